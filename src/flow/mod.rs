@@ -1,0 +1,1 @@
+//! Pure step machine (in progress).

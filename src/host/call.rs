@@ -1,0 +1,288 @@
+//! Every callback of the host API contract (seed 000), as data.
+//!
+//! The flow machine asks for a call by building a `HostCall`; the runtime hands
+//! it to a transport (the partner's JS object, or the built-in sandbox), which
+//! returns raw JSON that `decode` turns into a typed `Reply`. Both transports
+//! see exactly the same arguments, so the sandbox exercises the host path.
+
+use crate::model::Secret;
+use serde_json::{json, Map, Value};
+
+/// A credential or MFA answer as sent to `addMember`/`updateMember`/`updateMFA`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CredentialValue {
+    pub guid: String,
+    pub value: Option<Secret>,
+}
+
+/// Search parameters of `loadInstitutions`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct InstitutionQuery {
+    pub search_name: Option<String>,
+    pub routing_number: Option<String>,
+    pub page: u32,
+    pub per_page: u32,
+    pub iso_country_code: Option<String>,
+    pub filters: Vec<(&'static str, Value)>,
+}
+
+/// A support request (`createSupportTicket`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupportTicket {
+    pub email: String,
+    pub title: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostCall {
+    AddMember { institution: Value, institution_guid: String, credentials: Vec<CredentialValue>, is_oauth: bool },
+    UpdateMember { member: Value, credentials: Vec<CredentialValue> },
+    UpdateMfa { member: Value, credentials: Vec<CredentialValue> },
+    DeleteMember { member: Value },
+    LoadMembers,
+    LoadMemberByGuid { guid: String },
+    LoadOAuthStates { outbound_member_guid: String },
+    LoadOAuthState { guid: String },
+    OAuthStart { member: Value },
+    CreateSupportTicket(SupportTicket),
+    LoadInstitutions(InstitutionQuery),
+    LoadInstitutionByGuid { guid: String },
+    LoadInstitutionByCode { code: String },
+    LoadPopularInstitutions { per_page: u32, iso_country_code: Option<String>, filters: Vec<(&'static str, Value)> },
+    LoadDiscoveredInstitutions { per_page: u32, iso_country_code: Option<String>, filters: Vec<(&'static str, Value)> },
+    CreateAccount { account: Value },
+    CreateMicrodeposit { microdeposit: Value },
+    LoadMicrodepositByGuid { guid: String },
+    UpdateMicrodeposit { guid: String, data: Value },
+    RefreshMicrodepositStatus { guid: String },
+    VerifyMicrodeposit { guid: String, amount_1: String, amount_2: String },
+    VerifyRoutingNumber { routing_number: String, include_identity: bool },
+    LoadJob { guid: String },
+    RunJob { job_type: i64, member_guid: String },
+    GetInstitutionCredentials { institution_guid: String },
+    GetMemberCredentials { member_guid: String },
+    GetOAuthWindowUri { member_guid: String },
+    UpdateUserProfile { profile: Value },
+}
+
+/// The name of every callback, in seed 000's order.
+pub const CALLBACK_NAMES: [&str; 28] = [
+    "addMember", "updateMember", "updateMFA", "deleteMember", "loadMembers", "loadMemberByGuid",
+    "loadOAuthStates", "loadOAuthState", "oAuthStart", "createSupportTicket", "loadInstitutions",
+    "loadInstitutionByGuid", "loadInstitutionByCode", "loadPopularInstitutions",
+    "loadDiscoveredInstitutions", "createAccount", "createMicrodeposit", "loadMicrodepositByGuid",
+    "updateMicrodeposit", "refreshMicrodepositStatus", "verifyMicrodeposit", "verifyRoutingNumber",
+    "loadJob", "runJob", "getInstitutionCredentials", "getMemberCredentials", "getOAuthWindowURI",
+    "updateUserProfile",
+];
+
+/// Callbacks the basic aggregation path cannot work without; `mount` refuses
+/// a host object that lacks one of them. Every other callback is optional: its
+/// absence disables the feature that needs it, with a console warning.
+pub const REQUIRED_CALLBACKS: [&str; 7] = [
+    "addMember", "loadMemberByGuid", "loadInstitutions", "loadInstitutionByGuid",
+    "loadPopularInstitutions", "getInstitutionCredentials", "runJob",
+];
+
+fn credentials_json(credentials: &[CredentialValue]) -> Value {
+    Value::Array(
+        credentials
+            .iter()
+            .map(|c| json!({"guid": c.guid, "value": c.value.as_ref().map(|s| s.expose())}))
+            .collect(),
+    )
+}
+
+/// `{...member, credentials}`, as the reference sends it.
+fn member_with(member: &Value, credentials: &[CredentialValue]) -> Value {
+    let mut m = member.as_object().cloned().unwrap_or_default();
+    m.insert("credentials".into(), credentials_json(credentials));
+    Value::Object(m)
+}
+
+fn filters_object(
+    per_page: Option<u32>,
+    iso_country_code: &Option<String>,
+    filters: &[(&'static str, Value)],
+) -> Map<String, Value> {
+    let mut o = Map::new();
+    if let Some(per_page) = per_page {
+        o.insert("per_page".into(), json!(per_page));
+    }
+    if let Some(iso) = iso_country_code {
+        o.insert("iso_country_code".into(), json!(iso));
+    }
+    for (k, v) in filters {
+        o.insert((*k).into(), v.clone());
+    }
+    o
+}
+
+impl HostCall {
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostCall::AddMember { .. } => "addMember",
+            HostCall::UpdateMember { .. } => "updateMember",
+            HostCall::UpdateMfa { .. } => "updateMFA",
+            HostCall::DeleteMember { .. } => "deleteMember",
+            HostCall::LoadMembers => "loadMembers",
+            HostCall::LoadMemberByGuid { .. } => "loadMemberByGuid",
+            HostCall::LoadOAuthStates { .. } => "loadOAuthStates",
+            HostCall::LoadOAuthState { .. } => "loadOAuthState",
+            HostCall::OAuthStart { .. } => "oAuthStart",
+            HostCall::CreateSupportTicket(_) => "createSupportTicket",
+            HostCall::LoadInstitutions(_) => "loadInstitutions",
+            HostCall::LoadInstitutionByGuid { .. } => "loadInstitutionByGuid",
+            HostCall::LoadInstitutionByCode { .. } => "loadInstitutionByCode",
+            HostCall::LoadPopularInstitutions { .. } => "loadPopularInstitutions",
+            HostCall::LoadDiscoveredInstitutions { .. } => "loadDiscoveredInstitutions",
+            HostCall::CreateAccount { .. } => "createAccount",
+            HostCall::CreateMicrodeposit { .. } => "createMicrodeposit",
+            HostCall::LoadMicrodepositByGuid { .. } => "loadMicrodepositByGuid",
+            HostCall::UpdateMicrodeposit { .. } => "updateMicrodeposit",
+            HostCall::RefreshMicrodepositStatus { .. } => "refreshMicrodepositStatus",
+            HostCall::VerifyMicrodeposit { .. } => "verifyMicrodeposit",
+            HostCall::VerifyRoutingNumber { .. } => "verifyRoutingNumber",
+            HostCall::LoadJob { .. } => "loadJob",
+            HostCall::RunJob { .. } => "runJob",
+            HostCall::GetInstitutionCredentials { .. } => "getInstitutionCredentials",
+            HostCall::GetMemberCredentials { .. } => "getMemberCredentials",
+            HostCall::GetOAuthWindowUri { .. } => "getOAuthWindowURI",
+            HostCall::UpdateUserProfile { .. } => "updateUserProfile",
+        }
+    }
+
+    /// The positional arguments of the callback, as seed 000 and the reference
+    /// pass them. `config` is the partner's client config, `locale` the widget's.
+    /// This is the only place a `Secret` is exposed.
+    pub fn args(&self, config: &Value, locale: &str) -> Vec<Value> {
+        // `isHuman`: every call the widget makes on a credential or MFA submit
+        // follows a user action (the reference always sent false, a quirk).
+        let human = Value::Bool(true);
+        match self {
+            HostCall::AddMember { institution, institution_guid, credentials, is_oauth } => {
+                let mut data = Map::new();
+                data.insert("institution_guid".into(), json!(institution_guid));
+                if *is_oauth {
+                    data.insert("is_oauth".into(), json!(true));
+                } else {
+                    data.insert("credentials".into(), credentials_json(credentials));
+                }
+                data.insert("rawInstitutionData".into(), institution.clone());
+                vec![Value::Object(data), config.clone(), human]
+            }
+            HostCall::UpdateMember { member, credentials } => {
+                vec![member_with(member, credentials), config.clone(), human]
+            }
+            HostCall::UpdateMfa { member, credentials } => {
+                vec![member_with(member, credentials), config.clone(), human]
+            }
+            HostCall::DeleteMember { member } => vec![member.clone()],
+            HostCall::LoadMembers => vec![json!(locale)],
+            HostCall::LoadMemberByGuid { guid } => vec![json!(guid), json!(locale)],
+            HostCall::LoadOAuthStates { outbound_member_guid } => {
+                // The reference sends `auth_status`; seed 000 names it `oauth_status`. Send both.
+                vec![json!({"outbound_member_guid": outbound_member_guid, "auth_status": 1, "oauth_status": 1})]
+            }
+            HostCall::LoadOAuthState { guid } => vec![json!(guid)],
+            HostCall::OAuthStart { member } => vec![json!({ "member": member })],
+            HostCall::CreateSupportTicket(t) => {
+                vec![json!({"email": t.email, "title": t.title, "message": t.message})]
+            }
+            HostCall::LoadInstitutions(q) => {
+                let mut o = filters_object(Some(q.per_page), &q.iso_country_code, &q.filters);
+                if let Some(name) = &q.search_name {
+                    o.insert("search_name".into(), json!(name));
+                }
+                if let Some(routing) = &q.routing_number {
+                    o.insert("routing_number".into(), json!(routing));
+                }
+                o.insert("page".into(), json!(q.page));
+                vec![Value::Object(o)]
+            }
+            HostCall::LoadInstitutionByGuid { guid } => vec![json!(guid)],
+            HostCall::LoadInstitutionByCode { code } => vec![json!(code)],
+            HostCall::LoadPopularInstitutions { per_page, iso_country_code, filters }
+            | HostCall::LoadDiscoveredInstitutions { per_page, iso_country_code, filters } => {
+                vec![Value::Object(filters_object(Some(*per_page), iso_country_code, filters))]
+            }
+            HostCall::CreateAccount { account } => vec![account.clone()],
+            HostCall::CreateMicrodeposit { microdeposit } => vec![microdeposit.clone()],
+            HostCall::LoadMicrodepositByGuid { guid } | HostCall::RefreshMicrodepositStatus { guid } => {
+                vec![json!(guid)]
+            }
+            HostCall::UpdateMicrodeposit { guid, data } => vec![json!(guid), data.clone()],
+            HostCall::VerifyMicrodeposit { guid, amount_1, amount_2 } => {
+                vec![json!(guid), json!({"deposit_amount_1": amount_1, "deposit_amount_2": amount_2})]
+            }
+            HostCall::VerifyRoutingNumber { routing_number, include_identity } => {
+                vec![json!(routing_number), json!(include_identity)]
+            }
+            HostCall::LoadJob { guid } => vec![json!(guid)],
+            HostCall::RunJob { job_type, member_guid } => {
+                vec![json!(job_type), json!(member_guid), config.clone(), human]
+            }
+            HostCall::GetInstitutionCredentials { institution_guid } => vec![json!(institution_guid)],
+            HostCall::GetMemberCredentials { member_guid } => vec![json!(member_guid)],
+            HostCall::GetOAuthWindowUri { member_guid } => vec![json!(member_guid), config.clone()],
+            HostCall::UpdateUserProfile { profile } => vec![profile.clone()],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_member_sends_the_reference_shape() {
+        let call = HostCall::AddMember {
+            institution: json!({"guid": "INS-1", "name": "MX Bank"}),
+            institution_guid: "INS-1".into(),
+            credentials: vec![CredentialValue { guid: "CRD-1".into(), value: Some(Secret::new("pw")) }],
+            is_oauth: false,
+        };
+        let args = call.args(&json!({"mode": "aggregation"}), "en");
+        assert_eq!(args.len(), 3);
+        assert_eq!(args[0]["institution_guid"], "INS-1");
+        assert_eq!(args[0]["credentials"][0], json!({"guid": "CRD-1", "value": "pw"}));
+        assert_eq!(args[0]["rawInstitutionData"]["name"], "MX Bank");
+        assert_eq!(args[1]["mode"], "aggregation");
+        assert!(!format!("{call:?}").contains("\"pw\""), "Debug of a call never shows a secret");
+    }
+
+    #[test]
+    fn update_mfa_spreads_the_member_and_adds_credentials() {
+        let call = HostCall::UpdateMfa {
+            member: json!({"guid": "MBR-1", "connection_status": "CHALLENGED"}),
+            credentials: vec![CredentialValue { guid: "CRD-1".into(), value: None }],
+        };
+        let args = call.args(&json!({}), "en");
+        assert_eq!(args[0]["guid"], "MBR-1");
+        assert_eq!(args[0]["credentials"], json!([{"guid": "CRD-1", "value": null}]));
+    }
+
+    #[test]
+    fn every_call_has_a_callback_name_from_seed_000() {
+        let calls = [
+            HostCall::LoadMembers,
+            HostCall::RunJob { job_type: 0, member_guid: "M".into() },
+            HostCall::GetOAuthWindowUri { member_guid: "M".into() },
+            HostCall::UpdateUserProfile { profile: json!({}) },
+        ];
+        for c in calls {
+            assert!(CALLBACK_NAMES.contains(&c.name()));
+        }
+        for r in REQUIRED_CALLBACKS {
+            assert!(CALLBACK_NAMES.contains(&r));
+        }
+    }
+
+    #[test]
+    fn search_query_uses_routing_number_or_name() {
+        let q = InstitutionQuery { routing_number: Some("123456789".into()), page: 2, per_page: 25, ..Default::default() };
+        let args = HostCall::LoadInstitutions(q).args(&json!({}), "en");
+        assert_eq!(args[0], json!({"routing_number": "123456789", "page": 2, "per_page": 25}));
+    }
+}

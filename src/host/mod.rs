@@ -1,0 +1,13 @@
+//! The host boundary: the only place `JsValue` appears (in `js`, wasm only).
+//! Everything above it sees `HostCall`s going out and `Result<Reply, HostError>`
+//! coming back.
+
+mod call;
+mod decode;
+mod error;
+#[cfg(target_arch = "wasm32")]
+pub mod js;
+
+pub use call::{CredentialValue, HostCall, InstitutionQuery, SupportTicket, CALLBACK_NAMES, REQUIRED_CALLBACKS};
+pub use decode::{decode, Reply};
+pub use error::HostError;

@@ -1,0 +1,1 @@
+//! Copy catalogues (in progress).

@@ -1,0 +1,16 @@
+//! connect-widget: a bank-account connect widget, a drop-in replacement for
+//! MX's React connect widget. See `README.md` and `docs/` for the public
+//! contract; `flow/` holds all navigation, `host/` the JS boundary.
+
+pub mod flow;
+pub mod host;
+pub mod i18n;
+pub mod model;
+pub mod sandbox;
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+mod runtime;
+#[cfg(target_arch = "wasm32")]
+mod views;

@@ -1,0 +1,1 @@
+//! Built-in sandbox back-end (in progress).
