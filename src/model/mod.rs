@@ -97,7 +97,11 @@ impl Institution {
     /// The host name shown under the institution's name (`www.mxbank.com`).
     pub fn display_host(&self) -> Option<String> {
         let url = self.url.as_deref()?;
-        let rest = url.split("://").nth(1).unwrap_or(url);
+        // Seed 000's own examples write `https:/host`, so don't insist on `//`.
+        let rest = match url.split_once(':') {
+            Some((scheme, rest)) if scheme.chars().all(|c| c.is_ascii_alphabetic()) => rest.trim_start_matches('/'),
+            _ => url,
+        };
         let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
         (!host.is_empty()).then(|| host.to_string())
     }
