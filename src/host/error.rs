@@ -61,7 +61,7 @@ impl HostError {
         let envelope = reason.get("response").filter(|r| r.is_object()).unwrap_or(reason);
         let status = envelope
             .get("status")
-            .and_then(|s| crate::model::json::as_int(s))
+            .and_then(crate::model::json::as_int)
             .and_then(|s| u16::try_from(s).ok());
         let data = envelope.get("data").cloned().unwrap_or(Value::Null);
         let message = message.or_else(|| {
