@@ -11,6 +11,8 @@ pub mod sandbox;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
+pub use mount::{mount, WidgetHandle};
+#[cfg(target_arch = "wasm32")]
 mod runtime;
 #[cfg(target_arch = "wasm32")]
 mod views;

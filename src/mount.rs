@@ -1,0 +1,228 @@
+//! `mount(element, options)`: the public entry point (DESIGN §2.1).
+//!
+//! Instances live in a registry, not in the JS handle: wasm-bindgen frees an
+//! exported struct when the host drops it and GC runs, and that must never
+//! unmount a widget. Only `unmount()` does.
+
+use crate::flow::{Environment, Flow, Msg, Settings};
+use crate::host::js::{self, JsCallback, JsHost};
+use crate::host::CALLBACK_NAMES;
+use crate::i18n::{I18n, Locale};
+use crate::model::ClientConfig;
+use crate::runtime::{Listeners, Runtime, Transport};
+use crate::sandbox::{Sandbox, SandboxOptions};
+use crate::views::{Ctx, Widget};
+use leptos::prelude::*;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+const STYLE: &str = include_str!("../style/widget.css");
+
+struct Instance {
+    host_element: web_sys::Element,
+    container: web_sys::Element,
+    runtime: Rc<Runtime>,
+    view: Option<Box<dyn std::any::Any>>,
+}
+
+impl Instance {
+    fn tear_down(mut self) {
+        self.runtime.shut_down();
+        // Dropping Leptos' unmount handle disposes the reactive owner and the DOM.
+        self.view.take();
+        self.container.remove();
+    }
+}
+
+thread_local! {
+    static REGISTRY: RefCell<BTreeMap<u32, Instance>> = const { RefCell::new(BTreeMap::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// The handle `mount` returns. Dropping it does not unmount the widget.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Remove the widget and stop everything it was doing. Safe to call twice.
+    pub fn unmount(&self) {
+        let instance = REGISTRY.with(|r| r.borrow_mut().remove(&self.id));
+        if let Some(instance) = instance {
+            instance.tear_down();
+        }
+    }
+
+    /// Go back one step, as the widget's own back control would. Returns
+    /// whether it went back (false on the first step, or when
+    /// `disable_institution_search` leaves nowhere to go).
+    #[wasm_bindgen(js_name = navigateBack)]
+    pub fn navigate_back(&self) -> bool {
+        let runtime = REGISTRY.with(|r| r.borrow().get(&self.id).map(|i| Rc::clone(&i.runtime)));
+        runtime.is_some_and(|rt| rt.navigate_back())
+    }
+
+    /// Whether the widget is still mounted.
+    #[wasm_bindgen(getter, js_name = isMounted)]
+    pub fn is_mounted(&self) -> bool {
+        REGISTRY.with(|r| r.borrow().contains_key(&self.id))
+    }
+}
+
+fn fail(message: impl AsRef<str>) -> JsError {
+    JsError::new(&format!("connect-widget mount: {}", message.as_ref()))
+}
+
+fn number(options: &Value, path: &[&str]) -> Option<u32> {
+    let mut v = options;
+    for key in path {
+        v = v.get(key)?;
+    }
+    v.as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n.min(f64::from(u32::MAX)) as u32)
+}
+
+/// Mount a widget into `element`. See the README and `connect-widget.d.ts`.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| fail("the first argument must be a DOM element, e.g. document.getElementById(\"connect\")"))?;
+    if !options.is_object() {
+        return Err(fail("the second argument must be an options object with at least `api`"));
+    }
+    let already = REGISTRY.with(|r| r.borrow().values().any(|i| i.host_element.is_same_node(Some(&element))));
+    if already {
+        return Err(fail("a widget is already mounted on this element; call unmount() on it first"));
+    }
+    // Plain data of the options (functions are dropped by the conversion).
+    let opts = js::js_to_json(&options).unwrap_or(Value::Null);
+
+    let locale_tag = opts.pointer("/language/locale").and_then(Value::as_str).unwrap_or("en");
+    let locale = Locale::parse(locale_tag)
+        .ok_or_else(|| fail(format!("unknown locale {locale_tag:?}; use \"en\", \"es\" or \"fr-ca\"")))?;
+    let overrides: BTreeMap<String, String> = opts
+        .pointer("/language/copy")
+        .and_then(Value::as_object)
+        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
+        .unwrap_or_default();
+
+    let config_raw = match opts.get("clientConfig") {
+        Some(c) if c.is_object() => c.clone(),
+        _ => serde_json::json!({}),
+    };
+    let config = ClientConfig::from_json(&config_raw);
+
+    let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
+    let host_timeout = number(&opts, &["timing", "hostTimeoutMs"]).unwrap_or(30_000);
+    let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
+        let sandbox_options = SandboxOptions {
+            aggregation_ms: f64::from(number(&opts, &["timing", "sandboxAggregationMs"]).unwrap_or(2500)),
+            ..SandboxOptions::default()
+        };
+        let latency_ms = number(&opts, &["timing", "sandboxLatencyMs"]).unwrap_or(250);
+        (Transport::Sandbox { sandbox: RefCell::new(Sandbox::new(sandbox_options)), latency_ms }, CALLBACK_NAMES.to_vec())
+    } else if api.is_undefined() || api.is_null() {
+        return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
+    } else {
+        let host = JsHost::new(api, host_timeout).map_err(fail)?;
+        let missing = host.missing_required();
+        if !missing.is_empty() {
+            return Err(fail(format!("`api` lacks required callback(s): {}", missing.join(", "))));
+        }
+        let optional = host.missing_optional();
+        if !optional.is_empty() {
+            js::warn(&format!(
+                "connect-widget: `api` has no {}; the features that need them are turned off",
+                optional.join(", ")
+            ));
+        }
+        let available = CALLBACK_NAMES.iter().copied().filter(|n| !optional.contains(n)).collect();
+        (Transport::Host(host), available)
+    };
+
+    let settings = Settings {
+        poll_interval_ms: number(&opts, &["timing", "pollIntervalMs"])
+            .or_else(|| number(&opts, &["experimentalFeatures", "memberPollingMilliseconds"]))
+            .unwrap_or(3000)
+            .max(1),
+        search_debounce_ms: number(&opts, &["timing", "searchDebounceMs"]).unwrap_or(400),
+        ..Settings::default()
+    };
+    let env = Environment {
+        available_callbacks: available,
+        user_email: opts.pointer("/profiles/user/email").and_then(Value::as_str).map(str::to_string),
+        unavailable_institutions: opts
+            .pointer("/experimentalFeatures/unavailableInstitutions")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .flat_map(|i| [i.get("guid"), i.get("name")])
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let listeners = Listeners {
+        on_post_message: JsCallback::from_property(&options, "onPostMessage"),
+        on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
+        on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
+    };
+
+    // Shadow root by default, so page CSS and widget CSS never meet.
+    let document = element.owner_document().ok_or_else(|| fail("the element is not in a document"))?;
+    let use_shadow = opts.get("shadow").and_then(Value::as_bool).unwrap_or(true);
+    let container = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
+    let style = document.create_element("style").map_err(|_| fail("could not create the widget style"))?;
+    style.set_text_content(Some(STYLE));
+    let _ = container.set_attribute("class", "cw-root");
+    let _ = container.set_attribute("data-theme", if config.dark { "dark" } else { "light" });
+    let _ = container.set_attribute("lang", locale.tag());
+    container.append_child(&style).map_err(|_| fail("could not attach the widget style"))?;
+    let mount_point = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
+    container.append_child(&mount_point).map_err(|_| fail("could not attach the widget"))?;
+    if use_shadow {
+        let shadow = match element.shadow_root() {
+            Some(existing) => existing,
+            None => element
+                .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+                .map_err(|_| fail("this element cannot host a shadow root; pass `shadow: false` or use a <div>"))?,
+        };
+        shadow.append_child(&container).map_err(|_| fail("could not attach the widget"))?;
+    } else {
+        element.append_child(&container).map_err(|_| fail("could not attach the widget"))?;
+    }
+    let mount_point: web_sys::HtmlElement = mount_point.dyn_into().map_err(|_| fail("could not create the widget container"))?;
+
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    });
+    let i18n = I18n::new(locale, overrides);
+    let locale_for_host = locale.tag().to_string();
+    let slot: Rc<RefCell<Option<Rc<Runtime>>>> = Rc::new(RefCell::new(None));
+    let slot_in = Rc::clone(&slot);
+    let root_for_focus = container.clone();
+    let view = leptos::mount::mount_to(mount_point, move || {
+        let flow = RwSignal::new(Flow::new(config, settings, env));
+        let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
+        let sender = Rc::clone(&runtime);
+        let send: Rc<dyn Fn(Msg)> = Rc::new(move |msg| sender.dispatch(msg));
+        *slot_in.borrow_mut() = Some(runtime);
+        let ctx = Ctx::new(id, flow, i18n, send);
+        view! { <Widget ctx=ctx /> }
+    });
+    let runtime = slot.borrow_mut().take().ok_or_else(|| fail("the widget did not start"))?;
+    REGISTRY.with(|r| {
+        r.borrow_mut().insert(id, Instance { host_element: element, container, runtime: Rc::clone(&runtime), view: Some(Box::new(view)) })
+    });
+    runtime.dispatch(Msg::Start);
+    Ok(WidgetHandle { id })
+}

@@ -1,0 +1,144 @@
+//! Carries out the flow machine's effects for one widget instance: host calls
+//! (through the partner's object or the sandbox), timers, events, focus.
+
+use crate::flow::{Effect, Flow, Msg};
+use crate::host::js::{self, JsCallback, JsHost};
+use crate::host::{decode, HostCall, HostError};
+use crate::sandbox::Sandbox;
+use leptos::prelude::*;
+use serde_json::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Where host calls go.
+pub enum Transport {
+    Host(JsHost),
+    /// The built-in sandbox, with a simulated network latency.
+    Sandbox { sandbox: RefCell<Sandbox>, latency_ms: u32 },
+}
+
+impl Transport {
+    async fn call(&self, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
+        match self {
+            Transport::Host(host) => host.call(call, config, locale).await,
+            Transport::Sandbox { sandbox, latency_ms } => {
+                if *latency_ms > 0 {
+                    js::sleep(*latency_ms).await;
+                }
+                // The arguments are built exactly as for a partner's host, so
+                // the sandbox sees what a host would.
+                let _ = call.args(config, locale);
+                sandbox.borrow_mut().handle(call, js::now_ms())
+            }
+        }
+    }
+}
+
+/// The partner's listeners.
+pub struct Listeners {
+    pub on_post_message: JsCallback,
+    pub on_analytic_event: JsCallback,
+    pub on_analytic_pageview: JsCallback,
+}
+
+pub struct Runtime {
+    pub flow: RwSignal<Flow>,
+    transport: Transport,
+    listeners: Listeners,
+    config_raw: Value,
+    locale: String,
+    /// The element holding the widget (inside the shadow root, if any).
+    root: web_sys::Element,
+    alive: Cell<bool>,
+}
+
+impl Runtime {
+    pub fn new(flow: RwSignal<Flow>, transport: Transport, listeners: Listeners, config_raw: Value, locale: String, root: web_sys::Element) -> Rc<Runtime> {
+        Rc::new(Runtime { flow, transport, listeners, config_raw, locale, root, alive: Cell::new(true) })
+    }
+
+    /// Stop acting on anything still in flight (after `unmount`).
+    pub fn shut_down(&self) {
+        self.alive.set(false);
+    }
+
+    pub fn dispatch(self: &Rc<Self>, msg: Msg) {
+        if !self.alive.get() {
+            return;
+        }
+        // Effects run after the update, so a listener that calls back into the
+        // widget (e.g. `navigateBack()` from `onPostMessage`) is not re-entrant.
+        let effects = self.flow.try_update(|flow| flow.update(msg)).unwrap_or_default();
+        self.run_all(effects);
+    }
+
+    /// Host-driven back; whether it went back.
+    pub fn navigate_back(self: &Rc<Self>) -> bool {
+        if !self.alive.get() {
+            return false;
+        }
+        let (went, effects) = self.flow.try_update(|flow| flow.navigate_back()).unwrap_or((false, Vec::new()));
+        self.run_all(effects);
+        went
+    }
+
+    fn run_all(self: &Rc<Self>, effects: Vec<Effect>) {
+        for effect in effects {
+            self.run(effect);
+        }
+    }
+
+    fn run(self: &Rc<Self>, effect: Effect) {
+        match effect {
+            Effect::Call { token, call } => {
+                let rt = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = rt.transport.call(&call, &rt.config_raw, &rt.locale).await;
+                    let result = result.and_then(|value| decode(&call, &value));
+                    if let Err(error) = &result {
+                        // Developer-facing; never contains arguments (credentials).
+                        js::warn(&format!("connect-widget: {error}"));
+                    }
+                    rt.dispatch(Msg::Reply { token, result });
+                });
+            }
+            Effect::Timer { token, after_ms } => {
+                let rt = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    js::sleep(after_ms).await;
+                    rt.dispatch(Msg::Timer { token });
+                });
+            }
+            Effect::Emit { event, data } => self.listeners.on_post_message.call2(event, &data),
+            Effect::Analytic { name, data } => self.listeners.on_analytic_event.call2(name, &data),
+            Effect::Pageview { path, data } => self.listeners.on_analytic_pageview.call2(&path, &data),
+            Effect::OpenUrl(url) => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
+                }
+            }
+            // An open dialog's heading wins over the step's.
+            Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
+            Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
+        }
+    }
+
+    /// Focus the first element matching the first selector that matches,
+    /// once the view has caught up with the state.
+    fn focus_after_render(self: &Rc<Self>, selectors: &'static [&'static str]) {
+        let rt = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            // Leptos applies DOM updates synchronously, but a step's first
+            // render may be scheduled: wait one macrotask.
+            js::sleep(0).await;
+            if !rt.alive.get() {
+                return;
+            }
+            let found = selectors.iter().find_map(|s| rt.root.query_selector(s).ok().flatten());
+            if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    }
+}

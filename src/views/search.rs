@@ -1,0 +1,193 @@
+//! Institution search: popular list, debounced search, results with "more",
+//! no-results and failure states.
+
+use super::{Alert, Ctx, Heading, InstitutionLogo, Spinner};
+use crate::flow::{Listed, Msg, Results, SearchState, SearchView, Step};
+use crate::model::Institution;
+use leptos::prelude::*;
+
+fn search_state(ctx: &Ctx) -> Option<SearchState> {
+    ctx.with(|f| match f.step() {
+        Step::Search(s) => Some(s.clone()),
+        _ => None,
+    })
+    .flatten()
+}
+
+/// "3 results for “bank”", also read out by the live region.
+pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
+    let count = r.items.len().to_string();
+    let key = match (r.items.len(), r.has_more) {
+        (1, false) => "search.results_one",
+        (_, false) => "search.results_many",
+        (_, true) => "search.results_more",
+    };
+    ctx.tf(key, &[("count", &count), ("query", &r.query)])
+}
+
+#[component]
+pub fn SearchStep(ctx: Ctx) -> impl IntoView {
+    let state = Memo::new(move |_| search_state(&ctx));
+    let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
+    let input_id = ctx.dom_id("search");
+    let hint_id = ctx.dom_id("search-hint");
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let clear = move |_| {
+        ctx.send(Msg::ClearSearch);
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            ctx.send(Msg::SearchNow);
+        }
+        "Escape" => ctx.send(Msg::ClearSearch),
+        _ => {}
+    };
+    view! {
+        <div class="cw-step">
+            <Heading text=ctx.t("search.title") />
+            <div class="cw-search" role="search">
+                <label class="cw-label" for=input_id.clone()>{ctx.t("search.label")}</label>
+                <div class="cw-search-row">
+                    <input
+                        id=input_id
+                        node_ref=input_ref
+                        class="cw-input"
+                        type="search"
+                        inputmode="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        enterkeyhint="search"
+                        placeholder=ctx.t("search.placeholder")
+                        aria-describedby=hint_id.clone()
+                        prop:value=query
+                        on:input=move |ev| ctx.send(Msg::SearchTyped(event_target_value(&ev)))
+                        on:keydown=on_keydown
+                    />
+                    <Show when=move || !query().is_empty()>
+                        <button type="button" class="cw-icon-button" aria-label=ctx.t("search.clear") on:click=clear>
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </Show>
+                </div>
+                <p class="cw-hint" id=hint_id>{ctx.t("search.hint")}</p>
+            </div>
+            {move || select_feedback(ctx, state.get())}
+            <div class="cw-search-body">{move || body(ctx, state.get())}</div>
+        </div>
+    }
+}
+
+fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<AnyView> {
+    let s = state?;
+    let name_of = |guid: &str| -> String {
+        s.popular
+            .iter()
+            .flatten()
+            .chain(match &s.view {
+                SearchView::Results(r) => r.items.iter().map(|l| &l.institution).collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .find(|i| i.guid == guid)
+            .map(|i| i.name.clone())
+            .unwrap_or_default()
+    };
+    if let Some(guid) = &s.selecting {
+        return Some(view! { <Spinner text=ctx.tf("search.opening", &[("name", &name_of(guid))]) /> }.into_any());
+    }
+    s.select_failed.as_ref().map(|guid| view! { <Alert text=ctx.tf("search.open_failed", &[("name", &name_of(guid))]) /> }.into_any())
+}
+
+fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
+    let Some(s) = state else { return ().into_any() };
+    let busy = s.selecting.is_some();
+    match s.view {
+        SearchView::Popular => match (&s.popular, s.popular_failed) {
+            (_, true) => view! {
+                <div class="cw-notice">
+                    <Alert text=ctx.t("search.popular_failed") />
+                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetrySearch)>{ctx.t("common.retry")}</button>
+                </div>
+            }
+            .into_any(),
+            (None, false) => view! { <Spinner text=ctx.t("search.popular_loading") /> }.into_any(),
+            (Some(list), false) => {
+                let items: Vec<Listed> = list.iter().cloned().map(|institution| Listed { institution, unavailable: false }).collect();
+                view! {
+                    <h3 class="cw-subheading">{ctx.t("search.popular")}</h3>
+                    <InstitutionList ctx=ctx items=items busy=busy />
+                }
+                .into_any()
+            }
+        },
+        SearchView::Loading => view! { <Spinner text=ctx.t("search.loading") /> }.into_any(),
+        SearchView::Results(r) => {
+            let summary = results_summary(&ctx, &r);
+            let more = r.has_more.then(|| {
+                if r.loading_more {
+                    view! { <Spinner text=ctx.t("search.more_loading") /> }.into_any()
+                } else {
+                    view! {
+                        {r.load_more_failed.then(|| view! { <Alert text=ctx.t("search.more_failed") /> })}
+                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::LoadMore)>{ctx.t("search.more")}</button>
+                    }
+                    .into_any()
+                }
+            });
+            view! {
+                <p class="cw-muted cw-summary">{summary}</p>
+                <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
+                {more}
+            }
+            .into_any()
+        }
+        SearchView::NoResults { query } => view! {
+            <div class="cw-notice">
+                <h3 class="cw-subheading">{ctx.tf("search.none.title", &[("query", &query)])}</h3>
+                <p>{ctx.t("search.none.body")}</p>
+            </div>
+        }
+        .into_any(),
+        SearchView::Failed { .. } => view! {
+            <div class="cw-notice">
+                <h3 class="cw-subheading">{ctx.t("search.failed.title")}</h3>
+                <Alert text=ctx.t("search.failed.body") />
+                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetrySearch)>{ctx.t("common.retry")}</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn InstitutionList(ctx: Ctx, items: Vec<Listed>, busy: bool) -> impl IntoView {
+    view! {
+        <ul class="cw-list" role="list">
+            {items.into_iter().map(|l| view! { <li><InstitutionButton ctx=ctx listed=l busy=busy /></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn InstitutionButton(ctx: Ctx, listed: Listed, busy: bool) -> impl IntoView {
+    let Listed { institution, unavailable } = listed;
+    let Institution { guid, name, .. } = institution.clone();
+    let host = institution.display_host();
+    view! {
+        <button type="button" class="cw-institution" aria-disabled=busy.then_some("true") on:click=move |_| {
+            if !busy {
+                ctx.send(Msg::Select(guid.clone()));
+            }
+        }>
+            <InstitutionLogo institution=institution />
+            <span class="cw-institution-text">
+                <span class="cw-institution-name">{name}</span>
+                {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
+            </span>
+            {unavailable.then(|| view! { <span class="cw-tag">{ctx.t("search.unavailable")}</span> })}
+        </button>
+    }
+}
