@@ -100,8 +100,15 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     if already {
         return Err(fail("a widget is already mounted on this element; call unmount() on it first"));
     }
-    // Plain data of the options (functions are dropped by the conversion).
-    let opts = js::js_to_json(&options).unwrap_or(Value::Null);
+    // Plain data of the options, key by key: a cyclic value in one key (say an
+    // HTTP client on the host object) must not lose the others.
+    let mut opts = serde_json::Map::new();
+    for key in ["clientConfig", "language", "profiles", "experimentalFeatures", "timing", "shadow"] {
+        if let Ok(value) = js::get_json(&options, key) {
+            opts.insert(key.to_string(), value);
+        }
+    }
+    let opts = Value::Object(opts);
 
     let locale_tag = opts.pointer("/language/locale").and_then(Value::as_str).unwrap_or("en");
     let locale = Locale::parse(locale_tag)

@@ -94,7 +94,7 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
         "off"
     };
     let invalid_guid = guid.clone();
-    let invalid = move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&invalid_guid)));
+    let invalid = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&invalid_guid))));
     let submitting = move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting));
     let label = field.label.clone();
     let message = ctx.tf("credentials.field_required", &[("label", &label)]);
@@ -124,8 +124,8 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
                     spellcheck="false"
                     required=!field.optional
                     aria-required=(!field.optional).then_some("true")
-                    aria-invalid=move || invalid().then_some("true")
-                    aria-describedby=move || invalid().then(|| error_id_attr.clone())
+                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-describedby=move || invalid.get().then(|| error_id_attr.clone())
                     disabled=submitting
                     on:input=on_input
                 />
@@ -140,7 +140,7 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
                     </button>
                 })}
             </div>
-            <Show when=invalid>
+            <Show when=move || invalid.get()>
                 <p class="cw-field-error" id=error_id.clone()>{message.clone()}</p>
             </Show>
         </div>

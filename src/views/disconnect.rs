@@ -23,6 +23,7 @@ pub fn DisconnectDialog(ctx: Ctx) -> impl IntoView {
     let error = move || state.with(|s| s.as_ref().and_then(|s: &DisconnectState| s.error.clone()));
     let name = ctx.institution_name();
     let title_id = ctx.dom_id("disconnect-title");
+    let labelled_by = title_id.clone();
     let error_id = ctx.dom_id("disconnect-reason-error");
     let dialog_ref = NodeRef::<leptos::html::Div>::new();
     // Keep Tab inside the dialog; Escape closes it.
@@ -74,8 +75,8 @@ pub fn DisconnectDialog(ctx: Ctx) -> impl IntoView {
         .collect_view();
     view! {
         <div class="cw-scrim">
-            <div class="cw-dialog" role="dialog" aria-modal="true" aria-labelledby=title_id.clone() node_ref=dialog_ref on:keydown=on_keydown>
-                <h2 class="cw-heading" id=title_id tabindex="-1" data-cw-heading="">{ctx.tf("disconnect.title", &[("name", &name)])}</h2>
+            <div class="cw-dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by node_ref=dialog_ref on:keydown=on_keydown>
+                <h2 class="cw-heading" id=title_id.clone() tabindex="-1" data-cw-heading="">{ctx.tf("disconnect.title", &[("name", &name)])}</h2>
                 <p>{ctx.tf("disconnect.body", &[("name", &name)])}</p>
                 <form class="cw-form" novalidate="" on:submit=on_submit>
                     <fieldset class="cw-fieldset" aria-describedby=move || missing().then(|| error_attr.clone())>

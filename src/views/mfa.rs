@@ -88,7 +88,7 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
             let input_id = ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)));
             let error_id = format!("{input_id}-error");
             let guid = c.guid.clone();
-            let invalid = move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid)));
+            let invalid = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
             let guid_in = c.guid.clone();
             let on_input = move |ev| {
                 let text = event_target_value(&ev);
@@ -114,12 +114,12 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
                         autocapitalize="off"
                         spellcheck="false"
                         aria-required="true"
-                        aria-invalid=move || invalid().then_some("true")
-                        aria-describedby=move || invalid().then(|| error_id_attr.clone())
+                        aria-invalid=move || invalid.get().then_some("true")
+                        aria-describedby=move || invalid.get().then(|| error_id_attr.clone())
                         disabled=submitting
                         on:input=on_input
                     />
-                    <Show when=invalid>
+                    <Show when=move || invalid.get()>
                         <p class="cw-field-error" id=error_id.clone()>{ctx.t("mfa.answer_required")}</p>
                     </Show>
                 </div>
