@@ -115,16 +115,9 @@ impl Sandbox {
             state.updated_ms = now;
             state.authorize_at = None;
         }
-        if let Some(member) = self.members.iter_mut().find(|m| m.guid == member_guid) {
-            member.scenario = Scenario::Connect;
-        }
-        let outcome = Scenario::Connect.first_outcome();
-        self.start_oauth_job(member_guid, outcome, now)
-    }
-
-    fn start_oauth_job(&mut self, member_guid: &str, outcome: Outcome, now: f64) -> bool {
-        let job_type = self.members.iter().find(|m| m.guid == member_guid).map_or(0, |m| m.job_type);
-        self.start_job(member_guid, job_type, ConnectionStatus::Created, outcome, now).is_ok()
+        // OAuth members were created with the `Connect` scenario: a new job connects them.
+        let job_type = self.member(member_guid).map_or(0, |m| m.job_type);
+        self.start_job(member_guid, job_type, ConnectionStatus::Created, Scenario::Connect.first_outcome(), now).is_ok()
     }
 
     /// The user declined at the provider: the state errors with reason
