@@ -160,7 +160,7 @@ pub fn is_valid_routing_number(routing: &str) -> bool {
         return false;
     }
     let sum: u32 = digits.iter().enumerate().map(|(i, d)| d * [3, 7, 1][i % 3]).sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A valid ABA routing number from a hash: a Federal Reserve routing symbol
@@ -169,7 +169,8 @@ fn routing_number_from(hash: u64, thrift: bool) -> String {
     let district = 1 + (hash % 12) + if thrift { 20 } else { 0 };
     let middle = (hash >> 8) % 1_000_000;
     let first8 = format!("{district:02}{middle:06}");
-    let partial: u32 = first8.chars().filter_map(|c| c.to_digit(10)).enumerate().map(|(i, d)| d * [3, 7, 1][i % 3]).sum();
+    let partial: u32 =
+        first8.chars().filter_map(|c| c.to_digit(10)).enumerate().map(|(i, d)| d * [3, 7, 1][i % 3]).sum();
     format!("{first8}{}", (10 - partial % 10) % 10)
 }
 
@@ -179,39 +180,160 @@ const BRAND_COLORS: [&str; 20] = [
 ];
 
 const STATES: [&str; 50] = [
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
-    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
-    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
-    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
 ];
 
 const TOWNS: [&str; 40] = [
-    "Ashford", "Bayview", "Brookside", "Cedar Falls", "Clearwater", "Fairview", "Franklin", "Georgetown", "Glenwood",
-    "Greenfield", "Hillcrest", "Kingsport", "Lakeside", "Linden", "Madison", "Maplewood", "Marion", "Millbrook",
-    "Oakridge", "Pine Bluff", "Riverside", "Rockport", "Salem", "Springfield", "Westfield", "Willow Creek",
-    "Woodland", "Harper", "Bristol", "Dover", "Easton", "Fremont", "Hanover", "Jackson Hole", "Lancaster",
-    "Milford", "Newport", "Plainview", "Quincy", "Stillwater",
+    "Ashford",
+    "Bayview",
+    "Brookside",
+    "Cedar Falls",
+    "Clearwater",
+    "Fairview",
+    "Franklin",
+    "Georgetown",
+    "Glenwood",
+    "Greenfield",
+    "Hillcrest",
+    "Kingsport",
+    "Lakeside",
+    "Linden",
+    "Madison",
+    "Maplewood",
+    "Marion",
+    "Millbrook",
+    "Oakridge",
+    "Pine Bluff",
+    "Riverside",
+    "Rockport",
+    "Salem",
+    "Springfield",
+    "Westfield",
+    "Willow Creek",
+    "Woodland",
+    "Harper",
+    "Bristol",
+    "Dover",
+    "Easton",
+    "Fremont",
+    "Hanover",
+    "Jackson Hole",
+    "Lancaster",
+    "Milford",
+    "Newport",
+    "Plainview",
+    "Quincy",
+    "Stillwater",
 ];
 
 const NATURE: [&str; 30] = [
-    "Cascade", "Harbor", "Summit", "Prairie", "Canyon", "Redwood", "Evergreen", "Granite", "Heritage", "Liberty",
-    "Pioneer", "Frontier", "Keystone", "Beacon", "Horizon", "Meridian", "Northstar", "Silver Lake", "Blue Ridge",
-    "Golden", "Ironwood", "Aspen", "Coastal", "Tidewater", "Sierra", "Mesa", "Bluegrass", "Lone Pine", "Copper",
+    "Cascade",
+    "Harbor",
+    "Summit",
+    "Prairie",
+    "Canyon",
+    "Redwood",
+    "Evergreen",
+    "Granite",
+    "Heritage",
+    "Liberty",
+    "Pioneer",
+    "Frontier",
+    "Keystone",
+    "Beacon",
+    "Horizon",
+    "Meridian",
+    "Northstar",
+    "Silver Lake",
+    "Blue Ridge",
+    "Golden",
+    "Ironwood",
+    "Aspen",
+    "Coastal",
+    "Tidewater",
+    "Sierra",
+    "Mesa",
+    "Bluegrass",
+    "Lone Pine",
+    "Copper",
     "Anchor",
 ];
 
 const FEATURES: [&str; 8] = ["Valley", "Ridge", "River", "Point", "Trail", "Peak", "Bay", "Hills"];
 
 const KINDS: [&str; 10] = [
-    "Bank", "Credit Union", "Federal Credit Union", "Savings Bank", "Community Bank", "Bank & Trust",
-    "National Bank", "Trust Company", "Savings & Loan", "Financial",
+    "Bank",
+    "Credit Union",
+    "Federal Credit Union",
+    "Savings Bank",
+    "Community Bank",
+    "Bank & Trust",
+    "National Bank",
+    "Trust Company",
+    "Savings & Loan",
+    "Financial",
 ];
 
 const PROVINCES: [&str; 10] = [
-    "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland", "Nova Scotia", "Ontario",
-    "Prince Edward Island", "Quebec", "Saskatchewan",
+    "Alberta",
+    "British Columbia",
+    "Manitoba",
+    "New Brunswick",
+    "Newfoundland",
+    "Nova Scotia",
+    "Ontario",
+    "Prince Edward Island",
+    "Quebec",
+    "Saskatchewan",
 ];
 
 const QUEBEC_TOWNS: [&str; 5] = ["Levis", "Sherbrooke", "Gatineau", "Rimouski", "Laval"];
@@ -233,18 +355,126 @@ struct Special {
 }
 
 const SPECIALS: [Special; 12] = [
-    Special { name: "MX Bank", code: Some("mxbank"), popularity: 99_000, oauth: false, status: None, blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "MX Bank (OAuth)", code: Some("mx_bank_oauth"), popularity: 95_000, oauth: true, status: None, blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "Unavailable Test Bank", code: Some("unavailable_bank"), popularity: 120, oauth: false, status: Some(3), blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "Client Blocked Bank", code: Some("client_blocked_bank"), popularity: 110, oauth: false, status: None, blocked: true, form: LoginForm::Standard, country: "US" },
-    Special { name: "Harbor Savings Bank", code: None, popularity: 61_000, oauth: false, status: None, blocked: false, form: LoginForm::UserId, country: "US" },
-    Special { name: "Cascade Valley Credit Union", code: None, popularity: 58_500, oauth: false, status: None, blocked: false, form: LoginForm::MemberNumber, country: "US" },
-    Special { name: "Summit National Bank", code: None, popularity: 57_200, oauth: false, status: None, blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "Liberty Federal Credit Union", code: None, popularity: 54_800, oauth: false, status: None, blocked: false, form: LoginForm::MemberNumber, country: "US" },
-    Special { name: "Pioneer Trust Bank", code: None, popularity: 52_300, oauth: false, status: None, blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "Evergreen Bank & Trust", code: None, popularity: 49_900, oauth: false, status: None, blocked: false, form: LoginForm::UserId, country: "US" },
-    Special { name: "Gringotts", code: Some("gringotts"), popularity: 32_685, oauth: false, status: None, blocked: false, form: LoginForm::Standard, country: "US" },
-    Special { name: "Maple Leaf Credit Union", code: None, popularity: 30_400, oauth: false, status: None, blocked: false, form: LoginForm::MemberNumber, country: "CA" },
+    Special {
+        name: "MX Bank",
+        code: Some("mxbank"),
+        popularity: 99_000,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "MX Bank (OAuth)",
+        code: Some("mx_bank_oauth"),
+        popularity: 95_000,
+        oauth: true,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Unavailable Test Bank",
+        code: Some("unavailable_bank"),
+        popularity: 120,
+        oauth: false,
+        status: Some(3),
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Client Blocked Bank",
+        code: Some("client_blocked_bank"),
+        popularity: 110,
+        oauth: false,
+        status: None,
+        blocked: true,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Harbor Savings Bank",
+        code: None,
+        popularity: 61_000,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::UserId,
+        country: "US",
+    },
+    Special {
+        name: "Cascade Valley Credit Union",
+        code: None,
+        popularity: 58_500,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::MemberNumber,
+        country: "US",
+    },
+    Special {
+        name: "Summit National Bank",
+        code: None,
+        popularity: 57_200,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Liberty Federal Credit Union",
+        code: None,
+        popularity: 54_800,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::MemberNumber,
+        country: "US",
+    },
+    Special {
+        name: "Pioneer Trust Bank",
+        code: None,
+        popularity: 52_300,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Evergreen Bank & Trust",
+        code: None,
+        popularity: 49_900,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::UserId,
+        country: "US",
+    },
+    Special {
+        name: "Gringotts",
+        code: Some("gringotts"),
+        popularity: 32_685,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Maple Leaf Credit Union",
+        code: None,
+        popularity: 30_400,
+        oauth: false,
+        status: None,
+        blocked: false,
+        form: LoginForm::MemberNumber,
+        country: "CA",
+    },
 ];
 
 /// Every institution name in generation order, with its country.
@@ -264,7 +494,7 @@ fn names() -> Vec<(String, &'static str)> {
     for nature in NATURE {
         for feature in FEATURES {
             let h = mix(fnv64(&format!("{nature} {feature}")));
-            if h % 3 != 0 && !nature.contains(' ') {
+            if !h.is_multiple_of(3) && !nature.contains(' ') {
                 out.push(us(format!("{nature} {feature} {}", KINDS[(h >> 8) as usize % KINDS.len()])));
             }
         }
@@ -309,7 +539,10 @@ impl Filters {
             })
         };
         Filters {
-            iso_country_code: iso_country_code.as_ref().map(|c| c.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            iso_country_code: iso_country_code
+                .as_ref()
+                .map(|c| c.trim().to_ascii_uppercase())
+                .filter(|c| !c.is_empty()),
             account_verification: on("account_verification_is_enabled"),
             account_identification: on("account_identification_is_enabled"),
             tax_statement: on("tax_statement_is_enabled"),
@@ -348,7 +581,7 @@ impl Directory {
                 code.push_str("_2");
             }
             let h = mix(fnv64(&code));
-            let bit = |n: u32, one_in: u64| (h >> n) % one_in == 0;
+            let bit = |n: u32, one_in: u64| (h >> n).is_multiple_of(one_in);
             let thrift = name.contains("Credit Union") || name.contains("Savings");
             // MX Bank and MX Bank (OAuth) share one routing number; so do some neighbours.
             let routing_number = match (&previous_routing, code.as_str()) {
@@ -403,6 +636,7 @@ impl Directory {
         Directory { institutions }
     }
 
+    #[cfg(test)]
     pub fn all(&self) -> &[InstitutionRecord] {
         &self.institutions
     }
@@ -427,8 +661,13 @@ impl Directory {
     /// popularity ranking, so they differ from the popular ones.
     pub fn discovered(&self, filters: &Filters, count: usize) -> Vec<&InstitutionRecord> {
         let popular = self.popular(filters);
-        let mut picks: Vec<&InstitutionRecord> =
-            popular.iter().skip(30).filter(|i| i.status.is_none() && !i.is_disabled_by_client).step_by(7).copied().collect();
+        let mut picks: Vec<&InstitutionRecord> = popular
+            .iter()
+            .skip(30)
+            .filter(|i| i.status.is_none() && !i.is_disabled_by_client)
+            .step_by(7)
+            .copied()
+            .collect();
         picks.truncate(count);
         picks
     }
@@ -469,7 +708,9 @@ impl Directory {
         };
         let mut hits: Vec<(u8, &InstitutionRecord)> =
             self.institutions.iter().filter(|i| filters.accepts(i)).filter_map(|i| rank(i).map(|r| (r, i))).collect();
-        hits.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| b.popularity.cmp(&a.popularity)).then_with(|| a.name.cmp(&b.name)));
+        hits.sort_by(|(ra, a), (rb, b)| {
+            ra.cmp(rb).then_with(|| b.popularity.cmp(&a.popularity)).then_with(|| a.name.cmp(&b.name))
+        });
         hits.into_iter().map(|(_, i)| i).collect()
     }
 }
@@ -573,11 +814,19 @@ mod tests {
         let creds = three.map(|i| i.credentials_json()).unwrap_or_default();
         let labels: Vec<&str> = creds.as_array().into_iter().flatten().filter_map(|c| c["label"].as_str()).collect();
         assert_eq!(labels, ["Member number", "Username", "PIN"]);
-        let orders: Vec<i64> = creds.as_array().into_iter().flatten().filter_map(|c| c["display_order"].as_i64()).collect();
+        let orders: Vec<i64> =
+            creds.as_array().into_iter().flatten().filter_map(|c| c["display_order"].as_i64()).collect();
         assert_eq!(orders, [1, 2, 3]);
         assert_eq!(creds[0]["field_type"], 0);
         assert_eq!(creds[1]["field_type"], 3);
         assert_eq!(creds[2]["field_type"], 1);
-        assert_eq!(Directory::generate().all().iter().find(|i| i.login_form == LoginForm::MemberNumber).map(|i| i.credentials_json()), Some(creds));
+        assert_eq!(
+            Directory::generate()
+                .all()
+                .iter()
+                .find(|i| i.login_form == LoginForm::MemberNumber)
+                .map(|i| i.credentials_json()),
+            Some(creds)
+        );
     }
 }

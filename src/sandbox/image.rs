@@ -39,7 +39,7 @@ fn glyph(ch: char) -> [u8; 5] {
 
 /// A picture of `text` in capitals (what the user types for an IMAGE_DATA challenge).
 pub fn word_png(text: &str, ink: [u8; 3], paper: [u8; 3]) -> String {
-    const SCALE: u32 = 3;
+    const SCALE: u32 = 4;
     const PAD: u32 = 2;
     let chars: Vec<char> = text.chars().take(16).collect();
     let cells = chars.len().max(1) as u32;
@@ -47,7 +47,7 @@ pub fn word_png(text: &str, ink: [u8; 3], paper: [u8; 3]) -> String {
     let height = (5 + 2 * PAD) * SCALE;
     data_uri(&png(width, height, [paper, ink], |x, y| {
         let (cx, cy) = (x / SCALE, y / SCALE);
-        if cy < PAD || cy >= PAD + 5 || cx < PAD {
+        if !(PAD..PAD + 5).contains(&cy) || cx < PAD {
             return false;
         }
         let (col, row) = (cx - PAD, cy - PAD);
@@ -270,8 +270,8 @@ pub(crate) mod tests {
     fn generated_images_are_valid_small_pngs() {
         // Why: a broken image would leave an IMAGE_DATA/IMAGE_OPTIONS challenge unanswerable.
         let word = word_png("correct", [0, 0, 0], [255, 255, 255]);
-        assert_eq!(check_png(&word), Ok((((7 * 4) + 3) * 3, 27)));
-        assert!(word.len() < 1024, "an inline image stays small ({} bytes)", word.len());
+        assert_eq!(check_png(&word), Ok((((7 * 4) + 3) * 4, 36)));
+        assert!(word.len() < 1500, "an inline image stays small ({} bytes)", word.len());
         for shape in [Shape::Circle, Shape::Square, Shape::Triangle, Shape::Diamond] {
             let uri = shape_png(shape, [10, 20, 30], [250, 250, 250]);
             assert_eq!(check_png(&uri), Ok((32, 32)));

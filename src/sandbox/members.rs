@@ -60,7 +60,14 @@ pub(crate) struct View<'a> {
 impl MemberRecord {
     pub fn view(&self, now: f64, opts: &SandboxOptions) -> View<'_> {
         use ConnectionStatus as S;
-        let at = |status, aggregating| View { status, aggregating, challenge: None, error: None, finished_ms: None, succeeded_ms: None };
+        let at = |status, aggregating| View {
+            status,
+            aggregating,
+            challenge: None,
+            error: None,
+            finished_ms: None,
+            succeeded_ms: None,
+        };
         let reached = self.run.started_ms + opts.aggregation_ms;
         match &self.run.outcome {
             Outcome::AwaitingOAuth => at(S::Pending, false),
@@ -70,7 +77,12 @@ impl MemberRecord {
                 if now < synced {
                     View { error: error.as_ref(), ..at(S::Connected, true) }
                 } else {
-                    View { error: error.as_ref(), finished_ms: Some(synced), succeeded_ms: Some(synced), ..at(S::Connected, false) }
+                    View {
+                        error: error.as_ref(),
+                        finished_ms: Some(synced),
+                        succeeded_ms: Some(synced),
+                        ..at(S::Connected, false)
+                    }
                 }
             }
             Outcome::Challenged { kind, error } => {
@@ -82,7 +94,9 @@ impl MemberRecord {
                     View { challenge: Some(challenge), error: error.as_ref(), ..at(S::Challenged, true) }
                 }
             }
-            Outcome::Ended { status, error } => View { error: error.as_ref(), finished_ms: Some(reached), ..at(*status, false) },
+            Outcome::Ended { status, error } => {
+                View { error: error.as_ref(), finished_ms: Some(reached), ..at(*status, false) }
+            }
             Outcome::Processing(status) => at(*status, true),
         }
     }
@@ -127,7 +141,14 @@ impl MemberRecord {
 
     /// Start a new run. Returns the previous job's final (status, finished) if
     /// the job changes, for the jobs table.
-    fn restart(&mut self, now: f64, opts: &SandboxOptions, start_status: ConnectionStatus, outcome: Outcome, new_job: Option<(String, i64)>) -> Option<JobSnapshot> {
+    fn restart(
+        &mut self,
+        now: f64,
+        opts: &SandboxOptions,
+        start_status: ConnectionStatus,
+        outcome: Outcome,
+        new_job: Option<(String, i64)>,
+    ) -> Option<JobSnapshot> {
         let view = self.view(now, opts);
         let old = JobSnapshot { status: view.status, finished_ms: view.finished_ms };
         if let Some(ms) = view.succeeded_ms {
@@ -171,7 +192,12 @@ fn read_login(institution: &InstitutionRecord, credentials: &[CredentialValue]) 
         return Err(Fail::bad_request(format!("Unknown credential {} for {}.", unknown.guid, institution.name)));
     }
     let value_of = |guid: &str| {
-        credentials.iter().find(|c| c.guid == guid).and_then(|c| c.value.as_ref()).map(|s| s.expose()).filter(|v| !v.is_empty())
+        credentials
+            .iter()
+            .find(|c| c.guid == guid)
+            .and_then(|c| c.value.as_ref())
+            .map(|s| s.expose())
+            .filter(|v| !v.is_empty())
     };
     for (field, guid) in fields.iter().zip(&known) {
         if value_of(guid).is_none() {
@@ -215,11 +241,21 @@ impl Sandbox {
 
     fn duplicate_of(&self, fingerprint: Option<u64>, except: &str) -> Option<String> {
         let fingerprint = fingerprint?;
-        self.members.iter().find(|m| m.guid != except && m.login_fingerprint == Some(fingerprint)).map(|m| m.guid.clone())
+        self.members
+            .iter()
+            .find(|m| m.guid != except && m.login_fingerprint == Some(fingerprint))
+            .map(|m| m.guid.clone())
     }
 
     /// Create a member record with a first run, and its job.
-    pub(crate) fn create_member(&mut self, institution: &InstitutionRecord, scenario: Scenario, fingerprint: Option<u64>, is_oauth: bool, now: f64) -> String {
+    pub(crate) fn create_member(
+        &mut self,
+        institution: &InstitutionRecord,
+        scenario: Scenario,
+        fingerprint: Option<u64>,
+        is_oauth: bool,
+        now: f64,
+    ) -> String {
         let guid = self.next_guid("MBR");
         let job_guid = self.next_guid("JOB");
         let (start_status, outcome) = if is_oauth {
@@ -247,8 +283,18 @@ impl Sandbox {
         guid
     }
 
-    pub(crate) fn add_member(&mut self, institution_guid: &str, credentials: &[CredentialValue], is_oauth: bool, now: f64) -> Handled {
-        let institution = self.directory.by_guid(institution_guid).cloned().ok_or_else(|| Fail::not_found("Institution", institution_guid))?;
+    pub(crate) fn add_member(
+        &mut self,
+        institution_guid: &str,
+        credentials: &[CredentialValue],
+        is_oauth: bool,
+        now: f64,
+    ) -> Handled {
+        let institution = self
+            .directory
+            .by_guid(institution_guid)
+            .cloned()
+            .ok_or_else(|| Fail::not_found("Institution", institution_guid))?;
         if institution.is_disabled_by_client {
             return Err(Fail::new(403, format!("{} is disabled by the client.", institution.name)));
         }
@@ -262,14 +308,25 @@ impl Sandbox {
         }
         let login = read_login(&institution, credentials)?;
         if let Some(existing) = self.duplicate_of(login.fingerprint, "") {
-            return Err(Fail::with_data(409, json!({ "guid": existing }), "A member with these credentials already exists."));
+            return Err(Fail::with_data(
+                409,
+                json!({ "guid": existing }),
+                "A member with these credentials already exists.",
+            ));
         }
         let guid = self.create_member(&institution, login.scenario, login.fingerprint, false, now);
         self.member_reply(&guid, now)
     }
 
     /// Start a new job on a member (new job guid).
-    pub(crate) fn start_job(&mut self, member_guid: &str, job_type: i64, start_status: ConnectionStatus, outcome: Outcome, now: f64) -> Result<String, Fail> {
+    pub(crate) fn start_job(
+        &mut self,
+        member_guid: &str,
+        job_type: i64,
+        start_status: ConnectionStatus,
+        outcome: Outcome,
+        now: f64,
+    ) -> Result<String, Fail> {
         let job_guid = self.next_guid("JOB");
         let opts = self.options.clone();
         let member = self.member_mut(member_guid)?;
@@ -278,7 +335,12 @@ impl Sandbox {
         if let Some(job) = self.jobs.iter_mut().find(|j| j.guid == old_job) {
             job.snapshot = snapshot;
         }
-        self.jobs.push(JobRecord { guid: job_guid.clone(), member_guid: member_guid.to_string(), job_type, snapshot: None });
+        self.jobs.push(JobRecord {
+            guid: job_guid.clone(),
+            member_guid: member_guid.to_string(),
+            job_type,
+            snapshot: None,
+        });
         Ok(job_guid)
     }
 
@@ -307,10 +369,18 @@ impl Sandbox {
         if record.is_oauth {
             return Err(Fail::bad_request("An OAuth member has no credentials to update."));
         }
-        let institution = self.directory.by_guid(&record.institution_guid).cloned().ok_or_else(|| Fail::not_found("Institution", &record.institution_guid))?;
+        let institution = self
+            .directory
+            .by_guid(&record.institution_guid)
+            .cloned()
+            .ok_or_else(|| Fail::not_found("Institution", &record.institution_guid))?;
         let login = read_login(&institution, credentials)?;
         if let Some(existing) = self.duplicate_of(login.fingerprint, &guid) {
-            return Err(Fail::with_data(409, json!({ "guid": existing }), "A member with these credentials already exists."));
+            return Err(Fail::with_data(
+                409,
+                json!({ "guid": existing }),
+                "A member with these credentials already exists.",
+            ));
         }
         let outcome = login.scenario.first_outcome();
         let job_type = record.job_type;
@@ -330,7 +400,9 @@ impl Sandbox {
         };
         let answers: Vec<Answer<'_>> =
             credentials.iter().map(|c| Answer { guid: &c.guid, value: c.value.as_ref().map(|s| s.expose()) }).collect();
-        let outcome = challenge.answer(&answers).ok_or_else(|| Fail::bad_request("No answer was given for the MFA challenge."))?;
+        let outcome = challenge
+            .answer(&answers)
+            .ok_or_else(|| Fail::bad_request("No answer was given for the MFA challenge."))?;
         // Answering resumes the same job.
         record.restart(now, &opts, ConnectionStatus::Resumed, outcome, None);
         self.member_reply(&guid, now)
@@ -379,7 +451,10 @@ impl Sandbox {
 
     pub(crate) fn member_credentials(&self, member_guid: &str) -> Handled {
         let member = self.member(member_guid)?;
-        let institution = self.directory.by_guid(&member.institution_guid).ok_or_else(|| Fail::not_found("Institution", &member.institution_guid))?;
+        let institution = self
+            .directory
+            .by_guid(&member.institution_guid)
+            .ok_or_else(|| Fail::not_found("Institution", &member.institution_guid))?;
         Ok(json!({ "credentials": institution.credentials_json() }))
     }
 }

@@ -106,7 +106,13 @@ fn cents(text: &str) -> Option<u32> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match t.split_once('.') {
         Some((whole, frac)) => {
-            let whole: u32 = if whole.is_empty() { 0 } else if digits(whole) { whole.parse().ok()? } else { return None };
+            let whole: u32 = if whole.is_empty() {
+                0
+            } else if digits(whole) {
+                whole.parse().ok()?
+            } else {
+                return None;
+            };
             if !digits(frac) || frac.len() > 2 {
                 return None;
             }

@@ -83,14 +83,18 @@ impl SandboxOptions {
                 .and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())))
                 .filter(|v: &f64| v.is_finite() && *v >= 0.0)
         };
-        let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let text = |key: &str| {
+            value.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+        };
         SandboxOptions {
             aggregation_ms: ms("aggregation_ms").unwrap_or(d.aggregation_ms),
             sync_ms: ms("sync_ms").unwrap_or(d.sync_ms),
             mfa_timeout_ms: ms("mfa_timeout_ms").unwrap_or(d.mfa_timeout_ms),
             epoch_ms: ms("epoch_ms").unwrap_or(d.epoch_ms),
             user_guid: text("user_guid").unwrap_or(d.user_guid),
-            oauth_window_base_url: text("oauth_window_base_url").filter(|u| u.starts_with("https://")).unwrap_or(d.oauth_window_base_url),
+            oauth_window_base_url: text("oauth_window_base_url")
+                .filter(|u| u.starts_with("https://"))
+                .unwrap_or(d.oauth_window_base_url),
             oauth_auto_authorize_ms: ms("oauth_auto_authorize_ms"),
         }
     }
@@ -223,7 +227,9 @@ impl Sandbox {
                     n => n.min(100),
                 } as usize;
                 let skip = (q.page.max(1) as usize - 1).saturating_mul(per_page);
-                Ok(Value::Array(hits.into_iter().skip(skip).take(per_page).map(InstitutionRecord::summary_json).collect()))
+                Ok(Value::Array(
+                    hits.into_iter().skip(skip).take(per_page).map(InstitutionRecord::summary_json).collect(),
+                ))
             }
             C::LoadInstitutionByGuid { guid } => self.institution(self.directory.by_guid(guid), guid),
             C::LoadInstitutionByCode { code } => self.institution(self.directory.by_code(code), code),
@@ -253,17 +259,23 @@ impl Sandbox {
                 }))
             }
             C::CreateMicrodeposit { microdeposit } => self.create_microdeposit(microdeposit, now),
-            C::LoadMicrodepositByGuid { guid } | C::RefreshMicrodepositStatus { guid } => self.load_microdeposit(guid, now),
+            C::LoadMicrodepositByGuid { guid } | C::RefreshMicrodepositStatus { guid } => {
+                self.load_microdeposit(guid, now)
+            }
             C::UpdateMicrodeposit { guid, data } => self.update_microdeposit(guid, data, now),
-            C::VerifyMicrodeposit { guid, amount_1, amount_2 } => self.verify_microdeposit(guid, amount_1, amount_2, now),
+            C::VerifyMicrodeposit { guid, amount_1, amount_2 } => {
+                self.verify_microdeposit(guid, amount_1, amount_2, now)
+            }
             C::VerifyRoutingNumber { routing_number, include_identity } => {
                 self.verify_routing_number(routing_number, *include_identity)
             }
             C::LoadJob { guid } => self.load_job(guid, now),
             C::RunJob { job_type, member_guid } => self.run_job(*job_type, member_guid, now),
             C::GetInstitutionCredentials { institution_guid } => {
-                let institution =
-                    self.directory.by_guid(institution_guid).ok_or_else(|| Fail::not_found("Institution", institution_guid))?;
+                let institution = self
+                    .directory
+                    .by_guid(institution_guid)
+                    .ok_or_else(|| Fail::not_found("Institution", institution_guid))?;
                 Ok(json!({ "credentials": institution.credentials_json() }))
             }
             C::GetMemberCredentials { member_guid } => self.member_credentials(member_guid),

@@ -91,7 +91,10 @@ impl Sandbox {
 
     /// The newest pending state of a member.
     fn pending_state(&mut self, member_guid: &str) -> Option<&mut OAuthStateRecord> {
-        self.oauth_states.iter_mut().rev().find(|s| s.member_guid == member_guid && s.auth_status == auth_status::PENDING)
+        self.oauth_states
+            .iter_mut()
+            .rev()
+            .find(|s| s.member_guid == member_guid && s.auth_status == auth_status::PENDING)
     }
 
     /// The user authorized at the provider: the state succeeds and the member
@@ -112,16 +115,9 @@ impl Sandbox {
             state.updated_ms = now;
             state.authorize_at = None;
         }
-        if let Some(member) = self.members.iter_mut().find(|m| m.guid == member_guid) {
-            member.scenario = Scenario::Connect;
-        }
-        let outcome = Scenario::Connect.first_outcome();
-        self.start_oauth_job(member_guid, outcome, now)
-    }
-
-    fn start_oauth_job(&mut self, member_guid: &str, outcome: Outcome, now: f64) -> bool {
-        let job_type = self.members.iter().find(|m| m.guid == member_guid).map_or(0, |m| m.job_type);
-        self.start_job(member_guid, job_type, ConnectionStatus::Created, outcome, now).is_ok()
+        // OAuth members were created with the `Connect` scenario: a new job connects them.
+        let job_type = self.member(member_guid).map_or(0, |m| m.job_type);
+        self.start_job(member_guid, job_type, ConnectionStatus::Created, Scenario::Connect.first_outcome(), now).is_ok()
     }
 
     /// The user declined at the provider: the state errors with reason
@@ -193,7 +189,8 @@ impl Sandbox {
     }
 
     pub(crate) fn load_oauth_state(&self, guid: &str) -> Handled {
-        let state = self.oauth_states.iter().find(|s| s.guid == guid).ok_or_else(|| Fail::not_found("OAuth state", guid))?;
+        let state =
+            self.oauth_states.iter().find(|s| s.guid == guid).ok_or_else(|| Fail::not_found("OAuth state", guid))?;
         Ok(json!({ "oauth_state": state.json(self) }))
     }
 }

@@ -49,7 +49,10 @@ impl ErrorInfo {
     /// The error a member shows for an `error:CODE` trigger.
     pub fn for_code(code: i64) -> ErrorInfo {
         let (readable, user_message) = match code {
-            1000 => ("NO_VERIFIABLE_ACCOUNTS", "We couldn't find any accounts eligible for transfers. Please link a checking or savings account."),
+            1000 => (
+                "NO_VERIFIABLE_ACCOUNTS",
+                "We couldn't find any accounts eligible for transfers. Please link a checking or savings account.",
+            ),
             1001 => ("NO_ACCOUNTS", "No accounts were found at this institution."),
             1002 => ("ACCESS_DENIED", "Some required permissions weren't granted at the institution."),
             2001 => ("INCORRECT_OTP", "The one-time code was incorrect. Please try again."),
@@ -62,7 +65,11 @@ impl ErrorInfo {
             3002 => ("INSTITUTION_UNAVAILABLE", "This institution isn't responding right now. Please try again later."),
             _ => ("UNKNOWN_ERROR", "Something went wrong while connecting. Please try again later."),
         };
-        ErrorInfo { error_code: Some(code), error_message: format!("Sandbox error {code}: {readable}"), user_message: user_message.into() }
+        ErrorInfo {
+            error_code: Some(code),
+            error_message: format!("Sandbox error {code}: {readable}"),
+            user_message: user_message.into(),
+        }
     }
 
     /// Seed 002's "HALTED" outcomes, reported as FAILED (HALTED is not a status 0–21).
@@ -227,11 +234,17 @@ impl Challenge {
     pub fn json(&self) -> Value {
         let credential_guid = self.credential_guid();
         let (label, field_type, type_name) = match self.kind {
-            ChallengeKind::Text => ("What city were you born in? (Sandbox: answer \"correct\")", field_type::TEXT, "TEXT"),
-            ChallengeKind::Token => ("Enter the code we sent to your phone. (Sandbox: answer \"correct\")", field_type::TOKEN, "TOKEN"),
+            ChallengeKind::Text => {
+                ("What city were you born in? (Sandbox: answer \"correct\")", field_type::TEXT, "TEXT")
+            }
+            ChallengeKind::Token => {
+                ("Enter the code we sent to your phone. (Sandbox: answer \"correct\")", field_type::TOKEN, "TOKEN")
+            }
             ChallengeKind::Options => ("Choose the correct option.", field_type::OPTIONS, "OPTIONS"),
             ChallengeKind::Image => ("Type the word shown in the picture.", field_type::IMAGE_DATA, "IMAGE_DATA"),
-            ChallengeKind::ImageOptions => ("Choose the picture labelled correct.", field_type::IMAGE_OPTIONS, "IMAGE_OPTIONS"),
+            ChallengeKind::ImageOptions => {
+                ("Choose the picture labelled correct.", field_type::IMAGE_OPTIONS, "IMAGE_OPTIONS")
+            }
             ChallengeKind::AccountSelect => ("Select an account to connect", field_type::OPTIONS, "OPTIONS"),
         };
         let mut credential = json!({
@@ -258,7 +271,8 @@ impl Challenge {
                     .enumerate()
                     .map(|(i, (label, data_uri))| {
                         let guid = self.option_guid(i);
-                        let mut o = json!({"guid": guid, "label": label, "value": guid, "credential_guid": credential_guid});
+                        let mut o =
+                            json!({"guid": guid, "label": label, "value": guid, "credential_guid": credential_guid});
                         if let Some(uri) = data_uri {
                             o["data_uri"] = json!(uri);
                         }
@@ -278,20 +292,36 @@ impl Challenge {
         let connected = Outcome::Connected { error: None };
         let rejected = Outcome::Ended { status: ConnectionStatus::Rejected, error: None };
         let chosen_label = || {
-            options_of(self.kind).into_iter().enumerate().find(|(i, _)| self.option_guid(*i) == value).map(|(_, (label, _))| label)
+            options_of(self.kind)
+                .into_iter()
+                .enumerate()
+                .find(|(i, _)| self.option_guid(*i) == value)
+                .map(|(_, (label, _))| label)
         };
         Some(match self.kind {
             ChallengeKind::Text if value.eq_ignore_ascii_case("challenge") => {
                 Outcome::Challenged { kind: ChallengeKind::Token, error: None }
             }
             ChallengeKind::Text | ChallengeKind::Token | ChallengeKind::Image => {
-                if value.eq_ignore_ascii_case("correct") { connected } else { rejected }
+                if value.eq_ignore_ascii_case("correct") {
+                    connected
+                } else {
+                    rejected
+                }
             }
             ChallengeKind::Options | ChallengeKind::ImageOptions => {
-                if chosen_label() == Some("correct") { connected } else { rejected }
+                if chosen_label() == Some("correct") {
+                    connected
+                } else {
+                    rejected
+                }
             }
             ChallengeKind::AccountSelect => {
-                if chosen_label().is_some() { connected } else { rejected }
+                if chosen_label().is_some() {
+                    connected
+                } else {
+                    rejected
+                }
             }
         })
     }
@@ -355,11 +385,16 @@ mod tests {
         let json = options.json();
         let opts = json["credentials"][0]["options"].as_array().cloned().unwrap_or_default();
         assert_eq!(opts.len(), 3);
-        let guid_of = |label: &str| opts.iter().find(|o| o["label"] == label).and_then(|o| o["guid"].as_str()).unwrap_or("").to_string();
+        let guid_of = |label: &str| {
+            opts.iter().find(|o| o["label"] == label).and_then(|o| o["guid"].as_str()).unwrap_or("").to_string()
+        };
         let og = options.credential_guid();
         let pick = |v: &str| options.answer(&[Answer { guid: &og, value: Some(v) }]);
         assert_eq!(pick(&guid_of("correct")), Some(Outcome::Connected { error: None }));
         assert!(matches!(pick(&guid_of("wrong")), Some(Outcome::Ended { status: S::Rejected, .. })));
-        assert!(matches!(pick("correct"), Some(Outcome::Ended { status: S::Rejected, .. })), "the value is the option guid");
+        assert!(
+            matches!(pick("correct"), Some(Outcome::Ended { status: S::Rejected, .. })),
+            "the value is the option guid"
+        );
     }
 }
