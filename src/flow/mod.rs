@@ -337,7 +337,13 @@ impl Flow {
             let path = format!("/connect/{}{}", self.config.mode.name(), segment);
             fx.push(Effect::Pageview { path, data: self.pageview_metadata() });
         }
-        self.sub_view_changed(fx);
+        // The first step does not take focus: the widget must not pull focus
+        // (and scroll) away from the host page just by appearing.
+        if previous == "loading" && current != "loading" && self.view_serial == 0 {
+            self.view_serial += 1;
+        } else {
+            self.sub_view_changed(fx);
+        }
     }
 
     fn pageview_metadata(&self) -> Value {

@@ -163,7 +163,7 @@ fn opens_on_search_with_popular_institutions() {
     assert_eq!(h.step(), "search");
     assert_eq!(h.events()[0], ("connect/loaded", json!({"initial_step": "search"})));
     assert!(h.effects.iter().any(|e| matches!(e, Effect::Pageview { path, .. } if path == "/connect/aggregation/search/popular")));
-    assert!(h.effects.contains(&Effect::FocusHeading));
+    assert!(!h.effects.contains(&Effect::FocusHeading), "appearing does not steal the page's focus");
     h.reply("loadPopularInstitutions", Ok(Reply::Institutions(vec![institution("INS-1", "MX Bank")])));
     match h.flow.step() {
         Step::Search(s) => assert_eq!(s.popular.as_ref().map(Vec::len), Some(1)),
@@ -281,6 +281,7 @@ fn selecting_an_institution_opens_credentials() {
     h.reply("loadInstitutionByGuid", Ok(Reply::Institution(institution("INS-1", "MX Bank"))));
     assert_eq!(h.step(), "enterCreds");
     assert_eq!(h.events(), vec![("connect/stepChange", json!({"previous": "search", "current": "enterCreds"}))]);
+    assert!(h.effects.contains(&Effect::FocusHeading), "a step change moves focus to its heading");
     assert!(matches!(h.call("getInstitutionCredentials").1, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-1"));
 }
 

@@ -155,7 +155,8 @@ impl HostCall {
 
     /// The positional arguments of the callback, as seed 000 and the reference
     /// pass them. `config` is the partner's client config, `locale` the widget's.
-    /// This is the only place a `Secret` is exposed.
+    /// Apart from the sandbox (which plays the bank), this is the only place a
+    /// `Secret` is exposed.
     pub fn args(&self, config: &Value, locale: &str) -> Vec<Value> {
         // `isHuman`: every call the widget makes on a credential or MFA submit
         // follows a user action (the reference always sent false, a quirk).

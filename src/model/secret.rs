@@ -4,7 +4,8 @@ use std::fmt;
 
 /// Credentials and MFA answers. `Debug` prints a placeholder, there is no
 /// `Display`, and the text is only reachable through `expose`, which the host
-/// boundary calls when it builds the callback's arguments.
+/// boundary calls when it builds the callback's arguments (and the sandbox,
+/// which plays the bank and must read the password to decide the outcome).
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct Secret(String);
 
