@@ -135,8 +135,11 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
                         class="cw-toggle"
                         aria-pressed=move || if shown.get() { "true" } else { "false" }
                         on:click=move |_| shown.update(|s| *s = !*s)
+                        // A toggle button: one name, the state in aria-pressed. The
+                        // visible word is short so the field keeps its width at 320 px.
+                        aria-label=ctx.t("credentials.show_password")
                     >
-                        {move || if shown.get() { ctx.t("credentials.hide_password") } else { ctx.t("credentials.show_password") }}
+                        {ctx.t("credentials.show")}
                     </button>
                 })}
             </div>
