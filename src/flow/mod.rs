@@ -646,17 +646,7 @@ impl Flow {
         if s.selecting.is_some() {
             return;
         }
-        let listed = s
-            .popular
-            .iter()
-            .flatten()
-            .chain(match &s.view {
-                SearchView::Results(r) => r.items.iter().map(|l| &l.institution).collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .find(|i| i.guid == guid)
-            .cloned();
-        let Some(listed) = listed else { return };
+        let Some(listed) = s.listed(&guid).cloned() else { return };
         s.selecting = Some(guid.clone());
         s.select_failed = None;
         Self::emit(

@@ -159,6 +159,17 @@ pub struct SearchState {
     pub select_failed: Option<String>,
 }
 
+impl SearchState {
+    /// An institution shown on this step (popular list or results) by guid.
+    pub fn listed(&self, guid: &str) -> Option<&Institution> {
+        let results = match &self.view {
+            SearchView::Results(r) => r.items.as_slice(),
+            _ => &[],
+        };
+        self.popular.iter().flatten().chain(results.iter().map(|l| &l.institution)).find(|i| i.guid == guid)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CredentialsMode {
     Create,

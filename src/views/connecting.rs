@@ -7,12 +7,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| {
-        ctx.with(|f| match f.step() {
-            Step::Connecting(c) => Some(c.clone()),
-            _ => None,
-        })
-        .flatten()
+    let state = ctx.step_memo(|step| match step {
+        Step::Connecting(c) => Some(c.clone()),
+        _ => None,
     });
     let name = ctx.institution_name();
     let title = ctx.tf("connecting.title", &[("name", &name)]);

@@ -6,17 +6,12 @@ use crate::flow::{CredentialsState, Load, Msg, Step};
 use crate::model::{safe_https_url, CredentialField, Secret};
 use leptos::prelude::*;
 
-fn credentials_state(ctx: &Ctx) -> Option<CredentialsState> {
-    ctx.with(|f| match f.step() {
-        Step::Credentials(c) => Some(c.clone()),
-        _ => None,
-    })
-    .flatten()
-}
-
 #[component]
 pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| credentials_state(&ctx));
+    let state = ctx.step_memo(|step| match step {
+        Step::Credentials(c) => Some(c.clone()),
+        _ => None,
+    });
     let name = ctx.institution_name();
     let is_update = state.with_untracked(|s| s.as_ref().is_some_and(CredentialsState::is_update));
     let title = if is_update {

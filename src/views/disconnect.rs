@@ -10,12 +10,9 @@ const FOCUSABLE: &str = "button:not([disabled]), input:not([disabled]), [tabinde
 
 #[component]
 pub fn DisconnectDialog(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| {
-        ctx.with(|f| match &f.overlay {
-            Some(Overlay::Disconnect(d)) => Some(d.clone()),
-            _ => None,
-        })
-        .flatten()
+    let state = ctx.overlay_memo(|overlay| match overlay {
+        Overlay::Disconnect(d) => Some(d.clone()),
+        _ => None,
     });
     let reason = RwSignal::new(None::<String>);
     let submitting = move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting));

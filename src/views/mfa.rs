@@ -9,12 +9,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn MfaStep(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| {
-        ctx.with(|f| match f.step() {
-            Step::Mfa(m) => Some(m.clone()),
-            _ => None,
-        })
-        .flatten()
+    let state = ctx.step_memo(|step| match step {
+        Step::Mfa(m) => Some(m.clone()),
+        _ => None,
     });
     let initial = state.get_untracked();
     let kind = initial.as_ref().map(MfaState::kind).unwrap_or(MfaKind::Text);

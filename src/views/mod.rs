@@ -59,6 +59,18 @@ impl Ctx {
         self.with(|f| f.institution.as_ref().map(|i| i.name.clone())).flatten().unwrap_or_else(|| self.t("common.institution"))
     }
 
+    /// The current step's state, as `pick` extracts it; views re-render on its changes only.
+    pub fn step_memo<T: Clone + PartialEq + Send + Sync + 'static>(&self, pick: fn(&Step) -> Option<T>) -> Memo<Option<T>> {
+        let flow = self.flow;
+        Memo::new(move |_| flow.try_with(|f| pick(f.step())).flatten())
+    }
+
+    /// The open sub-view's state, as `pick` extracts it.
+    pub fn overlay_memo<T: Clone + PartialEq + Send + Sync + 'static>(&self, pick: fn(&Overlay) -> Option<T>) -> Memo<Option<T>> {
+        let flow = self.flow;
+        Memo::new(move |_| flow.try_with(|f| f.overlay.as_ref().and_then(pick)).flatten())
+    }
+
     pub fn institution(&self) -> Option<Institution> {
         self.with(|f| f.institution.clone()).flatten()
     }

@@ -6,14 +6,6 @@ use crate::flow::{Listed, Msg, Results, SearchState, SearchView, Step};
 use crate::model::Institution;
 use leptos::prelude::*;
 
-fn search_state(ctx: &Ctx) -> Option<SearchState> {
-    ctx.with(|f| match f.step() {
-        Step::Search(s) => Some(s.clone()),
-        _ => None,
-    })
-    .flatten()
-}
-
 /// "3 results for “bank”", also read out by the live region.
 pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
     let count = r.items.len().to_string();
@@ -27,7 +19,10 @@ pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
 
 #[component]
 pub fn SearchStep(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| search_state(&ctx));
+    let state = ctx.step_memo(|step| match step {
+        Step::Search(s) => Some(s.clone()),
+        _ => None,
+    });
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
     let hint_id = ctx.dom_id("search-hint");
@@ -83,18 +78,7 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
 
 fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<AnyView> {
     let s = state?;
-    let name_of = |guid: &str| -> String {
-        s.popular
-            .iter()
-            .flatten()
-            .chain(match &s.view {
-                SearchView::Results(r) => r.items.iter().map(|l| &l.institution).collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .find(|i| i.guid == guid)
-            .map(|i| i.name.clone())
-            .unwrap_or_default()
-    };
+    let name_of = |guid: &str| s.listed(guid).map(|i| i.name.clone()).unwrap_or_default();
     if let Some(guid) = &s.selecting {
         return Some(view! { <Spinner text=ctx.tf("search.opening", &[("name", &name_of(guid))]) /> }.into_any());
     }

@@ -7,12 +7,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SupportForm(ctx: Ctx) -> impl IntoView {
-    let state = Memo::new(move |_| {
-        ctx.with(|f| match &f.overlay {
-            Some(Overlay::Support(s)) => Some(s.clone()),
-            _ => None,
-        })
-        .flatten()
+    let state = ctx.overlay_memo(|overlay| match overlay {
+        Overlay::Support(s) => Some(s.clone()),
+        _ => None,
     });
     let sent_to = Memo::new(move |_| state.with(|s| s.as_ref().and_then(|s| s.sent_to.clone())));
     move || match sent_to.get() {
