@@ -101,6 +101,8 @@ export interface MountOptions {
     sandboxLatencyMs?: number;
     /** How long a sandbox aggregation takes. Default 2500. */
     sandboxAggregationMs?: number;
+    /** How long a connected sandbox member keeps syncing (`is_being_aggregated`) before it is done. Default 1500. */
+    sandboxSyncMs?: number;
   };
 }
 

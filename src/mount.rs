@@ -130,6 +130,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
         let sandbox_options = SandboxOptions {
             aggregation_ms: f64::from(number(&opts, &["timing", "sandboxAggregationMs"]).unwrap_or(2500)),
+            sync_ms: f64::from(number(&opts, &["timing", "sandboxSyncMs"]).unwrap_or(1500)),
             // Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
             epoch_ms: js_sys::Date::now() - js::now_ms(),
             ..SandboxOptions::default()

@@ -484,7 +484,10 @@ impl Flow {
         if self.config.update_credentials && status == Some(Challenged) && !member.mfa.is_empty() {
             self.show_mfa(member, Nav::Reset, fx);
         } else if self.config.update_credentials || status == Some(Denied) {
-            self.show_update_credentials(Some(status), Nav::Reset, fx);
+            // A member that is fine (connected, or still working) is updated at
+            // the partner's request: no error to report, no reason to give.
+            let healthy = matches!(route::route(&member, self.config.mode), Route::Connected | Route::Poll);
+            self.show_update_credentials(if healthy { None } else { Some(status) }, Nav::Reset, fx);
         } else if matches!(status, Some(Rejected | Expired)) {
             self.show(Step::Connecting(ConnectingState::default()), Nav::Reset, fx);
             self.begin_connecting(member, false, fx);

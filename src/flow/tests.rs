@@ -816,6 +816,25 @@ fn first_step_for_a_configured_member() {
     }
 }
 
+// `update_credentials` on a healthy member is the partner's request, not an error: no memberError,
+// no reason notice; on a member in trouble the error is reported and explained as usual.
+#[test]
+fn update_credentials_on_a_healthy_member_is_no_error() {
+    for (m, error) in [(member("CONNECTED", false), false), (member("LOCKED", false), true), (member("DENIED", false), true)] {
+        let status = m.connection_status;
+        let mut h = Harness::with_config(json!({"current_member_guid": "MBR-1", "update_credentials": true}));
+        h.reply("loadMemberByGuid", Ok(Reply::Member(m)));
+        h.reply("loadInstitutionByGuid", Ok(Reply::Institution(institution("INS-1", "MX Bank"))));
+        assert_eq!(h.step(), "enterCreds", "{status:?}");
+        assert_eq!(h.event_names().contains(&"connect/memberError"), error, "{status:?}");
+        let reason = match h.flow.step() {
+            Step::Credentials(c) => c.reason,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(reason.is_some(), error, "{status:?}");
+    }
+}
+
 // A member or institution that cannot be loaded shows 404 vs other, with a retry.
 #[test]
 fn configured_member_that_fails_to_load() {

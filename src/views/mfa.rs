@@ -69,7 +69,7 @@ fn submit_label(ctx: Ctx, state: Memo<Option<MfaState>>) -> impl Fn() -> String 
     }
 }
 
-/// One text field per question; token questions hint `one-time-code`.
+/// One text field per question; code and token questions hint `one-time-code`.
 #[component]
 fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
     let answers = RwSignal::new(challenges.iter().map(|c| (c.guid.clone(), String::new())).collect::<Vec<_>>());
@@ -107,7 +107,9 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
                         class="cw-input"
                         type="text"
                         autocomplete=if looks_like_code { "one-time-code" } else { "off" }
-                        inputmode=if c.field_type == field_type::TOKEN { "numeric" } else { "text" }
+                        // Not `numeric`: codes can have letters (the sandbox's is "correct"),
+                        // and a phone's number pad could not type them.
+                        inputmode="text"
                         autocapitalize="off"
                         spellcheck="false"
                         aria-required="true"

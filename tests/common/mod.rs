@@ -270,3 +270,42 @@ pub fn log_in(w: &Mounted, username: &str, password: &str) {
     w.type_into("Password", password);
     w.click("Continue");
 }
+
+// ---- Added for tests/member_states.rs ---------------------------------------
+// Everything a widget reported to the partner, for "no secret ever leaves" checks.
+
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| {
+            out.push(k.clone());
+            collect_strings(x, out);
+        }),
+        _ => {}
+    }
+}
+
+impl Mounted {
+    /// Every `onPostMessage` event, `onAnalyticPageview` (path and data) and
+    /// `onAnalyticEvent` the widget made, as JSON.
+    pub fn everything_reported(&self) -> Value {
+        let read = |which: &str| connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null);
+        json!({"events": read("events"), "pageviews": read("pageviews"), "analytics": read("analytics")})
+    }
+
+    /// Fail if any of `secrets` (passwords, MFA answers) was reported: as a whole
+    /// string, or as a word of one (so `/mfa_options` does not count as the
+    /// password `options`, but `"answer: correct"` counts as `correct`).
+    pub fn assert_never_reported(&self, secrets: &[&str]) {
+        let all = self.everything_reported();
+        let mut strings = Vec::new();
+        collect_strings(&all, &mut strings);
+        for secret in secrets {
+            let leaked = strings.iter().any(|s| {
+                s == secret || s.split(|c: char| !(c.is_alphanumeric() || "_:-.@".contains(c))).any(|word| word == *secret)
+            });
+            assert!(!leaked, "{secret:?} was reported to the partner: {all}");
+        }
+    }
+}
