@@ -51,11 +51,13 @@ pub struct Runtime {
     /// The element holding the widget (inside the shadow root, if any).
     root: web_sys::Element,
     alive: Cell<bool>,
+    /// What had focus when a dialog opened.
+    saved_focus: RefCell<Option<web_sys::HtmlElement>>,
 }
 
 impl Runtime {
     pub fn new(flow: RwSignal<Flow>, transport: Transport, listeners: Listeners, config_raw: Value, locale: String, root: web_sys::Element) -> Rc<Runtime> {
-        Rc::new(Runtime { flow, transport, listeners, config_raw, locale, root, alive: Cell::new(true) })
+        Rc::new(Runtime { flow, transport, listeners, config_raw, locale, root, alive: Cell::new(true), saved_focus: RefCell::new(None) })
     }
 
     /// Stop acting on anything still in flight (after `unmount`).
@@ -121,7 +123,29 @@ impl Runtime {
             // An open dialog's heading wins over the step's.
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
+            Effect::SaveFocus => *self.saved_focus.borrow_mut() = self.active_element(),
+            Effect::RestoreFocus => {
+                let rt = Rc::clone(self);
+                wasm_bindgen_futures::spawn_local(async move {
+                    // After the render that removes `inert` from the page behind the dialog.
+                    js::sleep(0).await;
+                    let saved = rt.saved_focus.borrow_mut().take().filter(|el| el.is_connected());
+                    let restored = saved.is_some_and(|el| el.focus().is_ok() && rt.active_element().is_some_and(|a| a == el));
+                    if !restored && rt.alive.get() {
+                        rt.focus_after_render(&["[data-cw-heading]"]);
+                    }
+                });
+            }
         }
+    }
+
+    /// The focused element inside this widget (its shadow root, or the page).
+    fn active_element(&self) -> Option<web_sys::HtmlElement> {
+        let active = match self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => shadow.active_element(),
+            Err(_) => self.root.owner_document().and_then(|d| d.active_element()),
+        };
+        active.and_then(|el| el.dyn_into().ok())
     }
 
     /// Focus the first element matching the first selector that matches,

@@ -495,7 +495,10 @@ fn focused_is(w: &Mounted, el: &HtmlElement) -> bool {
 }
 
 async fn open_disconnect(w: &Mounted, name: &str) {
-    exact_button(w, &action_label(Action::Disconnect, name)).click();
+    // As a keyboard user would: focus the control, then activate it.
+    let opener = exact_button(w, &action_label(Action::Disconnect, name));
+    let _ = opener.focus();
+    opener.click();
     w.until("the disconnect dialog", 2000, |m| dialog(m).is_some()).await;
     w.until_heading_focused().await;
 }
@@ -534,10 +537,11 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     fire_key(&last, "Tab", false);
     assert!(focused_is(&w, &chosen), "Tab wraps to the reasons' tab stop (the checked one)");
 
-    // Escape closes, back on the screen it came from.
+    // Escape closes, back on the screen it came from, focus back on the control that opened it.
     fire_key(&chosen, "Escape", false);
     w.until("the dialog to close", 2000, |m| dialog(m).is_none()).await;
-    w.until_heading_focused().await;
+    let opener_name = action_label(Action::Disconnect, MX);
+    w.until("focus back on the opener", 2000, move |m| m.focused().is_some_and(|f| accessible_name(&f) == opener_name)).await;
     assert_eq!(w.heading(), t("status.closed.title"));
 
     // A reason is required.

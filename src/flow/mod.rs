@@ -115,6 +115,11 @@ pub enum Effect {
     FocusHeading,
     /// Move focus to the first field marked invalid.
     FocusFirstInvalid,
+    /// Remember what has focus (a dialog is opening over it).
+    SaveFocus,
+    /// Give focus back to what `SaveFocus` remembered (the dialog closed), or
+    /// to the heading if that element is gone.
+    RestoreFocus,
 }
 
 /// What a pending token is waiting for.
@@ -496,7 +501,9 @@ impl Flow {
         }
     }
 
-    fn is_unavailable(&self, institution: &Institution) -> bool {
+    /// Whether this institution cannot be connected here (aggregator status,
+    /// blocked by the client, or listed by the host as unavailable).
+    pub fn is_unavailable(&self, institution: &Institution) -> bool {
         institution.is_unavailable()
             || institution.is_disabled_by_client
             || self
@@ -1134,9 +1141,17 @@ impl Flow {
     }
 
     fn close_overlay(&mut self, fx: &mut Vec<Effect>) {
-        if self.overlay.take().is_some() {
-            self.forget(|p| matches!(p, Pending::Support | Pending::Delete));
-            self.sub_view_changed(fx);
+        match self.overlay.take() {
+            Some(Overlay::Disconnect(_)) => {
+                self.forget(|p| matches!(p, Pending::Delete));
+                self.view_serial += 1;
+                fx.push(Effect::RestoreFocus);
+            }
+            Some(Overlay::Support(_)) => {
+                self.forget(|p| matches!(p, Pending::Support));
+                self.sub_view_changed(fx);
+            }
+            None => {}
         }
     }
 
@@ -1188,6 +1203,7 @@ impl Flow {
         if !self.allowed().disconnect {
             return;
         }
+        fx.push(Effect::SaveFocus);
         self.overlay = Some(Overlay::Disconnect(DisconnectState::default()));
         fx.push(Effect::Pageview { path: format!("/connect/{}/delete_member/survey", self.config.mode.name()), data: json!({}) });
         self.sub_view_changed(fx);

@@ -752,8 +752,12 @@ fn disconnect_member() {
     // Escape / cancel closes the dialog.
     let mut h = Harness::to_connecting(member("CREATED", true));
     h.poll_answer(member("CLOSED", false));
+    h.effects.clear();
     h.send(Msg::OpenDisconnect);
+    assert_eq!(h.effects[..2], [Effect::SaveFocus, Effect::Pageview { path: "/connect/aggregation/delete_member/survey".into(), data: json!({}) }]);
+    h.effects.clear();
     h.send(Msg::Back);
+    assert_eq!(h.effects, vec![Effect::RestoreFocus], "focus goes back to the control that opened the dialog");
     assert!(h.flow.overlay.is_none());
     assert_eq!(h.step(), "actionableError");
 }

@@ -161,7 +161,7 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
             .collect()
         })
         .unwrap_or_default();
-    let allowed = ctx.with(|f| f.allowed());
+    let allowed = ctx.peek(|f| f.allowed());
     let help = is_update && allowed.is_some_and(|a| a.support);
     let disconnect = is_update && allowed.is_some_and(|a| a.disconnect);
     let new_tab = ctx.t("common.new_tab");

@@ -30,7 +30,7 @@ pub fn MfaStep(ctx: Ctx) -> impl IntoView {
             None
         }
     });
-    let help = ctx.with(|f| f.allowed().support).unwrap_or(false);
+    let help = ctx.peek(|f| f.allowed().support).unwrap_or(false);
     let submitting = move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting));
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let form = if challenges.is_empty() {

@@ -49,14 +49,20 @@ impl Ctx {
         format!("cw{}-{}", self.id, name)
     }
 
-    /// Read the state.
+    /// Read the state, tracked: for reactive closures and memos.
     pub fn with<R>(&self, f: impl FnOnce(&Flow) -> R) -> Option<R> {
         self.flow.try_with(f)
     }
 
+    /// Read the state once, untracked: for what a view builds when it first
+    /// renders (a screen is rebuilt when its step changes anyway).
+    pub fn peek<R>(&self, f: impl FnOnce(&Flow) -> R) -> Option<R> {
+        self.flow.try_with_untracked(f)
+    }
+
     /// The chosen institution's name (or a neutral word).
     pub fn institution_name(&self) -> String {
-        self.with(|f| f.institution.as_ref().map(|i| i.name.clone())).flatten().unwrap_or_else(|| self.t("common.institution"))
+        self.peek(|f| f.institution.as_ref().map(|i| i.name.clone())).flatten().unwrap_or_else(|| self.t("common.institution"))
     }
 
     /// The current step's state, as `pick` extracts it; views re-render on its changes only.
@@ -72,7 +78,7 @@ impl Ctx {
     }
 
     pub fn institution(&self) -> Option<Institution> {
-        self.with(|f| f.institution.clone()).flatten()
+        self.peek(|f| f.institution.clone()).flatten()
     }
 }
 

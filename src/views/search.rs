@@ -99,7 +99,10 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
             .into_any(),
             (None, false) => view! { <Spinner text=ctx.t("search.popular_loading") /> }.into_any(),
             (Some(list), false) => {
-                let items: Vec<Listed> = list.iter().cloned().map(|institution| Listed { institution, unavailable: false }).collect();
+                let items: Vec<Listed> = list
+                    .iter()
+                    .map(|i| Listed { unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false), institution: i.clone() })
+                    .collect();
                 view! {
                     <h3 class="cw-subheading">{ctx.t("search.popular")}</h3>
                     <InstitutionList ctx=ctx items=items busy=busy />
