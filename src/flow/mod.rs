@@ -1278,6 +1278,8 @@ impl Flow {
             Pending::ExistingMember { credentials } => self.on_existing_member(credentials, result, fx),
             Pending::UpdateMember => match result {
                 Ok(Reply::Member(member)) => {
+                    // Like addMember's answer, the status the host just gave is known.
+                    self.known_status.insert(member.guid.clone(), member.connection_status);
                     self.member = Some(member.clone());
                     self.upsert(&member);
                     self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);

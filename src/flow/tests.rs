@@ -384,6 +384,21 @@ fn existing_member_is_updated() {
     assert_eq!(h.step(), "connecting");
 }
 
+// updateMember's answer counts as known, like addMember's: polling it back is not a status change.
+#[test]
+fn update_member_status_is_known_before_polling() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.reply("addMember", Err(rejected(409, json!({"guid": "MBR-1"}))));
+    h.reply("loadMemberByGuid", Ok(Reply::Member(member("DENIED", false))));
+    h.reply("updateMember", Ok(Reply::Member(member("UPDATED", true))));
+    h.poll_answer(member("UPDATED", true));
+    assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "{:?}", h.events());
+    h.fire_timer();
+    h.poll_answer(member("CONNECTED", true));
+    assert_eq!(h.events(), vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]);
+}
+
 // 409 on a challenged member goes straight to its questions.
 #[test]
 fn existing_challenged_member_goes_to_mfa() {

@@ -60,7 +60,6 @@ pub fn text(key: &str) -> Option<&'static str> {
         "credentials.update_title" => "Update your {name} login",
         "credentials.intro" => "Enter the details you use to sign in to {name}. They go straight to the connection service and aren't stored here.",
         "credentials.show_password" => "Show password",
-        "credentials.hide_password" => "Hide password",
         "credentials.field_required" => "Enter your {label}.",
         "credentials.errors" => "Some fields need your attention.",
         "credentials.submit" => "Continue",

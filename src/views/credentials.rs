@@ -129,6 +129,8 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
                     disabled=submitting
                     on:input=on_input
                 />
+                // A toggle button keeps its name and reports its state with
+                // aria-pressed: "Hide password, pressed" would contradict itself.
                 {is_password.then(|| view! {
                     <button
                         type="button"
@@ -136,7 +138,7 @@ fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(Strin
                         aria-pressed=move || if shown.get() { "true" } else { "false" }
                         on:click=move |_| shown.update(|s| *s = !*s)
                     >
-                        {move || if shown.get() { ctx.t("credentials.hide_password") } else { ctx.t("credentials.show_password") }}
+                        {ctx.t("credentials.show_password")}
                     </button>
                 })}
             </div>
