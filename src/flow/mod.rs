@@ -863,8 +863,9 @@ impl Flow {
         if let Some(c) = self.connecting_state() {
             *c = ConnectingState::default();
         }
-        let aggregating = member.is_being_aggregated || member.connection_status.is_some_and(ConnectionStatus::is_processing);
-        if force_job || !aggregating {
+        // As the reference: a member that is not aggregating gets a job, whatever
+        // its status says (an idle CREATED member would otherwise never move).
+        if force_job || !member.is_being_aggregated {
             let job_type = match self.config.mode {
                 crate::model::Mode::Verification => crate::model::job_type::VERIFICATION,
                 crate::model::Mode::Reward => crate::model::job_type::REWARD,
@@ -1060,6 +1061,7 @@ impl Flow {
     fn on_update_mfa(&mut self, result: Result<Reply, HostError>, fx: &mut Vec<Effect>) {
         match result {
             Ok(Reply::Member(member)) => {
+                self.known_status.insert(member.guid.clone(), member.connection_status);
                 self.member = Some(member.clone());
                 self.show(Step::Connecting(ConnectingState::default()), Nav::Replace, fx);
                 self.begin_connecting(member, false, fx);
@@ -1287,6 +1289,8 @@ impl Flow {
             Pending::ExistingMember { credentials } => self.on_existing_member(credentials, result, fx),
             Pending::UpdateMember => match result {
                 Ok(Reply::Member(member)) => {
+                    // Like addMember's answer, the status the host just gave is known.
+                    self.known_status.insert(member.guid.clone(), member.connection_status);
                     self.member = Some(member.clone());
                     self.upsert(&member);
                     self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);

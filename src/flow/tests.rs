@@ -353,16 +353,16 @@ fn submit_creates_member_and_polls() {
 // A member that is not aggregating gets `runJob` first, then polling.
 #[test]
 fn idle_member_runs_a_job_first() {
-    let mut h = Harness::to_connecting(member("CREATED", false));
-    // CREATED is a processing status: poll without a job.
-    assert!(!h.has_call("runJob"));
+    let h = Harness::to_connecting(member("CREATED", false));
+    // Not aggregating, whatever the status: run a job (as the reference does).
+    assert!(h.has_call("runJob"));
+    assert!(!h.has_call("loadMemberByGuid"), "polling starts once the job runs");
     let mut h2 = Harness::to_credentials();
     h2.submit_good_credentials();
     h2.reply("addMember", Ok(Reply::Member(member("FAILED", false))));
     assert!(matches!(h2.call("runJob").1, HostCall::RunJob { job_type: 0, ref member_guid } if member_guid == "MBR-1"));
     h2.reply("runJob", Err(rejected(409, json!(null))));
     assert!(h2.has_call("loadMemberByGuid"), "409 from runJob means a job is running: follow it");
-    h.effects.clear();
 }
 
 // 409 "member already exists" loads that member and updates it with the new credentials.
@@ -382,6 +382,21 @@ fn existing_member_is_updated() {
     }
     h.reply("updateMember", Ok(Reply::Member(member("UPDATED", true))));
     assert_eq!(h.step(), "connecting");
+}
+
+// updateMember's answer counts as known, like addMember's: polling it back is not a status change.
+#[test]
+fn update_member_status_is_known_before_polling() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.reply("addMember", Err(rejected(409, json!({"guid": "MBR-1"}))));
+    h.reply("loadMemberByGuid", Ok(Reply::Member(member("DENIED", false))));
+    h.reply("updateMember", Ok(Reply::Member(member("UPDATED", true))));
+    h.poll_answer(member("UPDATED", true));
+    assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "{:?}", h.events());
+    h.fire_timer();
+    h.poll_answer(member("CONNECTED", true));
+    assert_eq!(h.events(), vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]);
 }
 
 // 409 on a challenged member goes straight to its questions.
@@ -598,6 +613,8 @@ fn mfa_text_answers_are_sent() {
     h.reply("updateMFA", Ok(Reply::Member(member("RESUMED", true))));
     assert_eq!(h.step(), "connecting");
     assert!(h.has_call("loadMemberByGuid"));
+    h.poll_answer(member("RESUMED", true));
+    assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "updateMFA's status is already known");
 }
 
 // Option answers send the chosen option's guid on its credential, even without `credential_guid`.

@@ -130,7 +130,7 @@ impl Mounted {
 
     /// The step heading's text.
     pub fn heading(&self) -> String {
-        self.all("[data-cw-heading]").first().map(|h| accessible_name(h)).unwrap_or_default()
+        self.all("[data-cw-heading]").first().map(accessible_name).unwrap_or_default()
     }
 
     /// The text of the whole widget (what a sighted user could read).
@@ -176,7 +176,7 @@ impl Mounted {
 
     /// Accessible names of all elements with `role`.
     pub fn names(&self, role: &str) -> Vec<String> {
-        self.by_role(role).iter().map(|e| accessible_name(e)).collect()
+        self.by_role(role).iter().map(accessible_name).collect()
     }
 
     /// Texts of `role=alert` elements.
@@ -307,5 +307,54 @@ impl Mounted {
             });
             assert!(!leaked, "{secret:?} was reported to the partner: {all}");
         }
+    }
+}
+
+// ---- Added for tests/aggregation_path.rs ------------------------------------
+
+/// `mount_with`, but `patch` may change the options object before `mount` sees
+/// it (wrap a listener, add a key that is not JSON, ...).
+pub fn mount_patched(api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
+    let mut rest = rest;
+    if rest.get("timing").is_none() {
+        rest["timing"] = fast_timing();
+    }
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    let recorder = make_options(&api, &json(&rest));
+    patch(&options_of(&recorder));
+    let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
+    Mounted { host, handle, recorder }
+}
+
+/// `fast_timing()` with some keys replaced, e.g. `timing_with(json!({"searchDebounceMs": 150}))`.
+pub fn timing_with(changes: Value) -> Value {
+    let mut timing = fast_timing();
+    if let (Some(t), Some(c)) = (timing.as_object_mut(), changes.as_object()) {
+        for (k, v) in c {
+            t.insert(k.clone(), v.clone());
+        }
+    }
+    timing
+}
+
+impl Mounted {
+    /// What a listener received, with its metadata, as JSON: `which` is
+    /// `"events"` (`[{event, data}]`), `"pageviews"` (`[{path, data}]`) or
+    /// `"analytics"` (`[{name, data}]`).
+    pub fn recorded_json(&self, which: &str) -> Value {
+        connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null)
+    }
+
+    /// Data of every event named `name`, in order.
+    pub fn events_named(&self, name: &str) -> Vec<Value> {
+        self.events().into_iter().filter(|(n, _)| n == name).map(|(_, d)| d).collect()
+    }
+
+    /// Wait until a `role=alert` message contains `text`.
+    pub async fn until_alert(&self, text: &str) {
+        let wanted = text.to_string();
+        self.until(&format!("an alert saying {text:?}"), 3000, move |m| m.alerts().iter().any(|a| a.contains(&wanted))).await;
     }
 }
