@@ -11,8 +11,6 @@
 
 pub mod route;
 mod steps;
-#[cfg(test)]
-mod tests;
 
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use steps::*;

@@ -413,18 +413,18 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn institution_keeps_what_the_widget_shows_and_drops_unsafe_urls() {
+    fn institution_keeps_what_the_widget_shows_and_drops_unsafe_urls() -> Result<(), DecodeError> {
         let i = Institution::from_json(&json!({
             "guid": "INS-1", "code": "gringotts", "name": "Gringotts",
             "url": "https:/testbank.com", "login_url": "javascript:alert(1)",
             "brand_color_hex_code": "not-a-colour", "supports_oauth": false, "unknown": {"x": 1}
-        }))
-        .unwrap();
+        }))?;
         assert_eq!(i.display_host().as_deref(), Some("testbank.com"));
         assert_eq!(i.website().as_deref(), Some("https://testbank.com"), "a javascript: login_url is never offered");
         assert_eq!(i.brand_color, None);
         assert!(Institution::from_json(&json!({"name": "no guid"})).is_err());
         assert!(Institution::from_json(&json!("INS-1")).is_err());
+        Ok(())
     }
 
     #[test]
@@ -437,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn member_reads_status_error_and_mfa_in_both_shapes() {
+    fn member_reads_status_error_and_mfa_in_both_shapes() -> Result<(), DecodeError> {
         let m = Member::from_json(&json!({
             "guid": "MBR-1", "connection_status": "CHALLENGED", "is_being_aggregated": "false",
             "error": {"error_code": "2002", "user_message": "Try again"},
@@ -445,15 +445,15 @@ mod tests {
                                     {"guid": "CRD-2", "label": "Pick", "field_type": 2,
                                      "options": [{"guid": "OPT-1", "label": "a", "data_uri": "data:image/png;base64,AA"},
                                                  {"label": "b"}]}]}
-        }))
-        .unwrap();
+        }))?;
         assert_eq!(m.connection_status, Some(ConnectionStatus::Challenged));
         assert_eq!(m.error_code(), Some(2002));
         assert_eq!(m.mfa.len(), 2);
         assert_eq!(m.mfa[1].options[1].guid, "b");
         assert_eq!(m.mfa[1].field_type, field_type::OPTIONS);
-        let challenges = Member::from_json(&json!({"guid": "MBR-2", "challenges": [{"guid": "CRD-9", "label": "Q", "type": "TEXT"}]})).unwrap();
+        let challenges = Member::from_json(&json!({"guid": "MBR-2", "challenges": [{"guid": "CRD-9", "label": "Q", "type": "TEXT"}]}))?;
         assert_eq!(challenges.mfa[0].guid, "CRD-9");
+        Ok(())
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The flow machine, table by table: every step, event and back-navigation.
+//! Native only: the machine is pure Rust, no browser needed.
+#![cfg(not(target_arch = "wasm32"))]
 
-use super::*;
-use crate::host::{CredentialValue, HostCall, HostError, Reply};
-use crate::model::{ActionableCode, ConnectionStatus as S, CredentialField, Institution, Member, MfaCredential, MfaOption};
+use connect_widget::flow::*;
+use connect_widget::model::Secret;
+use connect_widget::host::{CredentialValue, HostCall, HostError, Reply};
+use connect_widget::model::{ActionableCode, ConnectionStatus as S, CredentialField, Institution, Member, MfaCredential, MfaOption};
 use serde_json::json;
 
 const SECRET: &str = "s3cret-pw";
@@ -15,7 +18,7 @@ struct Harness {
 
 fn env_all() -> Environment {
     Environment {
-        available_callbacks: crate::host::CALLBACK_NAMES.to_vec(),
+        available_callbacks: connect_widget::host::CALLBACK_NAMES.to_vec(),
         user_email: None,
         unavailable_institutions: vec!["Blocked Bank".into()],
     }
@@ -52,7 +55,7 @@ fn fields() -> Vec<CredentialField> {
 impl Harness {
     fn with_config(config: serde_json::Value) -> Harness {
         let settings = Settings { poll_interval_ms: 10, search_debounce_ms: 5, per_page: 2, poll_failures_allowed: 3 };
-        let flow = Flow::new(crate::model::ClientConfig::from_json(&config), settings, env_all());
+        let flow = Flow::new(connect_widget::model::ClientConfig::from_json(&config), settings, env_all());
         let mut h = Harness { flow, effects: Vec::new() };
         h.send(Msg::Start);
         h
@@ -573,7 +576,7 @@ fn every_actionable_code_leads_to_its_step() {
         let mut m = if matches!(code.code(), 2001..=2003) { challenged(0) } else { member("FAILED", false) };
         m.connection_status = Some(if matches!(code.code(), 2001..=2003) { S::Challenged } else { S::Failed });
         m.is_being_aggregated = false;
-        m.error = Some(crate::model::MemberError { error_code: Some(i64::from(code.code())), user_message: Some("From the bank".into()) });
+        m.error = Some(connect_widget::model::MemberError { error_code: Some(i64::from(code.code())), user_message: Some("From the bank".into()) });
         h.poll_answer(m);
         let expected = match code.code() {
             2001..=2003 => "mfa",
