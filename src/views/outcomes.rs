@@ -98,7 +98,11 @@ fn ErrorView(ctx: Ctx, screen: ErrorScreen, user_message: Option<String>) -> imp
         .iter()
         .enumerate()
         .map(|(i, &action)| {
-            let class = if i == 0 { "cw-button cw-primary" } else { "cw-button cw-secondary" };
+            let class = match (i, action) {
+                (0, _) => "cw-button cw-primary",
+                (_, Action::Disconnect) => "cw-button cw-secondary cw-danger",
+                _ => "cw-button cw-secondary",
+            };
             let label = action_label(&ctx, action, &name);
             let external = (action == Action::VisitWebsite).then(|| view! { <span class="cw-sr">" "{new_tab.clone()}</span> });
             view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::Act(action))>{label}{external}</button> }
