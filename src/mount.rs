@@ -136,7 +136,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
             ..SandboxOptions::default()
         };
         let latency_ms = number(&opts, &["timing", "sandboxLatencyMs"]).unwrap_or(250);
-        (Transport::Sandbox { sandbox: RefCell::new(Sandbox::new(sandbox_options)), latency_ms }, CALLBACK_NAMES.to_vec())
+        (
+            Transport::Sandbox { sandbox: RefCell::new(Sandbox::new(sandbox_options)), latency_ms },
+            CALLBACK_NAMES.to_vec(),
+        )
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
     } else {
@@ -208,7 +211,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     } else {
         element.append_child(&container).map_err(|_| fail("could not attach the widget"))?;
     }
-    let mount_point: web_sys::HtmlElement = mount_point.dyn_into().map_err(|_| fail("could not create the widget container"))?;
+    let mount_point: web_sys::HtmlElement =
+        mount_point.dyn_into().map_err(|_| fail("could not create the widget container"))?;
 
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -231,7 +235,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     });
     let runtime = slot.borrow_mut().take().ok_or_else(|| fail("the widget did not start"))?;
     REGISTRY.with(|r| {
-        r.borrow_mut().insert(id, Instance { host_element: element, container, runtime: Rc::clone(&runtime), view: Some(Box::new(view)) })
+        r.borrow_mut().insert(
+            id,
+            Instance { host_element: element, container, runtime: Rc::clone(&runtime), view: Some(Box::new(view)) },
+        )
     });
     runtime.dispatch(Msg::Start);
     Ok(WidgetHandle { id })

@@ -15,7 +15,10 @@ use wasm_bindgen::JsCast;
 pub enum Transport {
     Host(JsHost),
     /// The built-in sandbox, with a simulated network latency.
-    Sandbox { sandbox: RefCell<Sandbox>, latency_ms: u32 },
+    Sandbox {
+        sandbox: RefCell<Sandbox>,
+        latency_ms: u32,
+    },
 }
 
 impl Transport {
@@ -56,8 +59,24 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn new(flow: RwSignal<Flow>, transport: Transport, listeners: Listeners, config_raw: Value, locale: String, root: web_sys::Element) -> Rc<Runtime> {
-        Rc::new(Runtime { flow, transport, listeners, config_raw, locale, root, alive: Cell::new(true), saved_focus: RefCell::new(None) })
+    pub fn new(
+        flow: RwSignal<Flow>,
+        transport: Transport,
+        listeners: Listeners,
+        config_raw: Value,
+        locale: String,
+        root: web_sys::Element,
+    ) -> Rc<Runtime> {
+        Rc::new(Runtime {
+            flow,
+            transport,
+            listeners,
+            config_raw,
+            locale,
+            root,
+            alive: Cell::new(true),
+            saved_focus: RefCell::new(None),
+        })
     }
 
     /// Stop acting on anything still in flight (after `unmount`).
@@ -130,7 +149,8 @@ impl Runtime {
                     // After the render that removes `inert` from the page behind the dialog.
                     js::sleep(0).await;
                     let saved = rt.saved_focus.borrow_mut().take().filter(|el| el.is_connected());
-                    let restored = saved.is_some_and(|el| el.focus().is_ok() && rt.active_element().is_some_and(|a| a == el));
+                    let restored =
+                        saved.is_some_and(|el| el.focus().is_ok() && rt.active_element().is_some_and(|a| a == el));
                     if !restored && rt.alive.get() {
                         rt.focus_after_render(&["[data-cw-heading]"]);
                     }

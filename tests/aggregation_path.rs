@@ -304,7 +304,12 @@ async fn sandbox_full_path() {
     assert_eq!(events[10].1, json!({}));
     assert_eq!(
         step_changes(&w),
-        [pair("search", "enterCreds"), pair("enterCreds", "connecting"), pair("connecting", "connected"), pair("connected", "search")]
+        [
+            pair("search", "enterCreds"),
+            pair("enterCreds", "connecting"),
+            pair("connecting", "connected"),
+            pair("connected", "search")
+        ]
     );
     assert_eq!(
         w.pageviews(),
@@ -353,7 +358,10 @@ async fn host_full_path(opts: Value) {
         ]
     );
     assert_eq!(events[1].1, json!({"query": "MX"}));
-    assert_eq!(events[2].1, json!({"code": "mxbank", "guid": MX_GUID, "name": "MX Bank", "url": "https:/mxbank.example"}));
+    assert_eq!(
+        events[2].1,
+        json!({"code": "mxbank", "guid": MX_GUID, "name": "MX Bank", "url": "https:/mxbank.example"})
+    );
     assert_eq!(events[4].1, json!({"institution": {"code": "mxbank", "guid": MX_GUID}}));
     // CREATED (addMember) → CREATED (poll 1, no event) → CONNECTED syncing (event) → CONNECTED done (no event).
     assert_eq!(events[6].1, json!({"member_guid": "MBR-123", "connection_status": 6}));
@@ -454,7 +462,10 @@ async fn selecting_an_institution_with_a_garbage_answer_can_be_retried() {
     w.until_alert("We couldn't open MX Bank").await;
     assert!(w.heading().contains("Find your bank"));
     w.click("MX Bank");
-    w.until("a second failure (a synchronous throw)", 3000, |m| calls_to(&api, "loadInstitutionByGuid").len() == 2 && m.alerts().iter().any(|a| a.contains("couldn't open"))).await;
+    w.until("a second failure (a synchronous throw)", 3000, |m| {
+        calls_to(&api, "loadInstitutionByGuid").len() == 2 && m.alerts().iter().any(|a| a.contains("couldn't open"))
+    })
+    .await;
     connect_from_popular(&w, "jane", "pw").await;
     w.unmount();
 }
@@ -484,12 +495,18 @@ async fn add_member_garbage_shows_an_error_and_resubmitting_works() {
     log_in(&w, "jane", "pw");
     w.until_alert("Something went wrong. Please try again.").await;
     assert!(w.heading().contains("Log in to MX Bank"));
-    assert_eq!(w.events_named("connect/createMemberError"), [json!({"institution_guid": MX_GUID, "institution_code": "mxbank"})]);
+    assert_eq!(
+        w.events_named("connect/createMemberError"),
+        [json!({"institution_guid": MX_GUID, "institution_code": "mxbank"})]
+    );
     // What was typed is still there: submit again as is.
     w.click("Continue");
     w.until_heading("You're connected").await;
     assert_eq!(calls_to(&api, "addMember").len(), 2);
-    assert_eq!(calls_to(&api, "addMember")[1][0]["credentials"], json!([{"guid": "CRD-LOGIN", "value": "jane"}, {"guid": "CRD-PASSWORD", "value": "pw"}]));
+    assert_eq!(
+        calls_to(&api, "addMember")[1][0]["credentials"],
+        json!([{"guid": "CRD-LOGIN", "value": "jane"}, {"guid": "CRD-PASSWORD", "value": "pw"}])
+    );
     w.unmount();
 }
 
@@ -539,7 +556,8 @@ async fn polling_failures_offer_a_retry_that_runs_a_job() {
     assert_eq!(jobs.len(), 2);
     assert_eq!(jobs[1], json!([0, "MBR-123", client_config(), true]));
     // CREATED known from addMember; the job's RECONNECTED and then CONNECTED are the real changes.
-    let statuses: Vec<Value> = w.events_named("connect/memberStatusUpdate").iter().map(|d| d["connection_status"].clone()).collect();
+    let statuses: Vec<Value> =
+        w.events_named("connect/memberStatusUpdate").iter().map(|d| d["connection_status"].clone()).collect();
     assert_eq!(statuses, [json!(8), json!(6)]);
     assert_eq!(w.events_named("connect/memberConnected").len(), 1);
     w.unmount();
@@ -554,17 +572,34 @@ async fn existing_member_409_continues_with_update_member() {
     let w = mount_host(&api);
     connect_from_popular(&w, "jane", "new-pw").await;
     let sequence: Vec<String> = calls(&api).into_iter().map(|(n, _)| n).filter(|n| n != "loadJob").collect();
-    assert_eq!(&sequence[..6], ["loadPopularInstitutions", "loadInstitutionByGuid", "getInstitutionCredentials", "addMember", "loadMemberByGuid", "updateMember"]);
+    assert_eq!(
+        &sequence[..6],
+        [
+            "loadPopularInstitutions",
+            "loadInstitutionByGuid",
+            "getInstitutionCredentials",
+            "addMember",
+            "loadMemberByGuid",
+            "updateMember"
+        ]
+    );
     assert_eq!(calls_to(&api, "loadMemberByGuid")[0], json!(["MBR-EXISTING", "en"]));
     let update = &calls_to(&api, "updateMember")[0];
     assert_eq!(update[0]["guid"], "MBR-EXISTING");
-    assert_eq!(update[0]["credentials"], json!([{"guid": "CRD-LOGIN", "value": "jane"}, {"guid": "CRD-PASSWORD", "value": "new-pw"}]));
+    assert_eq!(
+        update[0]["credentials"],
+        json!([{"guid": "CRD-LOGIN", "value": "jane"}, {"guid": "CRD-PASSWORD", "value": "new-pw"}])
+    );
     assert_eq!(update[1], client_config());
     assert_eq!(update[2], true);
     assert!(w.events_named("connect/createMemberError").is_empty());
-    assert_eq!(w.events_named("connect/memberConnected"), [json!({"member_guid": "MBR-EXISTING", "user_guid": "USR-123"})]);
+    assert_eq!(
+        w.events_named("connect/memberConnected"),
+        [json!({"member_guid": "MBR-EXISTING", "user_guid": "USR-123"})]
+    );
     // DENIED (loaded) → UPDATED (updateMember's answer, already known) → CONNECTED.
-    let statuses: Vec<Value> = w.events_named("connect/memberStatusUpdate").iter().map(|d| d["connection_status"].clone()).collect();
+    let statuses: Vec<Value> =
+        w.events_named("connect/memberStatusUpdate").iter().map(|d| d["connection_status"].clone()).collect();
     assert_eq!(statuses, [json!(6)]);
     w.unmount();
 }
@@ -677,7 +712,10 @@ async fn routing_number_search_finds_mx_bank() {
     h.until_button("MX Bank").await;
     h.type_into("Search for your bank", "011411633");
     h.until("routing-number results", 3000, |m| m.status_text().contains("1 result")).await;
-    assert_eq!(calls_to(&api, "loadInstitutions"), [json!([{"routing_number": "011411633", "page": 1, "per_page": 25}])]);
+    assert_eq!(
+        calls_to(&api, "loadInstitutions"),
+        [json!([{"routing_number": "011411633", "page": 1, "per_page": 25}])]
+    );
     h.unmount();
     w.unmount();
 }
@@ -699,7 +737,11 @@ async fn clearing_the_search_returns_to_popular() {
     w.until("results again", 3000, |m| m.status_text().contains("for “Gringotts”")).await;
     w.type_into("Search for your bank", "");
     w.until("the popular list again", 3000, |m| m.text().contains("Popular institutions")).await;
-    assert_eq!(listed_names(&w).first().map(String::as_str), Some("MX Bank www.mxbank.example"), "MX Bank leads the popular list");
+    assert_eq!(
+        listed_names(&w).first().map(String::as_str),
+        Some("MX Bank www.mxbank.example"),
+        "MX Bank leads the popular list"
+    );
     w.unmount();
 }
 
@@ -711,7 +753,8 @@ async fn required_credentials_are_validated_per_field() {
     let w = mount_sandbox(json!({}));
     open_mx_bank(&w).await;
     w.click("Continue");
-    w.until("both fields invalid", 3000, |m| attr(&m.field("Password"), "aria-invalid").as_deref() == Some("true")).await;
+    w.until("both fields invalid", 3000, |m| attr(&m.field("Password"), "aria-invalid").as_deref() == Some("true"))
+        .await;
     for (label, message) in [("Username", "Enter your Username."), ("Password", "Enter your Password.")] {
         let field = w.field(label);
         assert_eq!(attr(&field, "aria-invalid").as_deref(), Some("true"), "{label}");
@@ -719,7 +762,8 @@ async fn required_credentials_are_validated_per_field() {
         let text = w.root().get_element_by_id(&described).and_then(|e| e.text_content());
         assert_eq!(text.as_deref(), Some(message), "{label}'s message");
     }
-    w.until("focus on Username", 2000, |m| m.focused().is_some_and(|f| f.is_same_node(Some(&m.field("Username"))))).await;
+    w.until("focus on Username", 2000, |m| m.focused().is_some_and(|f| f.is_same_node(Some(&m.field("Username")))))
+        .await;
     assert!(w.events_named("connect/enterCredentials").is_empty(), "nothing submitted");
 
     w.type_into("Username", "test_atrium");
@@ -727,7 +771,8 @@ async fn required_credentials_are_validated_per_field() {
     w.until("only the password invalid", 3000, |m| attr(&m.field("Username"), "aria-invalid").is_none()).await;
     assert_eq!(attr(&w.field("Password"), "aria-invalid").as_deref(), Some("true"));
     assert!(attr(&w.field("Username"), "aria-describedby").is_none());
-    w.until("focus on Password", 2000, |m| m.focused().is_some_and(|f| f.is_same_node(Some(&m.field("Password"))))).await;
+    w.until("focus on Password", 2000, |m| m.focused().is_some_and(|f| f.is_same_node(Some(&m.field("Password")))))
+        .await;
     assert!(w.events_named("connect/enterCredentials").is_empty());
     w.unmount();
 }
@@ -779,7 +824,9 @@ async fn back_from_credentials_keeps_the_search_results() {
 #[wasm_bindgen_test]
 async fn configured_institution_without_search_has_no_way_back() {
     let page_field = focused_page_input();
-    let w = mount_sandbox(json!({"clientConfig": {"current_institution_code": "mxbank", "disable_institution_search": true}}));
+    let w = mount_sandbox(
+        json!({"clientConfig": {"current_institution_code": "mxbank", "disable_institution_search": true}}),
+    );
     w.until_heading("Log in to MX Bank").await;
     w.until("the login form", 3000, |m| m.find("textbox", "Username").is_some()).await;
     assert_eq!(w.events(), [("connect/loaded".to_string(), json!({"initial_step": "enterCreds"}))]);
@@ -867,12 +914,17 @@ async fn mount_rejects_bad_arguments_with_clear_errors() {
     js_sys::Reflect::set(&options, &"api".into(), &partial_api()).expect("set");
     let message = error_text(connect_widget::mount(element.clone().into(), options.into()));
     assert!(message.contains("lacks required callback"), "{message}");
-    for missing in ["loadMemberByGuid", "loadInstitutionByGuid", "loadPopularInstitutions", "getInstitutionCredentials", "runJob"] {
+    for missing in
+        ["loadMemberByGuid", "loadInstitutionByGuid", "loadPopularInstitutions", "getInstitutionCredentials", "runJob"]
+    {
         assert!(message.contains(missing), "names {missing}: {message}");
     }
     assert!(!message.contains("addMember"), "only what is missing: {message}");
 
-    let message = error_text(connect_widget::mount(element.clone().into(), json(&json!({"api": "sandbox", "language": {"locale": "xx"}}))));
+    let message = error_text(connect_widget::mount(
+        element.clone().into(),
+        json(&json!({"api": "sandbox", "language": {"locale": "xx"}})),
+    ));
     assert!(message.contains("unknown locale") && message.contains("\"xx\""), "{message}");
 
     assert!(element.shadow_root().is_none(), "no blank widget left behind");

@@ -3,9 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use connect_widget::flow::*;
-use connect_widget::model::Secret;
 use connect_widget::host::{CredentialValue, HostCall, HostError, Reply};
-use connect_widget::model::{ActionableCode, ConnectionStatus as S, CredentialField, Institution, Member, MfaCredential, MfaOption};
+use connect_widget::model::Secret;
+use connect_widget::model::{
+    ActionableCode, ConnectionStatus as S, CredentialField, Institution, Member, MfaCredential, MfaOption,
+};
 use serde_json::json;
 
 const SECRET: &str = "s3cret-pw";
@@ -47,8 +49,20 @@ fn challenged(kind: i64) -> Member {
 
 fn fields() -> Vec<CredentialField> {
     vec![
-        CredentialField { guid: "CRD-U".into(), label: "Username".into(), field_type: 3, display_order: 1, ..Default::default() },
-        CredentialField { guid: "CRD-P".into(), label: "Password".into(), field_type: 1, display_order: 2, ..Default::default() },
+        CredentialField {
+            guid: "CRD-U".into(),
+            label: "Username".into(),
+            field_type: 3,
+            display_order: 1,
+            ..Default::default()
+        },
+        CredentialField {
+            guid: "CRD-P".into(),
+            label: "Password".into(),
+            field_type: 1,
+            display_order: 2,
+            ..Default::default()
+        },
     ]
 }
 
@@ -137,7 +151,10 @@ impl Harness {
 
     fn submit_good_credentials(&mut self) {
         self.effects.clear();
-        self.send(Msg::SubmitCredentials(vec![("CRD-U".into(), Secret::new("test_atrium")), ("CRD-P".into(), Secret::new(SECRET))]));
+        self.send(Msg::SubmitCredentials(vec![
+            ("CRD-U".into(), Secret::new("test_atrium")),
+            ("CRD-P".into(), Secret::new(SECRET)),
+        ]));
     }
 
     /// …submitted and the member created, now polling.
@@ -165,7 +182,10 @@ fn opens_on_search_with_popular_institutions() {
     let mut h = Harness::new();
     assert_eq!(h.step(), "search");
     assert_eq!(h.events()[0], ("connect/loaded", json!({"initial_step": "search"})));
-    assert!(h.effects.iter().any(|e| matches!(e, Effect::Pageview { path, .. } if path == "/connect/aggregation/search/popular")));
+    assert!(h
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Pageview { path, .. } if path == "/connect/aggregation/search/popular")));
     assert!(!h.effects.contains(&Effect::FocusHeading), "appearing does not steal the page's focus");
     h.reply("loadPopularInstitutions", Ok(Reply::Institutions(vec![institution("INS-1", "MX Bank")])));
     match h.flow.step() {
@@ -225,7 +245,10 @@ fn results_page_and_load_more() {
     let mut h = Harness::new();
     h.send(Msg::SearchTyped("bank".into()));
     h.send(Msg::SearchNow);
-    h.reply("loadInstitutions", Ok(Reply::Institutions(vec![institution("INS-1", "A Bank"), institution("INS-2", "B Bank")])));
+    h.reply(
+        "loadInstitutions",
+        Ok(Reply::Institutions(vec![institution("INS-1", "A Bank"), institution("INS-2", "B Bank")])),
+    );
     let results = |h: &Harness| match h.flow.step() {
         Step::Search(SearchState { view: SearchView::Results(r), .. }) => r.clone(),
         other => panic!("{other:?}"),
@@ -285,7 +308,9 @@ fn selecting_an_institution_opens_credentials() {
     assert_eq!(h.step(), "enterCreds");
     assert_eq!(h.events(), vec![("connect/stepChange", json!({"previous": "search", "current": "enterCreds"}))]);
     assert!(h.effects.contains(&Effect::FocusHeading), "a step change moves focus to its heading");
-    assert!(matches!(h.call("getInstitutionCredentials").1, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-1"));
+    assert!(
+        matches!(h.call("getInstitutionCredentials").1, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-1")
+    );
 }
 
 // A selection that fails to load stays on search with a message, not silently (a reference quirk).
@@ -295,7 +320,9 @@ fn failed_selection_is_reported() {
     h.reply("loadPopularInstitutions", Ok(Reply::Institutions(vec![institution("INS-1", "MX Bank")])));
     h.send(Msg::Select("INS-1".into()));
     h.reply("loadInstitutionByGuid", Err(rejected(500, json!(null))));
-    assert!(matches!(h.flow.step(), Step::Search(SearchState { select_failed: Some(ref g), selecting: None, .. }) if g == "INS-1"));
+    assert!(
+        matches!(h.flow.step(), Step::Search(SearchState { select_failed: Some(ref g), selecting: None, .. }) if g == "INS-1")
+    );
 }
 
 // Unavailable institutions (status 3, client-blocked, host list) explain before any credentials.
@@ -337,7 +364,10 @@ fn credentials_are_validated_before_submit() {
 fn submit_creates_member_and_polls() {
     let mut h = Harness::to_credentials();
     h.submit_good_credentials();
-    assert_eq!(h.events(), vec![("connect/enterCredentials", json!({"institution": {"code": "mx_bank", "guid": "INS-1"}}))]);
+    assert_eq!(
+        h.events(),
+        vec![("connect/enterCredentials", json!({"institution": {"code": "mx_bank", "guid": "INS-1"}}))]
+    );
     match h.call("addMember").1 {
         HostCall::AddMember { credentials, institution_guid, .. } => {
             assert_eq!(institution_guid, "INS-1");
@@ -399,7 +429,10 @@ fn update_member_status_is_known_before_polling() {
     assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "{:?}", h.events());
     h.fire_timer();
     h.poll_answer(member("CONNECTED", true));
-    assert_eq!(h.events(), vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]);
+    assert_eq!(
+        h.events(),
+        vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]
+    );
 }
 
 // 409 on a challenged member goes straight to its questions.
@@ -425,8 +458,13 @@ fn add_member_failure_keeps_the_form() {
         let mut h = Harness::to_credentials();
         h.submit_good_credentials();
         h.reply("addMember", Err(error));
-        assert_eq!(h.events(), vec![("connect/createMemberError", json!({"institution_guid": "INS-1", "institution_code": "mx_bank"}))]);
-        assert!(matches!(h.flow.step(), Step::Credentials(c) if !c.submitting && c.submit_error == Some(expected.clone())));
+        assert_eq!(
+            h.events(),
+            vec![("connect/createMemberError", json!({"institution_guid": "INS-1", "institution_code": "mx_bank"}))]
+        );
+        assert!(
+            matches!(h.flow.step(), Step::Credentials(c) if !c.submitting && c.submit_error == Some(expected.clone()))
+        );
     }
 }
 
@@ -482,7 +520,10 @@ fn polling_until_connected() {
     h.fire_timer();
     assert!(h.has_call("loadMemberByGuid"));
     h.poll_answer(member("CONNECTED", true));
-    assert_eq!(h.events(), vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]);
+    assert_eq!(
+        h.events(),
+        vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]
+    );
     assert!(matches!(h.flow.step(), Step::Connecting(c) if c.phase == ConnectingPhase::Syncing));
     h.fire_timer();
     h.poll_answer(member("CONNECTED", false));
@@ -576,7 +617,10 @@ fn every_actionable_code_leads_to_its_step() {
         let mut m = if matches!(code.code(), 2001..=2003) { challenged(0) } else { member("FAILED", false) };
         m.connection_status = Some(if matches!(code.code(), 2001..=2003) { S::Challenged } else { S::Failed });
         m.is_being_aggregated = false;
-        m.error = Some(connect_widget::model::MemberError { error_code: Some(i64::from(code.code())), user_message: Some("From the bank".into()) });
+        m.error = Some(connect_widget::model::MemberError {
+            error_code: Some(i64::from(code.code())),
+            user_message: Some("From the bank".into()),
+        });
         h.poll_answer(m);
         let expected = match code.code() {
             2001..=2003 => "mfa",
@@ -586,7 +630,9 @@ fn every_actionable_code_leads_to_its_step() {
         assert_eq!(h.step(), expected, "code {code:?}");
         if expected == "actionableError" {
             assert!(matches!(h.flow.step(), Step::ActionableError { code: c } if *c == code));
-            assert!(h.events().contains(&("connect/invalidData", json!({"member_guid": "MBR-1", "code": code.code()}))));
+            assert!(h
+                .events()
+                .contains(&("connect/invalidData", json!({"member_guid": "MBR-1", "code": code.code()}))));
         }
     }
 }
@@ -609,7 +655,10 @@ fn mfa_text_answers_are_sent() {
     match h.call("updateMFA").1 {
         HostCall::UpdateMfa { member, credentials } => {
             assert_eq!(member["guid"], "MBR-1");
-            assert_eq!(credentials, vec![CredentialValue { guid: "CRD-Q".into(), value: Some(Secret::new("correct")) }]);
+            assert_eq!(
+                credentials,
+                vec![CredentialValue { guid: "CRD-Q".into(), value: Some(Secret::new("correct")) }]
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -642,7 +691,14 @@ fn mfa_option_choice_goes_on_its_credential() {
 #[test]
 fn mfa_kinds() {
     let mut m = challenged(14);
-    let state = |m: &Member| MfaState { challenges: m.mfa.clone(), submitting: false, invalid: vec![], submit_error: None, previous_wrong: false, timed_out: false };
+    let state = |m: &Member| MfaState {
+        challenges: m.mfa.clone(),
+        submitting: false,
+        invalid: vec![],
+        submit_error: None,
+        previous_wrong: false,
+        timed_out: false,
+    };
     assert_eq!(state(&m).kind(), MfaKind::ImageOptions);
     m.mfa[0].external_id = Some("single_account_select".into());
     assert_eq!(state(&m).kind(), MfaKind::AccountSelect);
@@ -718,7 +774,13 @@ fn update_credentials_end_to_end() {
     assert_eq!(h.event_names()[..2], ["connect/memberStatusUpdate", "connect/memberError"]);
     h.reply("getMemberCredentials", Ok(Reply::Credentials(fields())));
     h.submit_good_credentials();
-    assert_eq!(h.events(), vec![("connect/updateCredentials", json!({"member_guid": "MBR-1", "institution": {"code": "mx_bank", "guid": "INS-1"}}))]);
+    assert_eq!(
+        h.events(),
+        vec![(
+            "connect/updateCredentials",
+            json!({"member_guid": "MBR-1", "institution": {"code": "mx_bank", "guid": "INS-1"}})
+        )]
+    );
     h.reply("updateMember", Ok(Reply::Member(member("UPDATED", true))));
     assert_eq!(h.step(), "connecting");
 }
@@ -735,9 +797,13 @@ fn support_request() {
     assert!(matches!(h.flow.overlay, Some(Overlay::Support(_))));
     assert!(h.effects.contains(&Effect::FocusHeading));
     h.send(Msg::SubmitSupport { email: "bad".into(), title: "".into(), message: "x".into() });
-    assert!(matches!(&h.flow.overlay, Some(Overlay::Support(s)) if s.invalid == vec![SupportField::Email, SupportField::Title]));
+    assert!(
+        matches!(&h.flow.overlay, Some(Overlay::Support(s)) if s.invalid == vec![SupportField::Email, SupportField::Title])
+    );
     h.send(Msg::SubmitSupport { email: "a@b.co".into(), title: "Help".into(), message: "It fails".into() });
-    assert!(matches!(h.call("createSupportTicket").1, HostCall::CreateSupportTicket(ref t) if t.email == "a@b.co" && t.title == "Help"));
+    assert!(
+        matches!(h.call("createSupportTicket").1, HostCall::CreateSupportTicket(ref t) if t.email == "a@b.co" && t.title == "Help")
+    );
     h.reply("createSupportTicket", Err(rejected(500, json!(null))));
     assert!(matches!(&h.flow.overlay, Some(Overlay::Support(s)) if !s.submitting && s.error.is_some()));
     h.send(Msg::SubmitSupport { email: "a@b.co".into(), title: "Help".into(), message: "It fails".into() });
@@ -774,7 +840,13 @@ fn disconnect_member() {
     h.poll_answer(member("CLOSED", false));
     h.effects.clear();
     h.send(Msg::OpenDisconnect);
-    assert_eq!(h.effects[..2], [Effect::SaveFocus, Effect::Pageview { path: "/connect/aggregation/delete_member/survey".into(), data: json!({}) }]);
+    assert_eq!(
+        h.effects[..2],
+        [
+            Effect::SaveFocus,
+            Effect::Pageview { path: "/connect/aggregation/delete_member/survey".into(), data: json!({}) }
+        ]
+    );
     h.effects.clear();
     h.send(Msg::Back);
     assert_eq!(h.effects, vec![Effect::RestoreFocus], "focus goes back to the control that opened the dialog");
@@ -844,7 +916,9 @@ fn first_step_for_a_configured_member() {
 // no reason notice; on a member in trouble the error is reported and explained as usual.
 #[test]
 fn update_credentials_on_a_healthy_member_is_no_error() {
-    for (m, error) in [(member("CONNECTED", false), false), (member("LOCKED", false), true), (member("DENIED", false), true)] {
+    for (m, error) in
+        [(member("CONNECTED", false), false), (member("LOCKED", false), true), (member("DENIED", false), true)]
+    {
         let status = m.connection_status;
         let mut h = Harness::with_config(json!({"current_member_guid": "MBR-1", "update_credentials": true}));
         h.reply("loadMemberByGuid", Ok(Reply::Member(m)));

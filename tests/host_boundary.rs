@@ -140,7 +140,10 @@ fn member_of(reply: Result<Reply, HostError>) -> connect_widget::model::Member {
 // Seed 000 documents the `{member: {...}}` envelope with names for statuses.
 #[wasm_bindgen_test]
 async fn envelope_member_decodes() {
-    let api = host_resolving("loadMemberByGuid", &json_to_js(&json!({"member": {"guid": "MBR-1", "connection_status": "CONNECTED"}})));
+    let api = host_resolving(
+        "loadMemberByGuid",
+        &json_to_js(&json!({"member": {"guid": "MBR-1", "connection_status": "CONNECTED"}})),
+    );
     let m = member_of(call_and_decode(api, &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
     assert_eq!(m.connection_status, Some(ConnectionStatus::Connected));
@@ -273,7 +276,8 @@ async fn plain_values_and_thenables_are_accepted() {
     assert_eq!(m.guid, "MBR-1");
     let m = member_of(call_and_decode(host_thenable("loadMemberByGuid", &member), &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
-    let done = call(host_returning("oAuthStart", &JsValue::UNDEFINED), &HostCall::OAuthStart { member: json!({}) }).await;
+    let done =
+        call(host_returning("oAuthStart", &JsValue::UNDEFINED), &HostCall::OAuthStart { member: json!({}) }).await;
     assert_eq!(done, Ok(Value::Null));
 }
 

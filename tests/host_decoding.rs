@@ -51,7 +51,12 @@ fn credentials_example() -> Value {
 
 fn member_calls() -> Vec<HostCall> {
     vec![
-        HostCall::AddMember { institution: json!({}), institution_guid: "INS-1".into(), credentials: vec![], is_oauth: false },
+        HostCall::AddMember {
+            institution: json!({}),
+            institution_guid: "INS-1".into(),
+            credentials: vec![],
+            is_oauth: false,
+        },
         HostCall::UpdateMember { member: json!({}), credentials: vec![] },
         HostCall::UpdateMfa { member: json!({}), credentials: vec![] },
         HostCall::LoadMemberByGuid { guid: "MBR-123".into() },
@@ -60,7 +65,12 @@ fn member_calls() -> Vec<HostCall> {
 
 fn institution_list_calls() -> Vec<HostCall> {
     vec![
-        HostCall::LoadInstitutions(InstitutionQuery { search_name: Some("grin".into()), page: 1, per_page: 25, ..Default::default() }),
+        HostCall::LoadInstitutions(InstitutionQuery {
+            search_name: Some("grin".into()),
+            page: 1,
+            per_page: 25,
+            ..Default::default()
+        }),
         HostCall::LoadPopularInstitutions { per_page: 25, iso_country_code: None, filters: vec![] },
         HostCall::LoadDiscoveredInstitutions { per_page: 25, iso_country_code: None, filters: vec![] },
     ]
@@ -79,7 +89,9 @@ fn microdeposit_calls() -> Vec<HostCall> {
 fn member_answers_in_both_shapes() {
     for call in member_calls() {
         for answer in [json!({"member": member_example()}), member_example()] {
-            let Ok(Reply::Member(m)) = decode(&call, &answer) else { panic!("{} did not decode {answer}", call.name()) };
+            let Ok(Reply::Member(m)) = decode(&call, &answer) else {
+                panic!("{} did not decode {answer}", call.name())
+            };
             assert_eq!(m.guid, "MBR-123");
             assert_eq!(m.connection_status, Some(ConnectionStatus::Connected));
             assert_eq!(m.error_code(), Some(1000));
@@ -88,7 +100,9 @@ fn member_answers_in_both_shapes() {
         // The React widget's hosts send the status as a number.
         let mut numeric = member_example();
         numeric["connection_status"] = json!(6);
-        assert!(matches!(decode(&call, &numeric), Ok(Reply::Member(m)) if m.connection_status == Some(ConnectionStatus::Connected)));
+        assert!(
+            matches!(decode(&call, &numeric), Ok(Reply::Member(m)) if m.connection_status == Some(ConnectionStatus::Connected))
+        );
     }
 }
 
@@ -96,7 +110,9 @@ fn member_answers_in_both_shapes() {
 #[test]
 fn member_lists_in_both_shapes() {
     for answer in [json!({"members": [member_example()]}), json!([member_example()])] {
-        assert!(matches!(decode(&HostCall::LoadMembers, &answer), Ok(Reply::Members(list)) if list.len() == 1 && list[0].guid == "MBR-123"));
+        assert!(
+            matches!(decode(&HostCall::LoadMembers, &answer), Ok(Reply::Members(list)) if list.len() == 1 && list[0].guid == "MBR-123")
+        );
     }
 }
 
@@ -117,7 +133,10 @@ fn institution_lists_in_both_shapes() {
 // loadInstitutionByGuid/Code: the bare institution (seed 000) or `{institution}`.
 #[test]
 fn one_institution_in_both_shapes() {
-    for call in [HostCall::LoadInstitutionByGuid { guid: "INS-1".into() }, HostCall::LoadInstitutionByCode { code: "gringotts".into() }] {
+    for call in [
+        HostCall::LoadInstitutionByGuid { guid: "INS-1".into() },
+        HostCall::LoadInstitutionByCode { code: "gringotts".into() },
+    ] {
         for answer in [institution_example(), json!({"institution": institution_example()})] {
             assert!(matches!(decode(&call, &answer), Ok(Reply::Institution(i)) if i.guid.starts_with("INS-f1a3")));
         }
@@ -127,7 +146,10 @@ fn one_institution_in_both_shapes() {
 // Credentials: `{credentials: [...]}` (seed 000) or a bare array (the reference), sorted by display_order.
 #[test]
 fn credentials_in_both_shapes_sorted() {
-    for call in [HostCall::GetInstitutionCredentials { institution_guid: "INS-1".into() }, HostCall::GetMemberCredentials { member_guid: "MBR-1".into() }] {
+    for call in [
+        HostCall::GetInstitutionCredentials { institution_guid: "INS-1".into() },
+        HostCall::GetMemberCredentials { member_guid: "MBR-1".into() },
+    ] {
         for answer in [json!({"credentials": credentials_example()}), credentials_example()] {
             let Ok(Reply::Credentials(fields)) = decode(&call, &answer) else { panic!("{answer}") };
             let labels: Vec<&str> = fields.iter().map(|f| f.label.as_str()).collect();
@@ -142,7 +164,9 @@ fn credentials_in_both_shapes_sorted() {
 fn every_other_callback_example_decodes() {
     let job = json!({"guid": "JOB-1", "job_type": 0, "status": 6, "finished_at": 1682356863});
     for answer in [job.clone(), json!({"job": job})] {
-        assert!(matches!(decode(&HostCall::LoadJob { guid: "JOB-1".into() }, &answer), Ok(Reply::Job(j)) if j.status == Some(6)));
+        assert!(
+            matches!(decode(&HostCall::LoadJob { guid: "JOB-1".into() }, &answer), Ok(Reply::Job(j)) if j.status == Some(6))
+        );
     }
     let run = HostCall::RunJob { job_type: 0, member_guid: "MBR-1".into() };
     assert_eq!(decode(&run, &json!({"job_guid": "MBR-1", "status": 6})), Ok(Reply::Done));
@@ -153,15 +177,20 @@ fn every_other_callback_example_decodes() {
     }
     let state = HostCall::LoadOAuthState { guid: "OAS-1".into() };
     for answer in [json!({"oauth_state": oauth_state_example()}), oauth_state_example()] {
-        assert!(matches!(decode(&state, &answer), Ok(Reply::OAuthState(s)) if s.outbound_member_guid.as_deref() == Some("MBR-1")));
+        assert!(
+            matches!(decode(&state, &answer), Ok(Reply::OAuthState(s)) if s.outbound_member_guid.as_deref() == Some("MBR-1"))
+        );
     }
     let uri = HostCall::GetOAuthWindowUri { member_guid: "MBR-123".into() };
-    let answer = json!({"guid": "MBR-123", "oauth_window_uri": "https:/testbank.com/oauth/authorize?client_id=Q&state=3"});
+    let answer =
+        json!({"guid": "MBR-123", "oauth_window_uri": "https:/testbank.com/oauth/authorize?client_id=Q&state=3"});
     assert!(matches!(decode(&uri, &answer), Ok(Reply::OAuthWindowUri(u)) if u.contains("oauth/authorize")));
 
     for call in microdeposit_calls() {
         for answer in [microdeposit_example(), json!({"micro_deposit": microdeposit_example()})] {
-            assert!(matches!(decode(&call, &answer), Ok(Reply::Microdeposit(m)) if m.guid == "MIC-123" && m.status == Some(0)));
+            assert!(
+                matches!(decode(&call, &answer), Ok(Reply::Microdeposit(m)) if m.guid == "MIC-123" && m.status == Some(0))
+            );
         }
     }
     let routing = HostCall::VerifyRoutingNumber { routing_number: "123456789".into(), include_identity: false };
@@ -171,7 +200,9 @@ fn every_other_callback_example_decodes() {
         assert_eq!(decode(&routing, &answer), Ok(Reply::RoutingNumberBlocked(Some("IAV_PREFERRED".into()))));
     }
     let account = HostCall::CreateAccount { account: json!({}) };
-    assert!(matches!(decode(&account, &json!({"guid": "ACC-123", "account_type": "CHECKING"})), Ok(Reply::Account(a)) if a["guid"] == "ACC-123"));
+    assert!(
+        matches!(decode(&account, &json!({"guid": "ACC-123", "account_type": "CHECKING"})), Ok(Reply::Account(a)) if a["guid"] == "ACC-123")
+    );
     // Answers the widget does not read: anything, including nothing, is fine.
     for call in [
         HostCall::DeleteMember { member: json!({}) },
@@ -195,7 +226,11 @@ fn every_documented_error_shape() {
         (json!({"response": {"status": 409, "data": {"guid": "MBR-123"}}}), Some(409), Some("MBR-123")),
         (json!({"response": {"status": 404, "data": {"message": "Test message here"}}}), Some(404), None),
         (json!({"status": 404, "data": {"guid": "MBR-123"}}), Some(404), Some("MBR-123")),
-        (json!({"response": {"data": {"message": "Test message here"}, "status": 403}, "config": {"url": "www.test.com/x"}}), Some(403), None),
+        (
+            json!({"response": {"data": {"message": "Test message here"}, "status": 403}, "config": {"url": "www.test.com/x"}}),
+            Some(403),
+            None,
+        ),
     ];
     for (reason, status, guid) in cases {
         let e = HostError::from_rejection("addMember", &reason, None);
@@ -203,14 +238,19 @@ fn every_documented_error_shape() {
         assert_eq!(e.data_guid().as_deref(), guid, "{reason}");
     }
     // VerifyNotEnabled: an Error instance with extra fields, no status.
-    let e = HostError::from_rejection("loadMembers", &json!({"entity_type": "member", "name": "VerifyNotEnabled"}), Some("This connection doesn't support verification.".into()));
+    let e = HostError::from_rejection(
+        "loadMembers",
+        &json!({"entity_type": "member", "name": "VerifyNotEnabled"}),
+        Some("This connection doesn't support verification.".into()),
+    );
     assert!(matches!(e, HostError::Failed { ref message, .. } if message.contains("verification")));
 }
 
 // Garbage becomes a typed `Malformed` error, never a panic.
 #[test]
 fn malformed_answers_are_errors() {
-    let garbage = [json!(42), json!("x"), json!(true), json!(null), json!({"member": "MBR-1"}), json!({"name": "no guid"})];
+    let garbage =
+        [json!(42), json!("x"), json!(true), json!(null), json!({"member": "MBR-1"}), json!({"name": "no guid"})];
     for call in member_calls() {
         for answer in &garbage {
             assert!(matches!(decode(&call, answer), Err(HostError::Malformed { .. })), "{} {answer}", call.name());

@@ -181,7 +181,8 @@ fn radios(w: &Mounted) -> Vec<(String, HtmlInputElement)> {
 fn choose_exactly(w: &Mounted, name: &str) {
     let all = radios(w);
     let names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
-    let (_, radio) = all.into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no choice {name:?}; choices: {names:?}"));
+    let (_, radio) =
+        all.into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no choice {name:?}; choices: {names:?}"));
     radio.click();
 }
 
@@ -203,7 +204,9 @@ fn reported_member_guid(w: &Mounted) -> String {
     w.events()
         .iter()
         .find_map(|(n, d)| match n.as_str() {
-            "connect/memberStatusUpdate" | "connect/memberConnected" | "connect/submitMFA" => d["member_guid"].as_str().map(str::to_string),
+            "connect/memberStatusUpdate" | "connect/memberConnected" | "connect/submitMFA" => {
+                d["member_guid"].as_str().map(str::to_string)
+            }
             "connect/memberError" => d["member"]["guid"].as_str().map(str::to_string),
             _ => None,
         })
@@ -228,14 +231,16 @@ fn check_question(w: &Mounted, kind: Mfa) {
             assert_ne!(attr(&field, "autocomplete").as_deref(), Some("one-time-code"), "a city is not a one-time code");
         }
         Mfa::Image => {
-            let img = w.find("img", &I18n::default().t("mfa.image_label")).expect("the picture is shown with the question");
+            let img =
+                w.find("img", &I18n::default().t("mfa.image_label")).expect("the picture is shown with the question");
             assert!(attr(&img, "src").is_some_and(|s| s.starts_with("data:image/png")), "inline picture");
             let field = w.field("Type the word");
             assert_eq!(img.parent_element(), field.parent_element(), "picture and answer field belong together");
         }
         Mfa::Options | Mfa::ImageOptions => {
             let fieldset = query_all(&w.root(), "fieldset").into_iter().next().expect("the choices are a fieldset");
-            let legend = query_all(&fieldset, "legend").into_iter().next().and_then(|l| l.text_content()).unwrap_or_default();
+            let legend =
+                query_all(&fieldset, "legend").into_iter().next().and_then(|l| l.text_content()).unwrap_or_default();
             let (expected_legend, expected): (&str, &[&str]) = if kind == Mfa::Options {
                 ("Choose the correct option.", &["incorrect", "correct", "wrong"])
             } else {
@@ -248,7 +253,10 @@ fn check_question(w: &Mounted, kind: Mfa) {
             assert_eq!(names, expected);
             if kind == Mfa::ImageOptions {
                 for radio in natives {
-                    let label = query_all(&w.root(), &format!("label[for=\"{}\"]", radio.id())).into_iter().next().expect("label");
+                    let label = query_all(&w.root(), &format!("label[for=\"{}\"]", radio.id()))
+                        .into_iter()
+                        .next()
+                        .expect("label");
                     let img = query_all(&label, "img").into_iter().next().expect("each choice is a picture");
                     assert!(attr(&img, "src").is_some_and(|s| s.starts_with("data:image/png")));
                     assert!(attr(&img, "alt").is_some_and(|a| !a.is_empty()), "each picture has its label as alt text");
@@ -271,7 +279,12 @@ fn give_answer(w: &Mounted, kind: Mfa, right: bool) {
 // Issue 3.1: each MFA type answered wrong (REJECTED screen, try again, a new question) and then right (connected).
 #[wasm_bindgen_test]
 async fn mfa_each_type_wrong_then_right() {
-    for (password, kind) in [("challenge", Mfa::Text), ("options", Mfa::Options), ("image", Mfa::Image), ("image_options", Mfa::ImageOptions)] {
+    for (password, kind) in [
+        ("challenge", Mfa::Text),
+        ("options", Mfa::Options),
+        ("image", Mfa::Image),
+        ("image_options", Mfa::ImageOptions),
+    ] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", password);
         w.until_heading(&t("mfa.title")).await;
@@ -281,7 +294,11 @@ async fn mfa_each_type_wrong_then_right() {
 
         w.until_heading(&t("status.rejected.title")).await;
         let errors = events_named(&w, "connect/memberError");
-        assert_eq!(errors.last().map(|e| e["member"]["connection_status"].clone()), Some(json!(4)), "{password}: {errors:?}");
+        assert_eq!(
+            errors.last().map(|e| e["member"]["connection_status"].clone()),
+            Some(json!(4)),
+            "{password}: {errors:?}"
+        );
         exact_button(&w, &action_label(Action::TryAgain, MX)).click();
 
         w.until_heading(&t("mfa.title")).await;
@@ -290,7 +307,11 @@ async fn mfa_each_type_wrong_then_right() {
         w.until_heading(&t("connected.title")).await;
 
         let guid = reported_member_guid(&w);
-        assert_eq!(events_named(&w, "connect/submitMFA"), vec![json!({"member_guid": guid}); 2], "{password}: only the member, never the answer");
+        assert_eq!(
+            events_named(&w, "connect/submitMFA"),
+            vec![json!({"member_guid": guid}); 2],
+            "{password}: only the member, never the answer"
+        );
         w.assert_never_reported(&[password, "correct", WRONG]);
         w.unmount();
     }
@@ -303,13 +324,17 @@ async fn mfa_single_account_select() {
     log_in(&w, "test_atrium", "account_select");
     w.until_heading(&t("mfa.account_title")).await;
     let fieldset = query_all(&w.root(), "fieldset").into_iter().next().expect("the accounts are a fieldset");
-    assert_eq!(query_all(&fieldset, "legend").first().and_then(|l| l.text_content()).as_deref(), Some("Select an account to connect"));
+    assert_eq!(
+        query_all(&fieldset, "legend").first().and_then(|l| l.text_content()).as_deref(),
+        Some("Select an account to connect")
+    );
     let names: Vec<String> = radios(&w).into_iter().map(|(n, _)| n).collect();
     assert_eq!(names, ["Checking ...1234", "Savings ...5678", "Money Market ...9012"]);
 
     // Nothing chosen: told so, nothing sent.
     w.click(&I18n::default().t("mfa.submit"));
-    w.until("the missing-choice message", 2000, |m| m.text().contains(&I18n::default().t("mfa.account_required"))).await;
+    w.until("the missing-choice message", 2000, |m| m.text().contains(&I18n::default().t("mfa.account_required")))
+        .await;
     assert!(radios(&w).iter().all(|(_, r)| attr(r, "aria-invalid").as_deref() == Some("true")));
     assert!(events_named(&w, "connect/submitMFA").is_empty());
 
@@ -334,7 +359,11 @@ async fn mfa_two_rounds() {
     assert_eq!(w.heading(), t("mfa.title"));
     let code = w.field("Enter the code");
     assert_eq!(attr(&code, "autocomplete").as_deref(), Some("one-time-code"));
-    assert_ne!(attr(&code, "inputmode").as_deref(), Some("numeric"), "codes may have letters (this one is \"correct\")");
+    assert_ne!(
+        attr(&code, "inputmode").as_deref(),
+        Some("numeric"),
+        "codes may have letters (this one is \"correct\")"
+    );
     w.type_into("Enter the code", "correct");
     w.click(&I18n::default().t("mfa.submit"));
     w.until_heading(&t("connected.title")).await;
@@ -382,14 +411,19 @@ async fn every_connection_status_has_its_screen() {
                 if s != Created {
                     let wanted = n;
                     w.until(&format!("status {s:?} reported"), 3000, move |m| {
-                        events_named(m, "connect/memberStatusUpdate").iter().any(|e| e["connection_status"] == json!(wanted))
+                        events_named(m, "connect/memberStatusUpdate")
+                            .iter()
+                            .any(|e| e["connection_status"] == json!(wanted))
                     })
                     .await;
                 }
                 // A negative check: give the sandbox several jobs' time; nothing may end the wait.
                 sleep(300).await;
                 assert_eq!(w.heading(), t("connecting.title"), "{s:?} keeps connecting");
-                assert!(events_named(&w, "connect/memberError").is_empty() && events_named(&w, "connect/memberConnected").is_empty());
+                assert!(
+                    events_named(&w, "connect/memberError").is_empty()
+                        && events_named(&w, "connect/memberConnected").is_empty()
+                );
             }
             _ => {
                 let screen = login_error_screen(Some(status), ALL_ALLOWED);
@@ -417,7 +451,14 @@ async fn actionable_error_codes_have_their_screens() {
     assert!(events_named(&w, "connect/invalidData").is_empty());
     w.unmount();
 
-    for (code, mode) in [(1000, "verification"), (1001, "aggregation"), (1002, "aggregation"), (3000, "aggregation"), (3001, "aggregation"), (3002, "aggregation")] {
+    for (code, mode) in [
+        (1000, "verification"),
+        (1001, "aggregation"),
+        (1002, "aggregation"),
+        (3000, "aggregation"),
+        (3001, "aggregation"),
+        (3002, "aggregation"),
+    ] {
         let w = at_mx_bank(json!({"mode": mode})).await;
         log_in(&w, "test_atrium", &format!("error:{code}"));
         let screen = actionable_screen(ActionableCode::from_code(code).expect("actionable"), ALL_ALLOWED);
@@ -477,7 +518,10 @@ async fn update_credentials_end_to_end() {
 
     log_in(&w, "test_atrium", "password");
     w.until_heading(&t("connected.title")).await;
-    assert_eq!(events_named(&w, "connect/updateCredentials"), vec![json!({"member_guid": guid, "institution": institution})]);
+    assert_eq!(
+        events_named(&w, "connect/updateCredentials"),
+        vec![json!({"member_guid": guid, "institution": institution})]
+    );
     w.assert_never_reported(&["UNAUTHORIZED", "password", "test_atrium"]);
     w.unmount();
 }
@@ -487,7 +531,10 @@ async fn update_credentials_end_to_end() {
 /// Controls that can take focus in the dialog, in order.
 fn dialog_controls(w: &Mounted) -> Vec<HtmlElement> {
     let d = dialog(w).expect("the dialog is open");
-    query_all(&d, "button:not([disabled]), input:not([disabled])").into_iter().filter_map(|e| e.dyn_into().ok()).collect()
+    query_all(&d, "button:not([disabled]), input:not([disabled])")
+        .into_iter()
+        .filter_map(|e| e.dyn_into().ok())
+        .collect()
 }
 
 fn focused_is(w: &Mounted, el: &HtmlElement) -> bool {
@@ -541,15 +588,20 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     fire_key(&chosen, "Escape", false);
     w.until("the dialog to close", 2000, |m| dialog(m).is_none()).await;
     let opener_name = action_label(Action::Disconnect, MX);
-    w.until("focus back on the opener", 2000, move |m| m.focused().is_some_and(|f| accessible_name(&f) == opener_name)).await;
+    w.until("focus back on the opener", 2000, move |m| m.focused().is_some_and(|f| accessible_name(&f) == opener_name))
+        .await;
     assert_eq!(w.heading(), t("status.closed.title"));
 
     // A reason is required.
     open_disconnect(&w, MX).await;
     dialog_button(&w, &I18n::default().t("disconnect.confirm")).click();
-    w.until("the missing-reason error", 2000, |m| m.text().contains(&I18n::default().t("disconnect.reason.required"))).await;
+    w.until("the missing-reason error", 2000, |m| m.text().contains(&I18n::default().t("disconnect.reason.required")))
+        .await;
     assert!(radios(&w).iter().all(|(_, r)| attr(r, "aria-invalid").as_deref() == Some("true")));
-    w.until("focus on the first reason", 2000, |m| m.focused().is_some_and(|f| attr(&f, "aria-invalid").as_deref() == Some("true"))).await;
+    w.until("focus on the first reason", 2000, |m| {
+        m.focused().is_some_and(|f| attr(&f, "aria-invalid").as_deref() == Some("true"))
+    })
+    .await;
     assert!(events_named(&w, "connect/memberDeleted").is_empty());
 
     choose_exactly(&w, &I18n::default().t("disconnect.reason.other"));
@@ -592,7 +644,10 @@ async fn disconnect_failure_keeps_the_dialog_usable() {
     let failed = tn("disconnect.failed", GRINGOTTS);
     w.until("the failure alert", 2000, |m| m.alerts().contains(&failed)).await;
     let d = dialog(&w).expect("the dialog stays open");
-    assert!(query_all(&d, "[role=alert]").iter().any(|a| a.text_content().as_deref() == Some(failed.as_str())), "the alert is in the dialog");
+    assert!(
+        query_all(&d, "[role=alert]").iter().any(|a| a.text_content().as_deref() == Some(failed.as_str())),
+        "the alert is in the dialog"
+    );
     let confirm = dialog_button(&w, &I18n::default().t("disconnect.confirm"));
     assert_eq!(attr(&confirm, "aria-disabled"), None, "usable again");
     assert!(radios(&w).iter().all(|(_, r)| !r.disabled()));
@@ -613,7 +668,11 @@ async fn disconnect_failure_keeps_the_dialog_usable() {
 #[wasm_bindgen_test]
 async fn support_form_from_every_screen() {
     let i = I18n::default();
-    for (password, origin) in [("status:LOCKED", t("status.locked.title")), ("challenge", t("mfa.title")), ("UNAUTHORIZED", t("credentials.update_title"))] {
+    for (password, origin) in [
+        ("status:LOCKED", t("status.locked.title")),
+        ("challenge", t("mfa.title")),
+        ("UNAUTHORIZED", t("credentials.update_title")),
+    ] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", password);
         w.until_heading(&origin).await;
@@ -626,7 +685,10 @@ async fn support_form_from_every_screen() {
         let invalid = |m: &Mounted, label: &str| attr(&text_field(m, label), "aria-invalid").as_deref() == Some("true");
         // Nothing filled: each field says what it needs.
         w.click(&i.t("support.send"));
-        w.until("all three fields marked", 2000, |m| invalid(m, &email) && invalid(m, &subject) && invalid(m, &message)).await;
+        w.until("all three fields marked", 2000, |m| {
+            invalid(m, &email) && invalid(m, &subject) && invalid(m, &message)
+        })
+        .await;
         for key in ["support.email_invalid", "support.subject_required", "support.message_required"] {
             assert!(w.text().contains(&i.t(key)), "{password}: {key}");
         }
@@ -635,7 +697,10 @@ async fn support_form_from_every_screen() {
         type_text(&w, &subject, "Can't connect");
         type_text(&w, &message, "It keeps failing.");
         w.click(&i.t("support.send"));
-        w.until("only the email marked", 2000, |m| invalid(m, &email) && !invalid(m, &subject) && !invalid(m, &message)).await;
+        w.until("only the email marked", 2000, |m| {
+            invalid(m, &email) && !invalid(m, &subject) && !invalid(m, &message)
+        })
+        .await;
 
         // The host fails: an alert, and the form stays usable.
         type_text(&w, &email, "fail@example.com");
@@ -690,7 +755,8 @@ async fn member_that_fails_to_load() {
 async fn first_step_follows_the_loaded_member() {
     let mut challenged = gringotts_member("CHALLENGED");
     challenged["is_being_aggregated"] = json!(true);
-    challenged["mfa"] = json!({"credentials": [{"guid": "CRD-Q", "label": "Enter the code we texted you", "field_type": "TOKEN"}]});
+    challenged["mfa"] =
+        json!({"credentials": [{"guid": "CRD-Q", "label": "Enter the code we texted you", "field_type": "TOKEN"}]});
     let mut down = gringotts_member("FAILED");
     let hostile = "<img src=x onerror=\"window.__cw_pwned=1\"> Back at <b>5 pm</b>";
     down["error"] = json!({"error_code": 3001, "user_message": hostile});
@@ -742,12 +808,16 @@ async fn expect_unavailable(w: &Mounted, name: &str) {
 #[wasm_bindgen_test]
 async fn unavailable_institutions_are_explained_first() {
     let search = I18n::default().t("search.label");
-    for (code, name) in [("unavailable_bank", "Unavailable Test Bank"), ("client_blocked_bank", "Client Blocked Bank")] {
+    for (code, name) in [("unavailable_bank", "Unavailable Test Bank"), ("client_blocked_bank", "Client Blocked Bank")]
+    {
         let w = mount_sandbox(json!({"timing": timing()}));
         w.until_heading(&I18n::default().t("search.title")).await;
         w.type_into(&search, name);
         w.until_button(name).await;
-        assert!(accessible_name(&w.button(name)).contains(&I18n::default().t("search.unavailable")), "marked in the list");
+        assert!(
+            accessible_name(&w.button(name)).contains(&I18n::default().t("search.unavailable")),
+            "marked in the list"
+        );
         w.click(name);
         expect_unavailable(&w, name).await;
         w.unmount();
@@ -758,7 +828,9 @@ async fn unavailable_institutions_are_explained_first() {
     }
 
     let listed = json!({"unavailableInstitutions": [{"name": MX}]});
-    let w = mount_sandbox(json!({"clientConfig": {"current_institution_code": "mxbank"}, "experimentalFeatures": listed, "timing": timing()}));
+    let w = mount_sandbox(
+        json!({"clientConfig": {"current_institution_code": "mxbank"}, "experimentalFeatures": listed, "timing": timing()}),
+    );
     expect_unavailable(&w, MX).await;
     w.type_into(&search, "MX Bank");
     let unavailable = I18n::default().t("search.unavailable");

@@ -62,9 +62,14 @@ pub enum Msg {
     /// The widget was mounted.
     Start,
     /// A host call finished.
-    Reply { token: Token, result: Result<Reply, HostError> },
+    Reply {
+        token: Token,
+        result: Result<Reply, HostError>,
+    },
     /// A timer fired.
-    Timer { token: Token },
+    Timer {
+        token: Token,
+    },
     // Search
     SearchTyped(String),
     SearchNow,
@@ -87,11 +92,17 @@ pub enum Msg {
     // Support
     OpenSupport,
     CloseSupport,
-    SubmitSupport { email: String, title: String, message: String },
+    SubmitSupport {
+        email: String,
+        title: String,
+        message: String,
+    },
     // Disconnect
     OpenDisconnect,
     CancelDisconnect,
-    ConfirmDisconnect { reason: Option<String> },
+    ConfirmDisconnect {
+        reason: Option<String>,
+    },
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -99,14 +110,29 @@ pub enum Msg {
 /// Something for the runtime to do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    Call { token: Token, call: HostCall },
-    Timer { token: Token, after_ms: u32 },
+    Call {
+        token: Token,
+        call: HostCall,
+    },
+    Timer {
+        token: Token,
+        after_ms: u32,
+    },
     /// `onPostMessage(event, data)`.
-    Emit { event: &'static str, data: Value },
+    Emit {
+        event: &'static str,
+        data: Value,
+    },
     /// `onAnalyticEvent(name, metadata)`.
-    Analytic { name: &'static str, data: Value },
+    Analytic {
+        name: &'static str,
+        data: Value,
+    },
     /// `onAnalyticPageview(path, metadata)`.
-    Pageview { path: String, data: Value },
+    Pageview {
+        path: String,
+        data: Value,
+    },
     /// Open an external https URL in a new tab (`noopener`).
     OpenUrl(String),
     /// Move focus to the current view's heading (step or sub-view changed).
@@ -458,7 +484,8 @@ impl Flow {
             (None, Some(code)) => HostCall::LoadInstitutionByCode { code: code.clone() },
             (None, None) => {
                 self.member = Some(member);
-                let error = HostError::Malformed { callback: "loadMemberByGuid", detail: "member has no institution".into() };
+                let error =
+                    HostError::Malformed { callback: "loadMemberByGuid", detail: "member has no institution".into() };
                 self.load_failed(&error, fx);
                 return;
             }
@@ -551,7 +578,8 @@ impl Flow {
     }
 
     fn retry_search(&mut self, fx: &mut Vec<Effect>) {
-        let popular_failed = self.search_state().is_some_and(|s| matches!(s.view, SearchView::Popular) && s.popular_failed);
+        let popular_failed =
+            self.search_state().is_some_and(|s| matches!(s.view, SearchView::Popular) && s.popular_failed);
         if popular_failed {
             self.load_popular(fx);
         } else {
@@ -620,16 +648,34 @@ impl Flow {
                 let query = self.search_state().map(|s| s.query.trim().to_string()).unwrap_or_default();
                 let Some(s) = self.search_state() else { return };
                 let has_more = items.len() >= per_page && per_page > 0;
-                let marked: Vec<Listed> = items.into_iter().zip(unavailable).map(|(institution, unavailable)| Listed { institution, unavailable }).collect();
+                let marked: Vec<Listed> = items
+                    .into_iter()
+                    .zip(unavailable)
+                    .map(|(institution, unavailable)| Listed { institution, unavailable })
+                    .collect();
                 if page == 1 {
                     s.view = if marked.is_empty() {
                         SearchView::NoResults { query: query.clone() }
                     } else {
-                        SearchView::Results(Results { query: query.clone(), items: marked, page, has_more, loading_more: false, load_more_failed: false })
+                        SearchView::Results(Results {
+                            query: query.clone(),
+                            items: marked,
+                            page,
+                            has_more,
+                            loading_more: false,
+                            load_more_failed: false,
+                        })
                     };
                     let data = json!({"search_term": query});
-                    let segment = if matches!(s.view, SearchView::NoResults { .. }) { "/search/no_results" } else { "/search/searched" };
-                    fx.push(Effect::Pageview { path: format!("/connect/{}{}", self.config.mode.name(), segment), data });
+                    let segment = if matches!(s.view, SearchView::NoResults { .. }) {
+                        "/search/no_results"
+                    } else {
+                        "/search/searched"
+                    };
+                    fx.push(Effect::Pageview {
+                        path: format!("/connect/{}{}", self.config.mode.name(), segment),
+                        data,
+                    });
                 } else if let SearchView::Results(r) = &mut s.view {
                     r.items.extend(marked);
                     r.page = page;
@@ -706,7 +752,11 @@ impl Flow {
             (Some(status), _) => Some(UpdateReason::Status(status)),
             (None, _) => None,
         };
-        self.show(Step::Credentials(CredentialsState::new(CredentialsMode::Update { member_guid: member.guid }, reason)), nav, fx);
+        self.show(
+            Step::Credentials(CredentialsState::new(CredentialsMode::Update { member_guid: member.guid }, reason)),
+            nav,
+            fx,
+        );
         self.load_fields(fx);
     }
 
@@ -724,7 +774,9 @@ impl Flow {
                 c.fields = Load::Loading;
                 match &c.mode {
                     CredentialsMode::Create => None,
-                    CredentialsMode::Update { member_guid } => Some(HostCall::GetMemberCredentials { member_guid: member_guid.clone() }),
+                    CredentialsMode::Update { member_guid } => {
+                        Some(HostCall::GetMemberCredentials { member_guid: member_guid.clone() })
+                    }
                 }
             }
             _ => return,
@@ -773,12 +825,22 @@ impl Flow {
             CredentialsMode::Create => {
                 let Some(inst) = self.institution.clone() else { return };
                 Self::emit(fx, "connect/enterCredentials", json!({"institution": institution}));
-                let call = HostCall::AddMember { institution: inst.raw.clone(), institution_guid: inst.guid, credentials: creds, is_oauth: false };
+                let call = HostCall::AddMember {
+                    institution: inst.raw.clone(),
+                    institution_guid: inst.guid,
+                    credentials: creds,
+                    is_oauth: false,
+                };
                 self.call(Pending::AddMember { credentials: values }, call, fx);
             }
             CredentialsMode::Update { member_guid } => {
-                let member_raw = self.member.as_ref().map(|m| m.raw.clone()).unwrap_or_else(|| json!({"guid": member_guid}));
-                Self::emit(fx, "connect/updateCredentials", json!({"member_guid": member_guid, "institution": institution}));
+                let member_raw =
+                    self.member.as_ref().map(|m| m.raw.clone()).unwrap_or_else(|| json!({"guid": member_guid}));
+                Self::emit(
+                    fx,
+                    "connect/updateCredentials",
+                    json!({"member_guid": member_guid, "institution": institution}),
+                );
                 self.call(Pending::UpdateMember, HostCall::UpdateMember { member: member_raw, credentials: creds }, fx);
             }
         }
@@ -796,7 +858,12 @@ impl Flow {
         }
     }
 
-    fn on_add_member(&mut self, credentials: Vec<(String, Secret)>, result: Result<Reply, HostError>, fx: &mut Vec<Effect>) {
+    fn on_add_member(
+        &mut self,
+        credentials: Vec<(String, Secret)>,
+        result: Result<Reply, HostError>,
+        fx: &mut Vec<Effect>,
+    ) {
         match result {
             Ok(Reply::Member(member)) => self.member_created(member, fx),
             Err(error) if error.status() == Some(409) && error.data_guid().is_some() => {
@@ -804,12 +871,18 @@ impl Flow {
                 let guid = error.data_guid().unwrap_or_default();
                 self.call(Pending::ExistingMember { credentials }, HostCall::LoadMemberByGuid { guid }, fx);
             }
-            Ok(_) => self.credentials_failed(HostError::Malformed { callback: "addMember", detail: "not a member".into() }, fx),
+            Ok(_) => self
+                .credentials_failed(HostError::Malformed { callback: "addMember", detail: "not a member".into() }, fx),
             Err(error) => self.credentials_failed(error, fx),
         }
     }
 
-    fn on_existing_member(&mut self, credentials: Vec<(String, Secret)>, result: Result<Reply, HostError>, fx: &mut Vec<Effect>) {
+    fn on_existing_member(
+        &mut self,
+        credentials: Vec<(String, Secret)>,
+        result: Result<Reply, HostError>,
+        fx: &mut Vec<Effect>,
+    ) {
         match result {
             Ok(Reply::Member(member)) => {
                 self.known_status.insert(member.guid.clone(), member.connection_status);
@@ -817,12 +890,18 @@ impl Flow {
                     self.member = Some(member.clone());
                     self.show_mfa(member, Nav::Push, fx);
                 } else {
-                    let call = HostCall::UpdateMember { member: member.raw.clone(), credentials: to_credential_values(&credentials) };
+                    let call = HostCall::UpdateMember {
+                        member: member.raw.clone(),
+                        credentials: to_credential_values(&credentials),
+                    };
                     self.member = Some(member);
                     self.call(Pending::UpdateMember, call, fx);
                 }
             }
-            Ok(_) => self.credentials_failed(HostError::Malformed { callback: "loadMemberByGuid", detail: "not a member".into() }, fx),
+            Ok(_) => self.credentials_failed(
+                HostError::Malformed { callback: "loadMemberByGuid", detail: "not a member".into() },
+                fx,
+            ),
             Err(error) => self.credentials_failed(error, fx),
         }
     }
@@ -929,7 +1008,11 @@ impl Flow {
                         self.timer(Pending::PollTimer, interval, fx);
                     }
                     Route::Connected => {
-                        Self::emit(fx, "connect/memberConnected", json!({"member_guid": member.guid, "user_guid": member.user_guid}));
+                        Self::emit(
+                            fx,
+                            "connect/memberConnected",
+                            json!({"member_guid": member.guid, "user_guid": member.user_guid}),
+                        );
                         self.show(Step::Connected, Nav::Replace, fx);
                     }
                     _ => self.follow_route(member, Nav::Replace, fx),
@@ -974,7 +1057,11 @@ impl Flow {
                 self.show(Step::LoginError { status }, nav, fx);
             }
             Route::Actionable(code) => {
-                Self::emit(fx, "connect/memberError", json!({"member": {"guid": member.guid, "connection_status": member.connection_status.map(|s| s.code())}}));
+                Self::emit(
+                    fx,
+                    "connect/memberError",
+                    json!({"member": {"guid": member.guid, "connection_status": member.connection_status.map(|s| s.code())}}),
+                );
                 Self::emit(fx, "connect/invalidData", json!({"member_guid": member.guid, "code": code.code()}));
                 self.show(Step::ActionableError { code }, nav, fx);
             }
@@ -987,7 +1074,18 @@ impl Flow {
         let retry = matches!(member.error_code(), Some(2001 | 2002));
         let timed_out = member.error_code() == Some(2003);
         self.member = Some(member.clone());
-        self.show(Step::Mfa(MfaState { challenges: member.mfa, submitting: false, invalid: Vec::new(), submit_error: None, previous_wrong: retry, timed_out }), nav, fx);
+        self.show(
+            Step::Mfa(MfaState {
+                challenges: member.mfa,
+                submitting: false,
+                invalid: Vec::new(),
+                submit_error: None,
+                previous_wrong: retry,
+                timed_out,
+            }),
+            nav,
+            fx,
+        );
     }
 
     fn mfa_state(&mut self) -> Option<&mut MfaState> {
@@ -1032,19 +1130,29 @@ impl Flow {
         let owner = m
             .challenges
             .iter()
-            .find(|c| c.options.iter().any(|o| o.guid == choice && o.credential_guid.as_deref() == Some(c.guid.as_str())))
+            .find(|c| {
+                c.options.iter().any(|o| o.guid == choice && o.credential_guid.as_deref() == Some(c.guid.as_str()))
+            })
             .or_else(|| m.challenges.iter().find(|c| c.options.iter().any(|o| o.guid == choice)))
             .map(|c| c.guid.clone());
         let Some(owner) = owner else { return };
         let credentials = m
             .challenges
             .iter()
-            .map(|c| crate::host::CredentialValue { guid: c.guid.clone(), value: (c.guid == owner).then(|| Secret::new(choice.clone())) })
+            .map(|c| crate::host::CredentialValue {
+                guid: c.guid.clone(),
+                value: (c.guid == owner).then(|| Secret::new(choice.clone())),
+            })
             .collect();
         self.send_mfa(credentials, "connect_mfa_submitted_option", fx);
     }
 
-    fn send_mfa(&mut self, credentials: Vec<crate::host::CredentialValue>, analytic: &'static str, fx: &mut Vec<Effect>) {
+    fn send_mfa(
+        &mut self,
+        credentials: Vec<crate::host::CredentialValue>,
+        analytic: &'static str,
+        fx: &mut Vec<Effect>,
+    ) {
         let Some(member) = self.member.clone() else { return };
         if let Some(m) = self.mfa_state() {
             m.invalid.clear();
@@ -1052,7 +1160,10 @@ impl Flow {
             m.submit_error = None;
         }
         Self::emit(fx, "connect/submitMFA", json!({"member_guid": member.guid}));
-        fx.push(Effect::Analytic { name: analytic, data: json!({"institution_guid": self.institution.as_ref().map(|i| i.guid.clone())}) });
+        fx.push(Effect::Analytic {
+            name: analytic,
+            data: json!({"institution_guid": self.institution.as_ref().map(|i| i.guid.clone())}),
+        });
         self.call(Pending::UpdateMfa, HostCall::UpdateMfa { member: member.raw.clone(), credentials }, fx);
     }
 
@@ -1135,8 +1246,14 @@ impl Flow {
         if !self.env.has("createSupportTicket") {
             return;
         }
-        self.overlay = Some(Overlay::Support(SupportState { needs_email: self.env.user_email.is_none(), ..SupportState::default() }));
-        fx.push(Effect::Pageview { path: format!("/connect/{}/support/support_general", self.config.mode.name()), data: json!({}) });
+        self.overlay = Some(Overlay::Support(SupportState {
+            needs_email: self.env.user_email.is_none(),
+            ..SupportState::default()
+        }));
+        fx.push(Effect::Pageview {
+            path: format!("/connect/{}/support/support_general", self.config.mode.name()),
+            data: json!({}),
+        });
         self.sub_view_changed(fx);
     }
 
@@ -1205,7 +1322,10 @@ impl Flow {
         }
         fx.push(Effect::SaveFocus);
         self.overlay = Some(Overlay::Disconnect(DisconnectState::default()));
-        fx.push(Effect::Pageview { path: format!("/connect/{}/delete_member/survey", self.config.mode.name()), data: json!({}) });
+        fx.push(Effect::Pageview {
+            path: format!("/connect/{}/delete_member/survey", self.config.mode.name()),
+            data: json!({}),
+        });
         self.sub_view_changed(fx);
     }
 
@@ -1250,12 +1370,18 @@ impl Flow {
         match pending {
             Pending::StartMember => match result {
                 Ok(Reply::Member(m)) => self.start_member_loaded(m, fx),
-                Ok(_) => self.load_failed(&HostError::Malformed { callback: "loadMemberByGuid", detail: "not a member".into() }, fx),
+                Ok(_) => self.load_failed(
+                    &HostError::Malformed { callback: "loadMemberByGuid", detail: "not a member".into() },
+                    fx,
+                ),
                 Err(e) => self.load_failed(&e, fx),
             },
             Pending::StartInstitution => match result {
                 Ok(Reply::Institution(i)) => self.start_institution_loaded(i, fx),
-                Ok(_) => self.load_failed(&HostError::Malformed { callback: "loadInstitutionByGuid", detail: "not an institution".into() }, fx),
+                Ok(_) => self.load_failed(
+                    &HostError::Malformed { callback: "loadInstitutionByGuid", detail: "not an institution".into() },
+                    fx,
+                ),
                 Err(e) => self.load_failed(&e, fx),
             },
             // Best effort: the member list only refines, never blocks.
@@ -1294,7 +1420,10 @@ impl Flow {
                     self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);
                     self.begin_connecting(member, false, fx);
                 }
-                Ok(_) => self.credentials_failed(HostError::Malformed { callback: "updateMember", detail: "not a member".into() }, fx),
+                Ok(_) => self.credentials_failed(
+                    HostError::Malformed { callback: "updateMember", detail: "not a member".into() },
+                    fx,
+                ),
                 Err(e) => self.credentials_failed(e, fx),
             },
             Pending::RunJob => self.on_run_job(result, fx),

@@ -116,18 +116,42 @@ pub fn login_error_screen(status: Option<ConnectionStatus>, allowed: Allowed) ->
     use Action::*;
     use ConnectionStatus::*;
     let (title, message, actions): (&str, &str, &[Action]) = match status {
-        Some(Rejected) => ("status.rejected.title", "status.rejected.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect]),
+        Some(Rejected) => {
+            ("status.rejected.title", "status.rejected.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
+        }
         Some(Expired) => ("status.expired.title", "status.expired.body", &[TryAgain, GetHelp, TryAnotherInstitution]),
-        Some(Locked) => ("status.locked.title", "status.locked.body", &[VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect]),
-        Some(Impeded) => ("status.impeded.title", "status.impeded.body", &[VisitWebsite, TryAgain, GetHelp, Disconnect]),
-        Some(Degraded) => ("status.degraded.title", "status.degraded.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect]),
-        Some(Disconnected) => ("status.disconnected.title", "status.disconnected.body", &[TryAgain, GetHelp, TryAnotherInstitution, Disconnect]),
-        Some(Discontinued) => ("status.discontinued.title", "status.discontinued.body", &[TryAnotherInstitution, Disconnect, GetHelp]),
-        Some(Closed) => ("status.closed.title", "status.closed.body", &[TryAnotherInstitution, VisitWebsite, Disconnect]),
+        Some(Locked) => {
+            ("status.locked.title", "status.locked.body", &[VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect])
+        }
+        Some(Impeded) => {
+            ("status.impeded.title", "status.impeded.body", &[VisitWebsite, TryAgain, GetHelp, Disconnect])
+        }
+        Some(Degraded) => {
+            ("status.degraded.title", "status.degraded.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
+        }
+        Some(Disconnected) => (
+            "status.disconnected.title",
+            "status.disconnected.body",
+            &[TryAgain, GetHelp, TryAnotherInstitution, Disconnect],
+        ),
+        Some(Discontinued) => {
+            ("status.discontinued.title", "status.discontinued.body", &[TryAnotherInstitution, Disconnect, GetHelp])
+        }
+        Some(Closed) => {
+            ("status.closed.title", "status.closed.body", &[TryAnotherInstitution, VisitWebsite, Disconnect])
+        }
         Some(Delayed) => ("status.delayed.title", "status.delayed.body", &[TryAgain, TryAnotherInstitution, GetHelp]),
-        Some(Failed) => ("status.failed.title", "status.failed.body", &[TryAgain, VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect]),
-        Some(Disabled) => ("status.disabled.title", "status.disabled.body", &[GetHelp, TryAnotherInstitution, Disconnect]),
-        Some(Prevented | Denied | Impaired | Imported) => ("status.credentials.title", "status.credentials.body", &[UpdateCredentials, GetHelp, Disconnect]),
+        Some(Failed) => (
+            "status.failed.title",
+            "status.failed.body",
+            &[TryAgain, VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect],
+        ),
+        Some(Disabled) => {
+            ("status.disabled.title", "status.disabled.body", &[GetHelp, TryAnotherInstitution, Disconnect])
+        }
+        Some(Prevented | Denied | Impaired | Imported) => {
+            ("status.credentials.title", "status.credentials.body", &[UpdateCredentials, GetHelp, Disconnect])
+        }
         _ => ("status.unknown.title", "status.unknown.body", &[TryAgain, GetHelp, TryAnotherInstitution]),
     };
     let mut actions = allowed.filter(actions);
@@ -166,7 +190,12 @@ mod tests {
     use ConnectionStatus::*;
 
     fn member(status: ConnectionStatus, aggregating: bool) -> Member {
-        Member { guid: "MBR-1".into(), connection_status: Some(status), is_being_aggregated: aggregating, ..Default::default() }
+        Member {
+            guid: "MBR-1".into(),
+            connection_status: Some(status),
+            is_being_aggregated: aggregating,
+            ..Default::default()
+        }
     }
 
     fn challenged() -> Member {
@@ -233,8 +262,17 @@ mod tests {
     fn actionable_codes_route_by_code_and_mode() {
         let connected = member(Connected, false);
         assert_eq!(route(&with_code(connected.clone(), 1000), Mode::Aggregation), Route::Connected);
-        assert_eq!(route(&with_code(connected.clone(), 1000), Mode::Verification), Route::Actionable(ActionableCode::NoEligibleAccounts));
-        for (code, c) in [(1001, ActionableCode::NoAccounts), (1002, ActionableCode::AccessDenied), (3000, ActionableCode::InstitutionDown), (3001, ActionableCode::InstitutionMaintenance), (3002, ActionableCode::InstitutionUnavailable)] {
+        assert_eq!(
+            route(&with_code(connected.clone(), 1000), Mode::Verification),
+            Route::Actionable(ActionableCode::NoEligibleAccounts)
+        );
+        for (code, c) in [
+            (1001, ActionableCode::NoAccounts),
+            (1002, ActionableCode::AccessDenied),
+            (3000, ActionableCode::InstitutionDown),
+            (3001, ActionableCode::InstitutionMaintenance),
+            (3002, ActionableCode::InstitutionUnavailable),
+        ] {
             assert_eq!(route(&with_code(member(Failed, false), code), Mode::Aggregation), Route::Actionable(c));
         }
         for code in [2001, 2002, 2003] {
@@ -262,6 +300,9 @@ mod tests {
         }
         assert_eq!(login_error_screen(Some(Locked), ALL_ALLOWED).actions[0], Action::VisitWebsite);
         assert_eq!(login_error_screen(Some(Rejected), ALL_ALLOWED).actions[0], Action::TryAgain);
-        assert_eq!(actionable_screen(ActionableCode::NoEligibleAccounts, ALL_ALLOWED).actions, vec![Action::UpdateCredentials, Action::TryAnotherInstitution]);
+        assert_eq!(
+            actionable_screen(ActionableCode::NoEligibleAccounts, ALL_ALLOWED).actions,
+            vec![Action::UpdateCredentials, Action::TryAnotherInstitution]
+        );
     }
 }

@@ -9,7 +9,9 @@ pub enum Step {
     /// Loading the member or institution the partner configured.
     Loading,
     /// That load failed; `not_found` for a 404.
-    LoadError { not_found: bool },
+    LoadError {
+        not_found: bool,
+    },
     Search(SearchState),
     /// The chosen institution cannot be connected now (before any credentials).
     InstitutionStatus,
@@ -17,8 +19,12 @@ pub enum Step {
     Connecting(ConnectingState),
     Mfa(MfaState),
     Connected,
-    LoginError { status: Option<ConnectionStatus> },
-    ActionableError { code: ActionableCode },
+    LoginError {
+        status: Option<ConnectionStatus>,
+    },
+    ActionableError {
+        code: ActionableCode,
+    },
     /// The member was deleted.
     Disconnected,
 }
@@ -142,8 +148,12 @@ pub enum SearchView {
     Popular,
     Loading,
     Results(Results),
-    NoResults { query: String },
-    Failed { query: String },
+    NoResults {
+        query: String,
+    },
+    Failed {
+        query: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -211,7 +221,14 @@ pub struct CredentialsState {
 
 impl CredentialsState {
     pub fn new(mode: CredentialsMode, reason: Option<UpdateReason>) -> Self {
-        CredentialsState { mode, fields: Load::Loading, submitting: false, invalid: Vec::new(), submit_error: None, reason }
+        CredentialsState {
+            mode,
+            fields: Load::Loading,
+            submitting: false,
+            invalid: Vec::new(),
+            submit_error: None,
+            reason,
+        }
     }
 
     pub fn is_update(&self) -> bool {

@@ -68,12 +68,33 @@ pub enum HostCall {
 
 /// The name of every callback, in seed 000's order.
 pub const CALLBACK_NAMES: [&str; 28] = [
-    "addMember", "updateMember", "updateMFA", "deleteMember", "loadMembers", "loadMemberByGuid",
-    "loadOAuthStates", "loadOAuthState", "oAuthStart", "createSupportTicket", "loadInstitutions",
-    "loadInstitutionByGuid", "loadInstitutionByCode", "loadPopularInstitutions",
-    "loadDiscoveredInstitutions", "createAccount", "createMicrodeposit", "loadMicrodepositByGuid",
-    "updateMicrodeposit", "refreshMicrodepositStatus", "verifyMicrodeposit", "verifyRoutingNumber",
-    "loadJob", "runJob", "getInstitutionCredentials", "getMemberCredentials", "getOAuthWindowURI",
+    "addMember",
+    "updateMember",
+    "updateMFA",
+    "deleteMember",
+    "loadMembers",
+    "loadMemberByGuid",
+    "loadOAuthStates",
+    "loadOAuthState",
+    "oAuthStart",
+    "createSupportTicket",
+    "loadInstitutions",
+    "loadInstitutionByGuid",
+    "loadInstitutionByCode",
+    "loadPopularInstitutions",
+    "loadDiscoveredInstitutions",
+    "createAccount",
+    "createMicrodeposit",
+    "loadMicrodepositByGuid",
+    "updateMicrodeposit",
+    "refreshMicrodepositStatus",
+    "verifyMicrodeposit",
+    "verifyRoutingNumber",
+    "loadJob",
+    "runJob",
+    "getInstitutionCredentials",
+    "getMemberCredentials",
+    "getOAuthWindowURI",
     "updateUserProfile",
 ];
 
@@ -81,16 +102,18 @@ pub const CALLBACK_NAMES: [&str; 28] = [
 /// a host object that lacks one of them. Every other callback is optional: its
 /// absence disables the feature that needs it, with a console warning.
 pub const REQUIRED_CALLBACKS: [&str; 7] = [
-    "addMember", "loadMemberByGuid", "loadInstitutions", "loadInstitutionByGuid",
-    "loadPopularInstitutions", "getInstitutionCredentials", "runJob",
+    "addMember",
+    "loadMemberByGuid",
+    "loadInstitutions",
+    "loadInstitutionByGuid",
+    "loadPopularInstitutions",
+    "getInstitutionCredentials",
+    "runJob",
 ];
 
 fn credentials_json(credentials: &[CredentialValue]) -> Value {
     Value::Array(
-        credentials
-            .iter()
-            .map(|c| json!({"guid": c.guid, "value": c.value.as_ref().map(|s| s.expose())}))
-            .collect(),
+        credentials.iter().map(|c| json!({"guid": c.guid, "value": c.value.as_ref().map(|s| s.expose())})).collect(),
     )
 }
 
@@ -282,7 +305,8 @@ mod tests {
 
     #[test]
     fn search_query_uses_routing_number_or_name() {
-        let q = InstitutionQuery { routing_number: Some("123456789".into()), page: 2, per_page: 25, ..Default::default() };
+        let q =
+            InstitutionQuery { routing_number: Some("123456789".into()), page: 2, per_page: 25, ..Default::default() };
         let args = HostCall::LoadInstitutions(q).args(&json!({}), "en");
         assert_eq!(args[0], json!({"routing_number": "123456789", "page": 2, "per_page": 25}));
     }

@@ -45,11 +45,21 @@ fn malformed(call: &HostCall, detail: impl Into<String>) -> HostError {
     HostError::Malformed { callback: call.name(), detail: detail.into() }
 }
 
-fn one<T>(call: &HostCall, value: &Value, key: &str, read: fn(&Value) -> Result<T, DecodeError>) -> Result<T, HostError> {
+fn one<T>(
+    call: &HostCall,
+    value: &Value,
+    key: &str,
+    read: fn(&Value) -> Result<T, DecodeError>,
+) -> Result<T, HostError> {
     read(envelope(value, key)).map_err(|DecodeError(e)| malformed(call, e))
 }
 
-fn many<T>(call: &HostCall, value: &Value, key: &str, read: fn(&Value) -> Result<T, DecodeError>) -> Result<Vec<T>, HostError> {
+fn many<T>(
+    call: &HostCall,
+    value: &Value,
+    key: &str,
+    read: fn(&Value) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, HostError> {
     let items = list(value, key).ok_or_else(|| malformed(call, format!("expected a list (or `{{{key}: [...]}}`)")))?;
     Ok(items.iter().filter_map(|item| read(item).ok()).collect())
 }
@@ -92,9 +102,9 @@ pub fn decode(call: &HostCall, value: &Value) -> Result<Reply, HostError> {
                 .get("blocked_routing_number")
                 .or_else(|| value.get("blockedRoutingNumber"))
                 .filter(|b| !b.is_null());
-            Reply::RoutingNumberBlocked(blocked.map(|b| {
-                b.get("reason_name").and_then(Value::as_str).unwrap_or("BLOCKED").to_string()
-            }))
+            Reply::RoutingNumberBlocked(
+                blocked.map(|b| b.get("reason_name").and_then(Value::as_str).unwrap_or("BLOCKED").to_string()),
+            )
         }
         C::CreateAccount { .. } => Reply::Account(envelope(value, "account").clone()),
         C::RunJob { .. }

@@ -59,23 +59,14 @@ impl HostError {
     /// `{message}`; anything else is a plain failure.
     pub fn from_rejection(callback: &'static str, reason: &Value, message: Option<String>) -> HostError {
         let envelope = reason.get("response").filter(|r| r.is_object()).unwrap_or(reason);
-        let status = envelope
-            .get("status")
-            .and_then(crate::model::json::as_int)
-            .and_then(|s| u16::try_from(s).ok());
+        let status = envelope.get("status").and_then(crate::model::json::as_int).and_then(|s| u16::try_from(s).ok());
         let data = envelope.get("data").cloned().unwrap_or(Value::Null);
         let message = message.or_else(|| {
-            data.get("message")
-                .or_else(|| reason.get("message"))
-                .and_then(Value::as_str)
-                .map(str::to_string)
+            data.get("message").or_else(|| reason.get("message")).and_then(Value::as_str).map(str::to_string)
         });
         match status {
             Some(_) => HostError::Rejected { callback, status, data, message },
-            None => HostError::Failed {
-                callback,
-                message: message.unwrap_or_else(|| "the callback failed".into()),
-            },
+            None => HostError::Failed { callback, message: message.unwrap_or_else(|| "the callback failed".into()) },
         }
     }
 }
@@ -95,7 +86,9 @@ impl fmt::Display for HostError {
                 Ok(())
             }
             HostError::Failed { callback, message } => write!(f, "{callback} failed: {message}"),
-            HostError::Malformed { callback, detail } => write!(f, "{callback} returned something unreadable: {detail}"),
+            HostError::Malformed { callback, detail } => {
+                write!(f, "{callback} returned something unreadable: {detail}")
+            }
             HostError::Missing { callback } => write!(f, "the host API object has no `{callback}` function"),
             HostError::TimedOut { callback, after_ms } => write!(f, "{callback} did not answer within {after_ms} ms"),
         }
@@ -109,13 +102,21 @@ mod tests {
 
     #[test]
     fn rejection_shapes_of_seed_000_keep_status_and_data() {
-        let e = HostError::from_rejection("addMember", &json!({"response": {"status": 409, "data": {"guid": "MBR-123"}}}), None);
+        let e = HostError::from_rejection(
+            "addMember",
+            &json!({"response": {"status": 409, "data": {"guid": "MBR-123"}}}),
+            None,
+        );
         assert_eq!(e.status(), Some(409));
         assert_eq!(e.data_guid().as_deref(), Some("MBR-123"));
         // deleteMember documents a bare `{status, data}`.
         let e = HostError::from_rejection("deleteMember", &json!({"status": 404, "data": {"guid": "MBR-123"}}), None);
         assert!(e.is_not_found());
-        let e = HostError::from_rejection("updateMFA", &json!({"response": {"status": "400", "data": {"message": "Test message here"}}}), None);
+        let e = HostError::from_rejection(
+            "updateMFA",
+            &json!({"response": {"status": "400", "data": {"message": "Test message here"}}}),
+            None,
+        );
         assert_eq!(e.status(), Some(400));
         assert!(e.to_string().contains("Test message here"));
         let e = HostError::from_rejection("loadJob", &json!("boom"), Some("boom".into()));

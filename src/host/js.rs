@@ -67,10 +67,9 @@ pub fn json_to_js(value: &Value) -> JsValue {
         Value::Null => JsValue::NULL,
         Value::Bool(b) => JsValue::from_bool(*b),
         Value::String(s) => JsValue::from_str(s),
-        other => serde_json::to_string(other)
-            .ok()
-            .and_then(|text| js_sys::JSON::parse(&text).ok())
-            .unwrap_or(JsValue::NULL),
+        other => {
+            serde_json::to_string(other).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
+        }
     }
 }
 
@@ -107,9 +106,7 @@ pub fn get_json(obj: &JsValue, key: &str) -> Result<Value, String> {
 
 /// The message of something thrown: `Error.message`, or the string thrown.
 fn describe_thrown(thrown: &JsValue) -> String {
-    error_message(thrown)
-        .or_else(|| thrown.as_string())
-        .unwrap_or_else(|| format!("threw {}", type_name(thrown)))
+    error_message(thrown).or_else(|| thrown.as_string()).unwrap_or_else(|| format!("threw {}", type_name(thrown)))
 }
 
 /// `reason.message` when `reason` is an `Error`.
@@ -242,11 +239,7 @@ impl JsHost {
 
     /// Every other callback of `CALLBACK_NAMES` that is not a function on the object.
     pub fn missing_optional(&self) -> Vec<&'static str> {
-        CALLBACK_NAMES
-            .iter()
-            .copied()
-            .filter(|n| !REQUIRED_CALLBACKS.contains(n) && !self.has(n))
-            .collect()
+        CALLBACK_NAMES.iter().copied().filter(|n| !REQUIRED_CALLBACKS.contains(n) && !self.has(n)).collect()
     }
 
     /// Call `call.name()` on the object with `this` bound to it, and wait for

@@ -150,7 +150,10 @@ mod tests {
                     stack.push(path);
                     continue;
                 }
-                if path.extension().and_then(|e| e.to_str()) != Some("rs") || path.ends_with("en.rs") || path.ends_with("i18n/mod.rs") {
+                if path.extension().and_then(|e| e.to_str()) != Some("rs")
+                    || path.ends_with("en.rs")
+                    || path.ends_with("i18n/mod.rs")
+                {
                     continue;
                 }
                 let Ok(text) = std::fs::read_to_string(&path) else { continue };
@@ -170,8 +173,22 @@ mod tests {
     /// lowercase, digits, `_` and at least one dot, starting with a known area.
     fn quoted_keys(text: &str) -> Vec<String> {
         const AREAS: [&str; 16] = [
-            "common.", "search.", "credentials.", "connecting.", "mfa.", "connected.", "status.", "code.", "error.",
-            "update.", "support.", "disconnect.", "load.", "institution.", "widget.", "disconnected.",
+            "common.",
+            "search.",
+            "credentials.",
+            "connecting.",
+            "mfa.",
+            "connected.",
+            "status.",
+            "code.",
+            "error.",
+            "update.",
+            "support.",
+            "disconnect.",
+            "load.",
+            "institution.",
+            "widget.",
+            "disconnected.",
         ];
         let mut keys = Vec::new();
         for piece in text.split('"').skip(1).step_by(2) {

@@ -113,9 +113,13 @@ mod tests {
 
     #[test]
     fn config_reads_mode_from_products_first() {
-        let c = ClientConfig::from_json(&json!({"mode": "aggregation", "data_request": {"products": ["account_verification"]}}));
+        let c = ClientConfig::from_json(
+            &json!({"mode": "aggregation", "data_request": {"products": ["account_verification"]}}),
+        );
         assert_eq!(c.mode, Mode::Verification);
-        let c = ClientConfig::from_json(&json!({"mode": "verification", "color_scheme": "dark", "update_credentials": "true"}));
+        let c = ClientConfig::from_json(
+            &json!({"mode": "verification", "color_scheme": "dark", "update_credentials": "true"}),
+        );
         assert_eq!(c.mode, Mode::Verification);
         assert!(c.dark && c.update_credentials);
         let c = ClientConfig::from_json(&json!(null));

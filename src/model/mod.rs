@@ -80,10 +80,7 @@ impl Institution {
             is_disabled_by_client: bool_field(o, "is_disabled_by_client").unwrap_or(false),
             status: int_field(o, "status"),
             popularity: int_field(o, "popularity"),
-            instructional_text: o
-                .get("instructional_data")
-                .and_then(obj)
-                .and_then(|d| str_field(d, "description")),
+            instructional_text: o.get("instructional_data").and_then(obj).and_then(|d| str_field(d, "description")),
             raw: value.clone(),
             guid,
         })
@@ -262,7 +259,10 @@ impl CredentialField {
 
     pub fn is_username(&self) -> bool {
         self.field_type == field_type::LOGIN
-            || self.field_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case("login") || n.eq_ignore_ascii_case("username"))
+            || self
+                .field_name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case("login") || n.eq_ignore_ascii_case("username"))
     }
 }
 
@@ -304,9 +304,8 @@ impl MfaCredential {
                 })
             })
             .collect();
-        let image_data = str_field(o, "image_data")
-            .or_else(|| str_field(o, "meta_data"))
-            .filter(|u| is_image_data_uri(u));
+        let image_data =
+            str_field(o, "image_data").or_else(|| str_field(o, "meta_data")).filter(|u| is_image_data_uri(u));
         Ok(MfaCredential {
             label: str_field(o, "label").unwrap_or_default(),
             field_type: field_type_of(o),
@@ -451,7 +450,9 @@ mod tests {
         assert_eq!(m.mfa.len(), 2);
         assert_eq!(m.mfa[1].options[1].guid, "b");
         assert_eq!(m.mfa[1].field_type, field_type::OPTIONS);
-        let challenges = Member::from_json(&json!({"guid": "MBR-2", "challenges": [{"guid": "CRD-9", "label": "Q", "type": "TEXT"}]}))?;
+        let challenges = Member::from_json(
+            &json!({"guid": "MBR-2", "challenges": [{"guid": "CRD-9", "label": "Q", "type": "TEXT"}]}),
+        )?;
         assert_eq!(challenges.mfa[0].guid, "CRD-9");
         Ok(())
     }

@@ -35,9 +35,28 @@ use ConnectionStatus::*;
 
 impl ConnectionStatus {
     pub const ALL: [ConnectionStatus; 22] = [
-        Created, Prevented, Denied, Challenged, Rejected, Locked, Connected, Impeded,
-        Reconnected, Degraded, Disconnected, Discontinued, Closed, Delayed, Failed, Updated,
-        Disabled, Imported, Resumed, Expired, Impaired, Pending,
+        Created,
+        Prevented,
+        Denied,
+        Challenged,
+        Rejected,
+        Locked,
+        Connected,
+        Impeded,
+        Reconnected,
+        Degraded,
+        Disconnected,
+        Discontinued,
+        Closed,
+        Delayed,
+        Failed,
+        Updated,
+        Disabled,
+        Imported,
+        Resumed,
+        Expired,
+        Impaired,
+        Pending,
     ];
 
     pub fn code(self) -> u8 {

@@ -19,7 +19,9 @@ pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
     } else {
         ctx.tf("credentials.title", &[("name", &name)])
     };
-    let reason = state.with_untracked(|s| s.as_ref().and_then(|s| s.reason)).map(|r| ctx.tf(r.message_key(), &[("name", &name)]));
+    let reason = state
+        .with_untracked(|s| s.as_ref().and_then(|s| s.reason))
+        .map(|r| ctx.tf(r.message_key(), &[("name", &name)]));
     // Loaded fields change only when (re)loaded; the form is rebuilt then.
     let fields = Memo::new(move |_| {
         state.with(|s| match s.as_ref().map(|s| &s.fields) {
@@ -59,7 +61,8 @@ fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<Cr
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let typed = values.with_untracked(|v| v.iter().map(|(g, text)| (g.clone(), Secret::new(text.clone()))).collect());
+        let typed =
+            values.with_untracked(|v| v.iter().map(|(g, text)| (g.clone(), Secret::new(text.clone()))).collect());
         ctx.send(Msg::SubmitCredentials(typed));
     };
     view! {
@@ -75,7 +78,12 @@ fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<Cr
 }
 
 #[component]
-fn CredentialInput(ctx: Ctx, field: CredentialField, values: RwSignal<Vec<(String, String)>>, state: Memo<Option<CredentialsState>>) -> impl IntoView {
+fn CredentialInput(
+    ctx: Ctx,
+    field: CredentialField,
+    values: RwSignal<Vec<(String, String)>>,
+    state: Memo<Option<CredentialsState>>,
+) -> impl IntoView {
     let guid = field.guid.clone();
     let input_id = ctx.dom_id(&format!("cred-{}", sanitize(&guid)));
     let error_id = format!("{input_id}-error");

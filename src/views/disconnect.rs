@@ -35,21 +35,32 @@ pub fn DisconnectDialog(ctx: Ctx) -> impl IntoView {
         }
         let Some(dialog) = dialog_ref.get() else { return };
         let Ok(nodes) = dialog.query_selector_all(FOCUSABLE) else { return };
-        let items: Vec<web_sys::HtmlElement> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect();
+        let items: Vec<web_sys::HtmlElement> =
+            (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect();
         let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
-        let active = dialog.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element())
+        let active = dialog
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|r| r.active_element())
             .or_else(|| web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()));
         // A radio group is one Tab stop (the browser's rule): being on any of
         // its radios is being on that stop, and Tab lands on its checked radio.
         let group = |el: &web_sys::Element| {
-            el.dyn_ref::<web_sys::HtmlInputElement>().filter(|i| i.type_() == "radio").map(|i| i.name()).filter(|n| !n.is_empty())
+            el.dyn_ref::<web_sys::HtmlInputElement>()
+                .filter(|i| i.type_() == "radio")
+                .map(|i| i.name())
+                .filter(|n| !n.is_empty())
         };
         let at = |el: &web_sys::HtmlElement| {
             active.as_ref().is_some_and(|a| a.is_same_node(Some(el)) || (group(el).is_some() && group(a) == group(el)))
         };
         let stop = |el: &web_sys::HtmlElement| -> web_sys::HtmlElement {
             let checked = group(el).and_then(|g| {
-                items.iter().find(|i| group(i).as_ref() == Some(&g) && i.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|r| r.checked()))
+                items.iter().find(|i| {
+                    group(i).as_ref() == Some(&g)
+                        && i.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|r| r.checked())
+                })
             });
             checked.unwrap_or(el).clone()
         };

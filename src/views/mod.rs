@@ -62,17 +62,25 @@ impl Ctx {
 
     /// The chosen institution's name (or a neutral word).
     pub fn institution_name(&self) -> String {
-        self.peek(|f| f.institution.as_ref().map(|i| i.name.clone())).flatten().unwrap_or_else(|| self.t("common.institution"))
+        self.peek(|f| f.institution.as_ref().map(|i| i.name.clone()))
+            .flatten()
+            .unwrap_or_else(|| self.t("common.institution"))
     }
 
     /// The current step's state, as `pick` extracts it; views re-render on its changes only.
-    pub fn step_memo<T: Clone + PartialEq + Send + Sync + 'static>(&self, pick: fn(&Step) -> Option<T>) -> Memo<Option<T>> {
+    pub fn step_memo<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        pick: fn(&Step) -> Option<T>,
+    ) -> Memo<Option<T>> {
         let flow = self.flow;
         Memo::new(move |_| flow.try_with(|f| pick(f.step())).flatten())
     }
 
     /// The open sub-view's state, as `pick` extracts it.
-    pub fn overlay_memo<T: Clone + PartialEq + Send + Sync + 'static>(&self, pick: fn(&Overlay) -> Option<T>) -> Memo<Option<T>> {
+    pub fn overlay_memo<T: Clone + PartialEq + Send + Sync + 'static>(
+        &self,
+        pick: fn(&Overlay) -> Option<T>,
+    ) -> Memo<Option<T>> {
         let flow = self.flow;
         Memo::new(move |_| flow.try_with(|f| f.overlay.as_ref().and_then(pick)).flatten())
     }
@@ -106,7 +114,8 @@ fn view_key(flow: &Flow) -> (&'static str, usize, u8) {
 pub fn Widget(ctx: Ctx) -> impl IntoView {
     let key = Memo::new(move |_| ctx.with(view_key).unwrap_or(("loading", 0, 0)));
     let can_back = Memo::new(move |_| ctx.with(Flow::can_go_back).unwrap_or(false));
-    let dialog_open = Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Disconnect(_)))).unwrap_or(false));
+    let dialog_open =
+        Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Disconnect(_)))).unwrap_or(false));
     let announcement = Memo::new(move |_| ctx.with(|f| announce(&ctx, f)).unwrap_or_default());
     let body = move || {
         let (step, _, support) = key.get();
@@ -201,7 +210,9 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
     let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
     match logo {
         Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
-        None => view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any(),
+        None => {
+            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
+        }
     }
 }
 

@@ -9,7 +9,11 @@ use leptos::prelude::*;
 pub fn OutcomeStep(ctx: Ctx) -> impl IntoView {
     let (step, allowed, user_message) = ctx
         .peek(|f| (f.step().clone(), f.allowed(), f.member.as_ref().and_then(|m| m.user_message().map(str::to_string))))
-        .unwrap_or((Step::Loading, route::Allowed { search: false, support: false, website: false, disconnect: false }, None));
+        .unwrap_or((
+            Step::Loading,
+            route::Allowed { search: false, support: false, website: false, disconnect: false },
+            None,
+        ));
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
     match step {

@@ -82,7 +82,9 @@ fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<AnyView> {
     if let Some(guid) = &s.selecting {
         return Some(view! { <Spinner text=ctx.tf("search.opening", &[("name", &name_of(guid))]) /> }.into_any());
     }
-    s.select_failed.as_ref().map(|guid| view! { <Alert text=ctx.tf("search.open_failed", &[("name", &name_of(guid))]) /> }.into_any())
+    s.select_failed
+        .as_ref()
+        .map(|guid| view! { <Alert text=ctx.tf("search.open_failed", &[("name", &name_of(guid))]) /> }.into_any())
 }
 
 fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {

@@ -12,7 +12,8 @@ pub fn SupportForm(ctx: Ctx) -> impl IntoView {
         _ => None,
     });
     let sent_to = Memo::new(move |_| state.with(|s| s.as_ref().and_then(|s| s.sent_to.clone())));
-    move || match sent_to.get() {
+    move || {
+        match sent_to.get() {
         Some(email) => view! {
             <div class="cw-step">
                 <Heading text=ctx.t("support.sent.title") />
@@ -22,6 +23,7 @@ pub fn SupportForm(ctx: Ctx) -> impl IntoView {
         }
         .into_any(),
         None => view! { <Form ctx=ctx state=state /> }.into_any(),
+    }
     }
 }
 
@@ -35,7 +37,11 @@ fn Form(ctx: Ctx, state: Memo<Option<SupportState>>) -> impl IntoView {
     let error = move || state.with(|s| s.as_ref().and_then(|s| s.error.clone()));
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        ctx.send(Msg::SubmitSupport { email: email.get_untracked(), title: title.get_untracked(), message: message.get_untracked() });
+        ctx.send(Msg::SubmitSupport {
+            email: email.get_untracked(),
+            title: title.get_untracked(),
+            message: message.get_untracked(),
+        });
     };
     let field = move |which: SupportField, label: &str, error_key: &str, value: RwSignal<String>, multiline: bool| {
         let id = ctx.dom_id(match which {

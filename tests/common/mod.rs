@@ -121,7 +121,9 @@ impl Mounted {
 
     pub fn pageviews(&self) -> Vec<String> {
         let list = connect_widget::host::js::js_to_json(&recorded(&self.recorder, "pageviews")).unwrap_or(Value::Null);
-        list.as_array().map(|a| a.iter().filter_map(|p| p["path"].as_str().map(str::to_string)).collect()).unwrap_or_default()
+        list.as_array()
+            .map(|a| a.iter().filter_map(|p| p["path"].as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
     }
 
     pub fn analytics(&self) -> Value {
@@ -238,7 +240,11 @@ impl Mounted {
 
     /// Whether focus is on the current step's heading.
     pub fn heading_has_focus(&self) -> bool {
-        let heading = self.all("[role=dialog] [data-cw-heading]").into_iter().next().or_else(|| self.all("[data-cw-heading]").into_iter().next());
+        let heading = self
+            .all("[role=dialog] [data-cw-heading]")
+            .into_iter()
+            .next()
+            .or_else(|| self.all("[data-cw-heading]").into_iter().next());
         match (heading, self.focused()) {
             (Some(h), Some(f)) => h.is_same_node(Some(&f)),
             _ => false,
@@ -290,7 +296,8 @@ impl Mounted {
     /// Every `onPostMessage` event, `onAnalyticPageview` (path and data) and
     /// `onAnalyticEvent` the widget made, as JSON.
     pub fn everything_reported(&self) -> Value {
-        let read = |which: &str| connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null);
+        let read =
+            |which: &str| connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null);
         json!({"events": read("events"), "pageviews": read("pageviews"), "analytics": read("analytics")})
     }
 
@@ -303,7 +310,8 @@ impl Mounted {
         collect_strings(&all, &mut strings);
         for secret in secrets {
             let leaked = strings.iter().any(|s| {
-                s == secret || s.split(|c: char| !(c.is_alphanumeric() || "_:-.@".contains(c))).any(|word| word == *secret)
+                s == secret
+                    || s.split(|c: char| !(c.is_alphanumeric() || "_:-.@".contains(c))).any(|word| word == *secret)
             });
             assert!(!leaked, "{secret:?} was reported to the partner: {all}");
         }
@@ -355,6 +363,7 @@ impl Mounted {
     /// Wait until a `role=alert` message contains `text`.
     pub async fn until_alert(&self, text: &str) {
         let wanted = text.to_string();
-        self.until(&format!("an alert saying {text:?}"), 3000, move |m| m.alerts().iter().any(|a| a.contains(&wanted))).await;
+        self.until(&format!("an alert saying {text:?}"), 3000, move |m| m.alerts().iter().any(|a| a.contains(&wanted)))
+            .await;
     }
 }
