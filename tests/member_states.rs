@@ -93,15 +93,7 @@ fn tn(key: &str, name: &str) -> String {
 
 /// The button label the error screens give an action (as a screen reader reads it).
 fn action_label(action: Action, name: &str) -> String {
-    let key = match action {
-        Action::TryAgain => "status.action.try_again",
-        Action::UpdateCredentials => "status.action.update_credentials",
-        Action::VisitWebsite => "status.action.visit_website",
-        Action::TryAnotherInstitution => "status.action.try_another",
-        Action::GetHelp => "status.action.get_help",
-        Action::Disconnect => "status.action.disconnect",
-    };
-    let label = tn(key, name);
+    let label = tn(action.label_key(), name);
     if action == Action::VisitWebsite {
         format!("{label} {}", I18n::default().t("common.new_tab"))
     } else {

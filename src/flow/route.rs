@@ -77,6 +77,20 @@ pub enum Action {
     Disconnect,
 }
 
+impl Action {
+    /// i18n key of the button that offers this action (`{name}`: the institution).
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Action::TryAgain => "status.action.try_again",
+            Action::UpdateCredentials => "status.action.update_credentials",
+            Action::VisitWebsite => "status.action.visit_website",
+            Action::TryAnotherInstitution => "status.action.try_another",
+            Action::GetHelp => "status.action.get_help",
+            Action::Disconnect => "status.action.disconnect",
+        }
+    }
+}
+
 /// Title, message and actions of an error screen; strings are i18n keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorScreen {

@@ -308,9 +308,8 @@ mod tests {
                 let translated = text(key).unwrap_or_default();
                 assert!(!translated.trim().is_empty(), "{tag} {key} is empty");
                 let sentence = english.split_whitespace().count() >= 3;
-                if sentence && translated == english && !SAME_AS_ENGLISH.contains(&(tag, key)) {
-                    panic!("{tag} {key} is still English: {english}");
-                }
+                let untranslated = sentence && translated == english && !SAME_AS_ENGLISH.contains(&(tag, key));
+                assert!(!untranslated, "{tag} {key} is still English: {english}");
             }
         }
     }

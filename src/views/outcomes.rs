@@ -79,15 +79,7 @@ pub fn OutcomeStep(ctx: Ctx) -> impl IntoView {
 }
 
 fn action_label(ctx: &Ctx, action: Action, name: &str) -> String {
-    let key = match action {
-        Action::TryAgain => "status.action.try_again",
-        Action::UpdateCredentials => "status.action.update_credentials",
-        Action::VisitWebsite => "status.action.visit_website",
-        Action::TryAnotherInstitution => "status.action.try_another",
-        Action::GetHelp => "status.action.get_help",
-        Action::Disconnect => "status.action.disconnect",
-    };
-    ctx.tf(key, &[("name", name)])
+    ctx.tf(action.label_key(), &[("name", name)])
 }
 
 /// Title, message (plus the aggregator's own message as text) and actions.

@@ -77,16 +77,7 @@ pub fn fast_timing() -> Value {
 /// Mount with `api` (a JS host object, or the string "sandbox") and the
 /// other options as JSON (`clientConfig`, `timing`, ...). `timing` defaults to `fast_timing()`.
 pub fn mount_with(api: JsValue, rest: Value) -> Mounted {
-    let mut rest = rest;
-    if rest.get("timing").is_none() {
-        rest["timing"] = fast_timing();
-    }
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&host).expect("append");
-    let recorder = make_options(&api, &json(&rest));
-    let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
-    Mounted { host, handle, recorder }
+    mount_patched(api, rest, |_| {})
 }
 
 pub fn mount_sandbox(rest: Value) -> Mounted {
