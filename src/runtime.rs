@@ -29,9 +29,8 @@ impl Transport {
                 if *latency_ms > 0 {
                     js::sleep(*latency_ms).await;
                 }
-                // The arguments are built exactly as for a partner's host, so
-                // the sandbox sees what a host would.
-                let _ = call.args(config, locale);
+                // The sandbox reads the typed call directly; its answers are
+                // seed-000 JSON and go through the same `decode` as a host's.
                 sandbox.borrow_mut().handle(call, js::now_ms())
             }
         }

@@ -1057,11 +1057,7 @@ impl Flow {
                 self.show(Step::LoginError { status }, nav, fx);
             }
             Route::Actionable(code) => {
-                Self::emit(
-                    fx,
-                    "connect/memberError",
-                    json!({"member": {"guid": member.guid, "connection_status": member.connection_status.map(|s| s.code())}}),
-                );
+                self.emit_member_error(&member, fx);
                 Self::emit(fx, "connect/invalidData", json!({"member_guid": member.guid, "code": code.code()}));
                 self.show(Step::ActionableError { code }, nav, fx);
             }
