@@ -6,6 +6,7 @@ pub mod flow;
 pub mod host;
 pub mod i18n;
 pub mod model;
+pub mod options;
 pub mod sandbox;
 
 #[cfg(target_arch = "wasm32")]

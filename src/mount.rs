@@ -4,13 +4,13 @@
 //! exported struct when the host drops it and GC runs, and that must never
 //! unmount a widget. Only `unmount()` does.
 
-use crate::flow::{Environment, Flow, Msg, Settings};
+use crate::flow::{start, Environment, Flow, Msg};
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
-use crate::i18n::{I18n, Locale};
-use crate::model::ClientConfig;
+use crate::i18n::I18n;
+use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
-use crate::sandbox::{Sandbox, SandboxOptions};
+use crate::sandbox::Sandbox;
 use crate::views::{Ctx, Widget};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -79,14 +79,6 @@ fn fail(message: impl AsRef<str>) -> JsError {
     JsError::new(&format!("connect-widget mount: {}", message.as_ref()))
 }
 
-fn number(options: &Value, path: &[&str]) -> Option<u32> {
-    let mut v = options;
-    for key in path {
-        v = v.get(key)?;
-    }
-    v.as_f64().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n.min(f64::from(u32::MAX)) as u32)
-}
-
 /// Mount a widget into `element`. See the README and `connect-widget.d.ts`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
@@ -102,48 +94,29 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     }
     // Plain data of the options, key by key: a cyclic value in one key (say an
     // HTTP client on the host object) must not lose the others.
-    let mut opts = serde_json::Map::new();
-    for key in ["clientConfig", "language", "profiles", "experimentalFeatures", "timing", "shadow"] {
-        if let Ok(value) = js::get_json(&options, key) {
-            opts.insert(key.to_string(), value);
+    let mut data = serde_json::Map::new();
+    for key in DATA_KEYS {
+        match js::get_json(&options, key) {
+            Ok(value) => {
+                data.insert(key.to_string(), value);
+            }
+            Err(problem) => js::warn(&format!("connect-widget: {problem}; it is ignored")),
         }
     }
-    let opts = Value::Object(opts);
-
-    let locale_tag = opts.pointer("/language/locale").and_then(Value::as_str).unwrap_or("en");
-    let locale = Locale::parse(locale_tag)
-        .ok_or_else(|| fail(format!("unknown locale {locale_tag:?}; use \"en\", \"es\" or \"fr-ca\"")))?;
-    let overrides: BTreeMap<String, String> = opts
-        .pointer("/language/copy")
-        .and_then(Value::as_object)
-        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
-        .unwrap_or_default();
-
-    let config_raw = match opts.get("clientConfig") {
-        Some(c) if c.is_object() => c.clone(),
-        _ => serde_json::json!({}),
-    };
-    let config = ClientConfig::from_json(&config_raw);
+    // Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
+    let opts = MountOptions::from_json(&Value::Object(data), js_sys::Date::now() - js::now_ms()).map_err(fail)?;
+    for warning in &opts.warnings {
+        js::warn(&format!("connect-widget: {warning}"));
+    }
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
-    let host_timeout = number(&opts, &["timing", "hostTimeoutMs"]).unwrap_or(30_000);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
-        let sandbox_options = SandboxOptions {
-            aggregation_ms: f64::from(number(&opts, &["timing", "sandboxAggregationMs"]).unwrap_or(2500)),
-            sync_ms: f64::from(number(&opts, &["timing", "sandboxSyncMs"]).unwrap_or(1500)),
-            // Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
-            epoch_ms: js_sys::Date::now() - js::now_ms(),
-            ..SandboxOptions::default()
-        };
-        let latency_ms = number(&opts, &["timing", "sandboxLatencyMs"]).unwrap_or(250);
-        (
-            Transport::Sandbox { sandbox: RefCell::new(Sandbox::new(sandbox_options)), latency_ms },
-            CALLBACK_NAMES.to_vec(),
-        )
+        let sandbox = RefCell::new(Sandbox::new(opts.sandbox.clone()));
+        (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
     } else {
-        let host = JsHost::new(api, host_timeout).map_err(fail)?;
+        let host = JsHost::new(api, opts.host_timeout_ms).map_err(fail)?;
         let missing = host.missing_required();
         if !missing.is_empty() {
             return Err(fail(format!("`api` lacks required callback(s): {}", missing.join(", "))));
@@ -158,29 +131,10 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         let available = CALLBACK_NAMES.iter().copied().filter(|n| !optional.contains(n)).collect();
         (Transport::Host(host), available)
     };
-
-    let settings = Settings {
-        poll_interval_ms: number(&opts, &["timing", "pollIntervalMs"])
-            .or_else(|| number(&opts, &["experimentalFeatures", "memberPollingMilliseconds"]))
-            .unwrap_or(3000)
-            .max(1),
-        search_debounce_ms: number(&opts, &["timing", "searchDebounceMs"]).unwrap_or(400),
-        ..Settings::default()
-    };
     let env = Environment {
         available_callbacks: available,
-        user_email: opts.pointer("/profiles/user/email").and_then(Value::as_str).map(str::to_string),
-        unavailable_institutions: opts
-            .pointer("/experimentalFeatures/unavailableInstitutions")
-            .and_then(Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .flat_map(|i| [i.get("guid"), i.get("name")])
-                    .flatten()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        user_email: opts.user_email.clone(),
+        unavailable_institutions: opts.unavailable_institutions.clone(),
     };
     let listeners = Listeners {
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
@@ -190,13 +144,13 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
 
     // Shadow root by default, so page CSS and widget CSS never meet.
     let document = element.owner_document().ok_or_else(|| fail("the element is not in a document"))?;
-    let use_shadow = opts.get("shadow").and_then(Value::as_bool).unwrap_or(true);
+    let use_shadow = opts.shadow;
     let container = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
     let style = document.create_element("style").map_err(|_| fail("could not create the widget style"))?;
     style.set_text_content(Some(STYLE));
     let _ = container.set_attribute("class", "cw-root");
-    let _ = container.set_attribute("data-theme", if config.dark { "dark" } else { "light" });
-    let _ = container.set_attribute("lang", locale.tag());
+    let _ = container.set_attribute("data-theme", if opts.client_config.dark { "dark" } else { "light" });
+    let _ = container.set_attribute("lang", opts.locale.tag());
     container.append_child(&style).map_err(|_| fail("could not attach the widget style"))?;
     let mount_point = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
     container.append_child(&mount_point).map_err(|_| fail("could not attach the widget"))?;
@@ -219,8 +173,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         n.set(id.wrapping_add(1));
         id
     });
-    let i18n = I18n::new(locale, overrides);
-    let locale_for_host = locale.tag().to_string();
+    let i18n = I18n::new(opts.locale, opts.copy);
+    let locale_for_host = opts.locale.tag().to_string();
+    let config = opts.client_config;
+    let config_raw = config.raw.clone();
+    let settings = opts.settings;
     let slot: Rc<RefCell<Option<Rc<Runtime>>>> = Rc::new(RefCell::new(None));
     let slot_in = Rc::clone(&slot);
     let root_for_focus = container.clone();
@@ -240,6 +197,6 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
             Instance { host_element: element, container, runtime: Rc::clone(&runtime), view: Some(Box::new(view)) },
         )
     });
-    runtime.dispatch(Msg::Start);
+    runtime.dispatch(Msg::Start(start::Msg::Begin));
     Ok(WidgetHandle { id })
 }

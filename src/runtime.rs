@@ -3,7 +3,7 @@
 
 use crate::flow::{Effect, Flow, Msg};
 use crate::host::js::{self, JsCallback, JsHost};
-use crate::host::{decode, HostCall, HostError};
+use crate::host::{HostCall, HostError};
 use crate::sandbox::Sandbox;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -30,7 +30,7 @@ impl Transport {
                     js::sleep(*latency_ms).await;
                 }
                 // The sandbox reads the typed call directly; its answers are
-                // seed-000 JSON and go through the same `decode` as a host's.
+                // seed-000 JSON, read by the flow exactly like a host's.
                 sandbox.borrow_mut().handle(call, js::now_ms())
             }
         }
@@ -115,22 +115,17 @@ impl Runtime {
                 let rt = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = rt.transport.call(&call, &rt.config_raw, &rt.locale).await;
-                    let result = result.and_then(|value| decode(&call, &value));
-                    if let Err(error) = &result {
-                        // Developer-facing; never contains arguments (credentials).
-                        js::warn(&format!("connect-widget: {error}"));
-                    }
-                    rt.dispatch(Msg::Reply { token, result });
+                    rt.dispatch(Msg::HostAnswered { token, result });
                 });
             }
             Effect::Timer { token, after_ms } => {
                 let rt = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
                     js::sleep(after_ms).await;
-                    rt.dispatch(Msg::Timer { token });
+                    rt.dispatch(Msg::TimerFired { token });
                 });
             }
-            Effect::Emit { event, data } => self.listeners.on_post_message.call2(event, &data),
+            Effect::Emit(event) => self.listeners.on_post_message.call2(event.name(), &event.payload()),
             Effect::Analytic { name, data } => self.listeners.on_analytic_event.call2(name, &data),
             Effect::Pageview { path, data } => self.listeners.on_analytic_pageview.call2(&path, &data),
             Effect::OpenUrl(url) => {
@@ -141,6 +136,7 @@ impl Runtime {
             // An open dialog's heading wins over the step's.
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
+            Effect::Warn(message) => js::warn(&message),
             Effect::SaveFocus => *self.saved_focus.borrow_mut() = self.active_element(),
             Effect::RestoreFocus => {
                 let rt = Rc::clone(self);

@@ -825,10 +825,10 @@ fn disconnect_member() {
     h.send(Msg::ConfirmDisconnect { reason: None });
     assert!(!h.has_call("deleteMember"));
     assert!(matches!(&h.flow.overlay, Some(Overlay::Disconnect(d)) if d.reason_missing));
-    h.send(Msg::ConfirmDisconnect { reason: Some("disconnect.reason.other".into()) });
+    h.send(Msg::ConfirmDisconnect { reason: Some(Key::DisconnectReasonOther.into()) });
     h.reply("deleteMember", Err(rejected(500, json!(null))));
     assert!(matches!(&h.flow.overlay, Some(Overlay::Disconnect(d)) if d.error.is_some() && !d.submitting));
-    h.send(Msg::ConfirmDisconnect { reason: Some("disconnect.reason.other".into()) });
+    h.send(Msg::ConfirmDisconnect { reason: Some(Key::DisconnectReasonOther.into()) });
     h.reply("deleteMember", Ok(Reply::Done));
     assert_eq!(h.step(), "deleteMemberSuccess");
     assert_eq!(h.events()[0], ("connect/memberDeleted", json!({"member_guid": "MBR-1"})));

@@ -95,7 +95,7 @@ fn tn(key: &str, name: &str) -> String {
 fn action_label(action: Action, name: &str) -> String {
     let label = tn(action.label_key(), name);
     if action == Action::VisitWebsite {
-        format!("{label} {}", I18n::default().t("common.new_tab"))
+        format!("{label} {}", I18n::default().t(Key::CommonNewTab))
     } else {
         label
     }
@@ -126,7 +126,7 @@ fn query_all(scope: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> 
 }
 
 fn is_back(name: &str) -> bool {
-    name.trim_start_matches('‹').trim() == I18n::default().t("common.back")
+    name.trim_start_matches('‹').trim() == I18n::default().t(Key::CommonBack)
 }
 
 /// The buttons of the current screen, in order (the chrome's back control left out).
@@ -224,7 +224,7 @@ fn check_question(w: &Mounted, kind: Mfa) {
         }
         Mfa::Image => {
             let img =
-                w.find("img", &I18n::default().t("mfa.image_label")).expect("the picture is shown with the question");
+                w.find("img", &I18n::default().t(Key::MfaImageLabel)).expect("the picture is shown with the question");
             assert!(attr(&img, "src").is_some_and(|s| s.starts_with("data:image/png")), "inline picture");
             let field = w.field("Type the word");
             assert_eq!(img.parent_element(), field.parent_element(), "picture and answer field belong together");
@@ -265,7 +265,7 @@ fn give_answer(w: &Mounted, kind: Mfa, right: bool) {
         Mfa::Image => w.type_into("Type the word", text),
         Mfa::Options | Mfa::ImageOptions => choose_exactly(w, if right { "correct" } else { "wrong" }),
     }
-    w.click(&I18n::default().t("mfa.submit"));
+    w.click(&I18n::default().t(Key::MfaSubmit));
 }
 
 // Issue 3.1: each MFA type answered wrong (REJECTED screen, try again, a new question) and then right (connected).
@@ -279,12 +279,12 @@ async fn mfa_each_type_wrong_then_right() {
     ] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", password);
-        w.until_heading(&t("mfa.title")).await;
+        w.until_heading(&t(Key::MfaTitle)).await;
         w.until_heading_focused().await;
         check_question(&w, kind);
         give_answer(&w, kind, false);
 
-        w.until_heading(&t("status.rejected.title")).await;
+        w.until_heading(&t(Key::StatusRejectedTitle)).await;
         let errors = events_named(&w, "connect/memberError");
         assert_eq!(
             errors.last().map(|e| e["member"]["connection_status"].clone()),
@@ -293,10 +293,10 @@ async fn mfa_each_type_wrong_then_right() {
         );
         exact_button(&w, &action_label(Action::TryAgain, MX)).click();
 
-        w.until_heading(&t("mfa.title")).await;
+        w.until_heading(&t(Key::MfaTitle)).await;
         check_question(&w, kind);
         give_answer(&w, kind, true);
-        w.until_heading(&t("connected.title")).await;
+        w.until_heading(&t(Key::ConnectedTitle)).await;
 
         let guid = reported_member_guid(&w);
         assert_eq!(
@@ -314,7 +314,7 @@ async fn mfa_each_type_wrong_then_right() {
 async fn mfa_single_account_select() {
     let w = at_mx_bank(json!({})).await;
     log_in(&w, "test_atrium", "account_select");
-    w.until_heading(&t("mfa.account_title")).await;
+    w.until_heading(&t(Key::MfaAccountTitle)).await;
     let fieldset = query_all(&w.root(), "fieldset").into_iter().next().expect("the accounts are a fieldset");
     assert_eq!(
         query_all(&fieldset, "legend").first().and_then(|l| l.text_content()).as_deref(),
@@ -324,15 +324,15 @@ async fn mfa_single_account_select() {
     assert_eq!(names, ["Checking ...1234", "Savings ...5678", "Money Market ...9012"]);
 
     // Nothing chosen: told so, nothing sent.
-    w.click(&I18n::default().t("mfa.submit"));
-    w.until("the missing-choice message", 2000, |m| m.text().contains(&I18n::default().t("mfa.account_required")))
+    w.click(&I18n::default().t(Key::MfaSubmit));
+    w.until("the missing-choice message", 2000, |m| m.text().contains(&I18n::default().t(Key::MfaAccountRequired)))
         .await;
     assert!(radios(&w).iter().all(|(_, r)| attr(r, "aria-invalid").as_deref() == Some("true")));
     assert!(events_named(&w, "connect/submitMFA").is_empty());
 
     choose_exactly(&w, "Savings ...5678");
-    w.click(&I18n::default().t("mfa.submit"));
-    w.until_heading(&t("connected.title")).await;
+    w.click(&I18n::default().t(Key::MfaSubmit));
+    w.until_heading(&t(Key::ConnectedTitle)).await;
     let guid = reported_member_guid(&w);
     assert_eq!(events_named(&w, "connect/submitMFA"), vec![json!({"member_guid": guid})]);
     w.assert_never_reported(&["account_select"]);
@@ -344,11 +344,11 @@ async fn mfa_single_account_select() {
 async fn mfa_two_rounds() {
     let w = at_mx_bank(json!({})).await;
     log_in(&w, "test_atrium", "challenge");
-    w.until_heading(&t("mfa.title")).await;
+    w.until_heading(&t(Key::MfaTitle)).await;
     w.type_into("What city", "challenge");
-    w.click(&I18n::default().t("mfa.submit"));
+    w.click(&I18n::default().t(Key::MfaSubmit));
     w.until("the second question", 3000, |m| m.find("textbox", "Enter the code").is_some()).await;
-    assert_eq!(w.heading(), t("mfa.title"));
+    assert_eq!(w.heading(), t(Key::MfaTitle));
     let code = w.field("Enter the code");
     assert_eq!(attr(&code, "autocomplete").as_deref(), Some("one-time-code"));
     assert_ne!(
@@ -357,8 +357,8 @@ async fn mfa_two_rounds() {
         "codes may have letters (this one is \"correct\")"
     );
     w.type_into("Enter the code", "correct");
-    w.click(&I18n::default().t("mfa.submit"));
-    w.until_heading(&t("connected.title")).await;
+    w.click(&I18n::default().t(Key::MfaSubmit));
+    w.until_heading(&t(Key::ConnectedTitle)).await;
     let guid = reported_member_guid(&w);
     assert_eq!(events_named(&w, "connect/submitMFA"), vec![json!({"member_guid": guid}); 2]);
     w.assert_never_reported(&["challenge", "correct"]);
@@ -385,15 +385,15 @@ async fn every_connection_status_has_its_screen() {
         };
         match status {
             Challenged => {
-                w.until_heading(&t("mfa.title")).await;
+                w.until_heading(&t(Key::MfaTitle)).await;
                 w.field("What city");
             }
             Connected => {
-                w.until_heading(&t("connected.title")).await;
+                w.until_heading(&t(Key::ConnectedTitle)).await;
                 until_event(&w, "connect/memberConnected").await;
             }
             Prevented | Denied | Impaired | Imported | Pending => {
-                w.until_heading(&t("credentials.update_title")).await;
+                w.until_heading(&t(Key::CredentialsUpdateTitle)).await;
                 w.until("the update form", 3000, |m| m.find("textbox", "Password").is_some()).await;
                 let notice = t(UpdateReason::Status(Some(status)).message_key());
                 assert!(w.alerts().contains(&notice), "{status:?}: notice {notice:?} in {:?}", w.alerts());
@@ -411,7 +411,7 @@ async fn every_connection_status_has_its_screen() {
                 }
                 // A negative check: give the sandbox several jobs' time; nothing may end the wait.
                 sleep(300).await;
-                assert_eq!(w.heading(), t("connecting.title"), "{s:?} keeps connecting");
+                assert_eq!(w.heading(), t(Key::ConnectingTitle), "{s:?} keeps connecting");
                 assert!(
                     events_named(&w, "connect/memberError").is_empty()
                         && events_named(&w, "connect/memberConnected").is_empty()
@@ -439,7 +439,7 @@ async fn actionable_error_codes_have_their_screens() {
     // 1000 outside verification is just connected.
     let w = at_mx_bank(json!({})).await;
     log_in(&w, "test_atrium", "error:1000");
-    w.until_heading(&t("connected.title")).await;
+    w.until_heading(&t(Key::ConnectedTitle)).await;
     assert!(events_named(&w, "connect/invalidData").is_empty());
     w.unmount();
 
@@ -461,7 +461,7 @@ async fn actionable_error_codes_have_their_screens() {
         let guid = reported_member_guid(&w);
         assert_eq!(events_named(&w, "connect/invalidData"), vec![json!({"member_guid": guid, "code": code})]);
         assert_eq!(events_named(&w, "connect/memberError").len(), 1, "{code}");
-        let from = t("common.from_institution");
+        let from = t(Key::CommonFromInstitution);
         let shown = w.text();
         let message = shown.split(&from).nth(1).unwrap_or_default();
         assert!(!message.trim().is_empty(), "{code}: the aggregator's message is shown: {shown}");
@@ -471,19 +471,19 @@ async fn actionable_error_codes_have_their_screens() {
     for code in [2001, 2002, 2003] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", &format!("error:{code}"));
-        w.until_heading(&t("mfa.title")).await;
-        let notice = t(if code == 2003 { "mfa.timed_out" } else { "mfa.previous_wrong" });
+        w.until_heading(&t(Key::MfaTitle)).await;
+        let notice = t(if code == 2003 { Key::MfaTimedOut } else { Key::MfaPreviousWrong });
         assert!(w.alerts().contains(&notice), "{code}: {:?}", w.alerts());
         w.type_into("What city", "correct");
-        w.click(&I18n::default().t("mfa.submit"));
-        w.until_heading(&t("connected.title")).await;
+        w.click(&I18n::default().t(Key::MfaSubmit));
+        w.until_heading(&t(Key::ConnectedTitle)).await;
         w.unmount();
     }
 
     for code in [2004, 2005] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", &format!("error:{code}"));
-        w.until_heading(&t("credentials.update_title")).await;
+        w.until_heading(&t(Key::CredentialsUpdateTitle)).await;
         let notice = t(UpdateReason::Code(code).message_key());
         assert!(w.alerts().contains(&notice), "{code}: {:?}", w.alerts());
         assert_eq!(events_named(&w, "connect/memberError").len(), 1, "{code}");
@@ -498,9 +498,9 @@ async fn actionable_error_codes_have_their_screens() {
 async fn update_credentials_end_to_end() {
     let w = at_mx_bank(json!({})).await;
     log_in(&w, "test_atrium", "UNAUTHORIZED");
-    w.until_heading(&t("credentials.update_title")).await;
+    w.until_heading(&t(Key::CredentialsUpdateTitle)).await;
     w.until("the update form", 3000, |m| m.find("textbox", "Password").is_some()).await;
-    assert!(w.alerts().contains(&t("update.reason.denied")));
+    assert!(w.alerts().contains(&t(Key::UpdateReasonDenied)));
     let errors = events_named(&w, "connect/memberError");
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0]["member"]["connection_status"], json!(2));
@@ -509,7 +509,7 @@ async fn update_credentials_end_to_end() {
     assert_eq!(institution["code"], "mxbank");
 
     log_in(&w, "test_atrium", "password");
-    w.until_heading(&t("connected.title")).await;
+    w.until_heading(&t(Key::ConnectedTitle)).await;
     assert_eq!(
         events_named(&w, "connect/updateCredentials"),
         vec![json!({"member_guid": guid, "institution": institution})]
@@ -547,7 +547,7 @@ async fn open_disconnect(w: &Mounted, name: &str) {
 async fn disconnect_dialog_confirms_with_a_reason() {
     let w = at_mx_bank(json!({})).await;
     log_in(&w, "test_atrium", "status:CLOSED");
-    w.until_heading(&t("status.closed.title")).await;
+    w.until_heading(&t(Key::StatusClosedTitle)).await;
     let guid = reported_member_guid(&w);
 
     open_disconnect(&w, MX).await;
@@ -555,19 +555,19 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     assert_eq!(attr(&d, "aria-modal").as_deref(), Some("true"));
     let heading = query_all(&d, "[data-cw-heading]").into_iter().next().expect("dialog heading");
     assert_eq!(attr(&d, "aria-labelledby"), Some(heading.id()), "the dialog is named by its heading");
-    assert_eq!(heading.text_content().unwrap_or_default(), t("disconnect.title"));
+    assert_eq!(heading.text_content().unwrap_or_default(), t(Key::DisconnectTitle));
 
     // Tab from the last control wraps to the first, Shift+Tab from the first to the last.
     let controls = dialog_controls(&w);
     let (first, last) = (controls.first().expect("controls").clone(), controls.last().expect("controls").clone());
-    assert_eq!(accessible_name(&last), I18n::default().t("common.cancel"));
+    assert_eq!(accessible_name(&last), I18n::default().t(Key::CommonCancel));
     last.focus().unwrap();
     fire_key(&last, "Tab", false);
     assert!(focused_is(&w, &first), "Tab wraps to the first control");
     fire_key(&first, "Tab", true);
     assert!(focused_is(&w, &last), "Shift+Tab wraps to the last control");
     // The reasons are one radio group, one Tab stop: Shift+Tab from any of them must not leave the dialog.
-    choose_exactly(&w, &I18n::default().t("disconnect.reason.cannot_connect"));
+    choose_exactly(&w, &I18n::default().t(Key::DisconnectReasonCannotConnect));
     let chosen = radios(&w).into_iter().find(|(_, r)| r.checked()).map(|(_, r)| r).expect("a checked reason");
     let chosen: HtmlElement = chosen.unchecked_into();
     chosen.focus().unwrap();
@@ -582,12 +582,12 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     let opener_name = action_label(Action::Disconnect, MX);
     w.until("focus back on the opener", 2000, move |m| m.focused().is_some_and(|f| accessible_name(&f) == opener_name))
         .await;
-    assert_eq!(w.heading(), t("status.closed.title"));
+    assert_eq!(w.heading(), t(Key::StatusClosedTitle));
 
     // A reason is required.
     open_disconnect(&w, MX).await;
-    dialog_button(&w, &I18n::default().t("disconnect.confirm")).click();
-    w.until("the missing-reason error", 2000, |m| m.text().contains(&I18n::default().t("disconnect.reason.required")))
+    dialog_button(&w, &I18n::default().t(Key::DisconnectConfirm)).click();
+    w.until("the missing-reason error", 2000, |m| m.text().contains(&I18n::default().t(Key::DisconnectReasonRequired)))
         .await;
     assert!(radios(&w).iter().all(|(_, r)| attr(r, "aria-invalid").as_deref() == Some("true")));
     w.until("focus on the first reason", 2000, |m| {
@@ -596,13 +596,13 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     .await;
     assert!(events_named(&w, "connect/memberDeleted").is_empty());
 
-    choose_exactly(&w, &I18n::default().t("disconnect.reason.other"));
-    dialog_button(&w, &I18n::default().t("disconnect.confirm")).click();
-    w.until_heading(&t("disconnected.title")).await;
+    choose_exactly(&w, &I18n::default().t(Key::DisconnectReasonOther));
+    dialog_button(&w, &I18n::default().t(Key::DisconnectConfirm)).click();
+    w.until_heading(&t(Key::DisconnectedTitle)).await;
     assert!(dialog(&w).is_none());
     assert_eq!(events_named(&w, "connect/memberDeleted"), vec![json!({"member_guid": guid})]);
-    w.click(&I18n::default().t("common.done"));
-    w.until_heading(&I18n::default().t("search.title")).await;
+    w.click(&I18n::default().t(Key::CommonDone));
+    w.until_heading(&I18n::default().t(Key::SearchTitle)).await;
     w.unmount();
 }
 
@@ -628,26 +628,26 @@ async fn disconnect_failure_keeps_the_dialog_usable() {
     let host = fake_host(&json(&gringotts_member("CLOSED")), &json(&gringotts()));
     set_host(&host, "deleteFailures", &JsValue::from_f64(1.0));
     let w = mount_on_member(&host, json!({}));
-    w.until_heading(&tn("status.closed.title", GRINGOTTS)).await;
+    w.until_heading(&tn(Key::StatusClosedTitle, GRINGOTTS)).await;
     open_disconnect(&w, GRINGOTTS).await;
-    choose_exactly(&w, &I18n::default().t("disconnect.reason.no_share"));
-    dialog_button(&w, &I18n::default().t("disconnect.confirm")).click();
+    choose_exactly(&w, &I18n::default().t(Key::DisconnectReasonNoShare));
+    dialog_button(&w, &I18n::default().t(Key::DisconnectConfirm)).click();
 
-    let failed = tn("disconnect.failed", GRINGOTTS);
+    let failed = tn(Key::DisconnectFailed, GRINGOTTS);
     w.until("the failure alert", 2000, |m| m.alerts().contains(&failed)).await;
     let d = dialog(&w).expect("the dialog stays open");
     assert!(
         query_all(&d, "[role=alert]").iter().any(|a| a.text_content().as_deref() == Some(failed.as_str())),
         "the alert is in the dialog"
     );
-    let confirm = dialog_button(&w, &I18n::default().t("disconnect.confirm"));
+    let confirm = dialog_button(&w, &I18n::default().t(Key::DisconnectConfirm));
     assert_eq!(attr(&confirm, "aria-disabled"), None, "usable again");
     assert!(radios(&w).iter().all(|(_, r)| !r.disabled()));
     assert!(radios(&w).iter().any(|(_, r)| r.checked()), "the chosen reason is kept");
     assert!(events_named(&w, "connect/memberDeleted").is_empty());
 
     confirm.click();
-    w.until_heading(&tn("disconnected.title", GRINGOTTS)).await;
+    w.until_heading(&tn(Key::DisconnectedTitle, GRINGOTTS)).await;
     assert_eq!(events_named(&w, "connect/memberDeleted"), vec![json!({"member_guid": "MBR-GRG"})]);
     assert_eq!(host_calls(&host).iter().filter(|c| *c == "deleteMember").count(), 2);
     w.unmount();
@@ -661,34 +661,34 @@ async fn disconnect_failure_keeps_the_dialog_usable() {
 async fn support_form_from_every_screen() {
     let i = I18n::default();
     for (password, origin) in [
-        ("status:LOCKED", t("status.locked.title")),
-        ("challenge", t("mfa.title")),
-        ("UNAUTHORIZED", t("credentials.update_title")),
+        ("status:LOCKED", t(Key::StatusLockedTitle)),
+        ("challenge", t(Key::MfaTitle)),
+        ("UNAUTHORIZED", t(Key::CredentialsUpdateTitle)),
     ] {
         let w = at_mx_bank(json!({})).await;
         log_in(&w, "test_atrium", password);
         w.until_heading(&origin).await;
-        w.until_button(&i.t("status.action.get_help")).await;
-        exact_button(&w, &i.t("status.action.get_help")).click();
-        w.until_heading(&i.t("support.title")).await;
+        w.until_button(&i.t(Key::StatusActionGetHelp)).await;
+        exact_button(&w, &i.t(Key::StatusActionGetHelp)).click();
+        w.until_heading(&i.t(Key::SupportTitle)).await;
         w.until_heading_focused().await;
 
-        let (email, subject, message) = (i.t("support.email"), i.t("support.subject"), i.t("support.message"));
+        let (email, subject, message) = (i.t(Key::SupportEmail), i.t(Key::SupportSubject), i.t(Key::SupportMessage));
         let invalid = |m: &Mounted, label: &str| attr(&text_field(m, label), "aria-invalid").as_deref() == Some("true");
         // Nothing filled: each field says what it needs.
-        w.click(&i.t("support.send"));
+        w.click(&i.t(Key::SupportSend));
         w.until("all three fields marked", 2000, |m| {
             invalid(m, &email) && invalid(m, &subject) && invalid(m, &message)
         })
         .await;
-        for key in ["support.email_invalid", "support.subject_required", "support.message_required"] {
+        for key in [Key::SupportEmailInvalid, Key::SupportSubjectRequired, Key::SupportMessageRequired] {
             assert!(w.text().contains(&i.t(key)), "{password}: {key}");
         }
         // A bad email address alone.
         type_text(&w, &email, "not an email");
         type_text(&w, &subject, "Can't connect");
         type_text(&w, &message, "It keeps failing.");
-        w.click(&i.t("support.send"));
+        w.click(&i.t(Key::SupportSend));
         w.until("only the email marked", 2000, |m| {
             invalid(m, &email) && !invalid(m, &subject) && !invalid(m, &message)
         })
@@ -696,21 +696,21 @@ async fn support_form_from_every_screen() {
 
         // The host fails: an alert, and the form stays usable.
         type_text(&w, &email, "fail@example.com");
-        w.click(&i.t("support.send"));
-        w.until("the failure alert", 2000, |m| m.alerts().contains(&i.t("error.generic"))).await;
-        assert_eq!(w.heading(), i.t("support.title"));
+        w.click(&i.t(Key::SupportSend));
+        w.until("the failure alert", 2000, |m| m.alerts().contains(&i.t(Key::ErrorGeneric))).await;
+        assert_eq!(w.heading(), i.t(Key::SupportTitle));
         for label in [&email, &subject, &message] {
             assert!(!text_field(&w, label).has_attribute("disabled"), "{password}: {label} usable");
         }
-        assert_eq!(attr(&exact_button(&w, &i.t("support.send")), "aria-disabled"), None);
+        assert_eq!(attr(&exact_button(&w, &i.t(Key::SupportSend)), "aria-disabled"), None);
 
         // Success, then Done goes back.
         type_text(&w, &email, "me@example.com");
-        w.click(&i.t("support.send"));
-        w.until_heading(&i.t("support.sent.title")).await;
+        w.click(&i.t(Key::SupportSend));
+        w.until_heading(&i.t(Key::SupportSentTitle)).await;
         w.until_heading_focused().await;
-        assert!(w.text().contains(&i.tf("support.sent.body", &[("email", "me@example.com")])));
-        w.click(&i.t("common.done"));
+        assert!(w.text().contains(&i.tf(Key::SupportSentBody, &[("email", "me@example.com")])));
+        w.click(&i.t(Key::CommonDone));
         w.until_heading(&origin).await;
         w.until_heading_focused().await;
         w.unmount();
@@ -726,18 +726,18 @@ async fn member_that_fails_to_load() {
     let host = fake_host(&json(&gringotts_member("CONNECTED")), &json(&gringotts()));
     set_host(&host, "load", &JsValue::from_str("404"));
     let w = mount_on_member(&host, json!({}));
-    w.until_heading(&i.t("load.not_found.title")).await;
-    w.until_button(&i.t("load.search")).await;
+    w.until_heading(&i.t(Key::LoadNotFoundTitle)).await;
+    w.until_button(&i.t(Key::LoadSearch)).await;
     w.unmount();
 
     for failure in ["500", "hang"] {
         let host = fake_host(&json(&gringotts_member("CONNECTED")), &json(&gringotts()));
         set_host(&host, "load", &JsValue::from_str(failure));
         let w = mount_on_member(&host, json!({}));
-        w.until_heading(&i.t("load.failed.title")).await;
+        w.until_heading(&i.t(Key::LoadFailedTitle)).await;
         set_host(&host, "load", &JsValue::from_str("ok"));
-        exact_button(&w, &i.t("common.retry")).click();
-        w.until_heading(&tn("connected.title", GRINGOTTS)).await;
+        exact_button(&w, &i.t(Key::CommonRetry)).click();
+        w.until_heading(&tn(Key::ConnectedTitle, GRINGOTTS)).await;
         w.unmount();
     }
 }
@@ -753,12 +753,12 @@ async fn first_step_follows_the_loaded_member() {
     let hostile = "<img src=x onerror=\"window.__cw_pwned=1\"> Back at <b>5 pm</b>";
     down["error"] = json!({"error_code": 3001, "user_message": hostile});
     let cases = [
-        (challenged, false, tn("mfa.title", GRINGOTTS)),
-        (gringotts_member("CONNECTED"), false, tn("connected.title", GRINGOTTS)),
-        (gringotts_member("DENIED"), false, tn("credentials.update_title", GRINGOTTS)),
-        (gringotts_member("CONNECTED"), true, tn("credentials.update_title", GRINGOTTS)),
-        (gringotts_member("LOCKED"), false, tn("status.locked.title", GRINGOTTS)),
-        (down, false, tn("code.3001.title", GRINGOTTS)),
+        (challenged, false, tn(Key::MfaTitle, GRINGOTTS)),
+        (gringotts_member("CONNECTED"), false, tn(Key::ConnectedTitle, GRINGOTTS)),
+        (gringotts_member("DENIED"), false, tn(Key::CredentialsUpdateTitle, GRINGOTTS)),
+        (gringotts_member("CONNECTED"), true, tn(Key::CredentialsUpdateTitle, GRINGOTTS)),
+        (gringotts_member("LOCKED"), false, tn(Key::StatusLockedTitle, GRINGOTTS)),
+        (down, false, tn(Key::Code3001Title, GRINGOTTS)),
     ];
     for (member, update_credentials, heading) in cases {
         let status = member["connection_status"].clone();
@@ -766,17 +766,17 @@ async fn first_step_follows_the_loaded_member() {
         let w = mount_on_member(&host, json!({"update_credentials": update_credentials}));
         w.until_heading(&heading).await;
         assert_eq!(w.heading(), heading, "{status} update_credentials={update_credentials}");
-        if heading == tn("credentials.update_title", GRINGOTTS) {
+        if heading == tn(Key::CredentialsUpdateTitle, GRINGOTTS) {
             w.until("the update form", 2000, |m| m.find("textbox", "Password").is_some()).await;
             assert!(host_calls(&host).contains(&"getMemberCredentials".to_string()), "the member's own fields");
             // Updating a connected member at the partner's request is not a member error.
             let errors = events_named(&w, "connect/memberError");
             assert_eq!(errors.len(), usize::from(status != json!("CONNECTED")), "{status}: {errors:?}");
         }
-        if heading == tn("mfa.title", GRINGOTTS) {
+        if heading == tn(Key::MfaTitle, GRINGOTTS) {
             assert_eq!(attr(&w.field("Enter the code"), "autocomplete").as_deref(), Some("one-time-code"));
         }
-        if heading == tn("code.3001.title", GRINGOTTS) {
+        if heading == tn(Key::Code3001Title, GRINGOTTS) {
             assert!(w.text().contains(hostile), "the message as text: {}", w.text());
             let notice = query_all(&w.root(), ".cw-notice").into_iter().next().expect("the message");
             assert!(query_all(&notice, "img, b").is_empty(), "no markup from the aggregator");
@@ -789,25 +789,25 @@ async fn first_step_follows_the_loaded_member() {
 // ---- 8: unavailable institutions -------------------------------------------------
 
 async fn expect_unavailable(w: &Mounted, name: &str) {
-    w.until_heading(&tn("institution.unavailable.title", name)).await;
+    w.until_heading(&tn(Key::InstitutionUnavailableTitle, name)).await;
     assert!(w.by_role("textbox").is_empty(), "no credentials asked");
-    w.click(&I18n::default().t("institution.choose_another"));
-    w.until_heading(&I18n::default().t("search.title")).await;
+    w.click(&I18n::default().t(Key::InstitutionChooseAnother));
+    w.until_heading(&I18n::default().t(Key::SearchTitle)).await;
 }
 
 // Issue 3.8: unavailable (status 3), client-blocked and partner-listed institutions are explained before any
 // credentials are asked, with a way back to search — from search and as the configured institution.
 #[wasm_bindgen_test]
 async fn unavailable_institutions_are_explained_first() {
-    let search = I18n::default().t("search.label");
+    let search = I18n::default().t(Key::SearchLabel);
     for (code, name) in [("unavailable_bank", "Unavailable Test Bank"), ("client_blocked_bank", "Client Blocked Bank")]
     {
         let w = mount_sandbox(json!({"timing": timing()}));
-        w.until_heading(&I18n::default().t("search.title")).await;
+        w.until_heading(&I18n::default().t(Key::SearchTitle)).await;
         w.type_into(&search, name);
         w.until_button(name).await;
         assert!(
-            accessible_name(&w.button(name)).contains(&I18n::default().t("search.unavailable")),
+            accessible_name(&w.button(name)).contains(&I18n::default().t(Key::SearchUnavailable)),
             "marked in the list"
         );
         w.click(name);
@@ -825,7 +825,7 @@ async fn unavailable_institutions_are_explained_first() {
     );
     expect_unavailable(&w, MX).await;
     w.type_into(&search, "MX Bank");
-    let unavailable = I18n::default().t("search.unavailable");
+    let unavailable = I18n::default().t(Key::SearchUnavailable);
     let mx_result = move |m: &Mounted| {
         m.by_role("button").into_iter().find(|b| {
             let n = accessible_name(b);

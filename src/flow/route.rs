@@ -1,6 +1,7 @@
 //! Where a member's state sends the user: one pure function, so every status
 //! 0–21 and every actionable error code is routed in one place.
 
+use crate::i18n::Key;
 use crate::model::{ActionableCode, ConnectionStatus, Member, Mode};
 
 /// The next place for a polled or loaded member.
@@ -79,23 +80,23 @@ pub enum Action {
 
 impl Action {
     /// i18n key of the button that offers this action (`{name}`: the institution).
-    pub fn label_key(self) -> &'static str {
+    pub fn label_key(self) -> Key {
         match self {
-            Action::TryAgain => "status.action.try_again",
-            Action::UpdateCredentials => "status.action.update_credentials",
-            Action::VisitWebsite => "status.action.visit_website",
-            Action::TryAnotherInstitution => "status.action.try_another",
-            Action::GetHelp => "status.action.get_help",
-            Action::Disconnect => "status.action.disconnect",
+            Action::TryAgain => Key::StatusActionTryAgain,
+            Action::UpdateCredentials => Key::StatusActionUpdateCredentials,
+            Action::VisitWebsite => Key::StatusActionVisitWebsite,
+            Action::TryAnotherInstitution => Key::StatusActionTryAnother,
+            Action::GetHelp => Key::StatusActionGetHelp,
+            Action::Disconnect => Key::StatusActionDisconnect,
         }
     }
 }
 
-/// Title, message and actions of an error screen; strings are i18n keys.
+/// Title, message and actions of an error screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorScreen {
-    pub title: &'static str,
-    pub message: &'static str,
+    pub title: Key,
+    pub message: Key,
     /// The first is the primary action.
     pub actions: Vec<Action>,
 }
@@ -110,6 +111,9 @@ pub struct Allowed {
 }
 
 impl Allowed {
+    /// Nothing beyond trying again (before the state can be read).
+    pub const NOTHING: Allowed = Allowed { search: false, support: false, website: false, disconnect: false };
+
     fn filter(self, actions: &[Action]) -> Vec<Action> {
         actions
             .iter()
@@ -129,44 +133,44 @@ impl Allowed {
 pub fn login_error_screen(status: Option<ConnectionStatus>, allowed: Allowed) -> ErrorScreen {
     use Action::*;
     use ConnectionStatus::*;
-    let (title, message, actions): (&str, &str, &[Action]) = match status {
+    let (title, message, actions): (Key, Key, &[Action]) = match status {
         Some(Rejected) => {
-            ("status.rejected.title", "status.rejected.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
+            (Key::StatusRejectedTitle, Key::StatusRejectedBody, &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
         }
-        Some(Expired) => ("status.expired.title", "status.expired.body", &[TryAgain, GetHelp, TryAnotherInstitution]),
+        Some(Expired) => (Key::StatusExpiredTitle, Key::StatusExpiredBody, &[TryAgain, GetHelp, TryAnotherInstitution]),
         Some(Locked) => {
-            ("status.locked.title", "status.locked.body", &[VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect])
+            (Key::StatusLockedTitle, Key::StatusLockedBody, &[VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect])
         }
         Some(Impeded) => {
-            ("status.impeded.title", "status.impeded.body", &[VisitWebsite, TryAgain, GetHelp, Disconnect])
+            (Key::StatusImpededTitle, Key::StatusImpededBody, &[VisitWebsite, TryAgain, GetHelp, Disconnect])
         }
         Some(Degraded) => {
-            ("status.degraded.title", "status.degraded.body", &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
+            (Key::StatusDegradedTitle, Key::StatusDegradedBody, &[TryAgain, TryAnotherInstitution, GetHelp, Disconnect])
         }
         Some(Disconnected) => (
-            "status.disconnected.title",
-            "status.disconnected.body",
+            Key::StatusDisconnectedTitle,
+            Key::StatusDisconnectedBody,
             &[TryAgain, GetHelp, TryAnotherInstitution, Disconnect],
         ),
         Some(Discontinued) => {
-            ("status.discontinued.title", "status.discontinued.body", &[TryAnotherInstitution, Disconnect, GetHelp])
+            (Key::StatusDiscontinuedTitle, Key::StatusDiscontinuedBody, &[TryAnotherInstitution, Disconnect, GetHelp])
         }
         Some(Closed) => {
-            ("status.closed.title", "status.closed.body", &[TryAnotherInstitution, VisitWebsite, Disconnect])
+            (Key::StatusClosedTitle, Key::StatusClosedBody, &[TryAnotherInstitution, VisitWebsite, Disconnect])
         }
-        Some(Delayed) => ("status.delayed.title", "status.delayed.body", &[TryAgain, TryAnotherInstitution, GetHelp]),
+        Some(Delayed) => (Key::StatusDelayedTitle, Key::StatusDelayedBody, &[TryAgain, TryAnotherInstitution, GetHelp]),
         Some(Failed) => (
-            "status.failed.title",
-            "status.failed.body",
+            Key::StatusFailedTitle,
+            Key::StatusFailedBody,
             &[TryAgain, VisitWebsite, GetHelp, TryAnotherInstitution, Disconnect],
         ),
         Some(Disabled) => {
-            ("status.disabled.title", "status.disabled.body", &[GetHelp, TryAnotherInstitution, Disconnect])
+            (Key::StatusDisabledTitle, Key::StatusDisabledBody, &[GetHelp, TryAnotherInstitution, Disconnect])
         }
         Some(Prevented | Denied | Impaired | Imported) => {
-            ("status.credentials.title", "status.credentials.body", &[UpdateCredentials, GetHelp, Disconnect])
+            (Key::StatusCredentialsTitle, Key::StatusCredentialsBody, &[UpdateCredentials, GetHelp, Disconnect])
         }
-        _ => ("status.unknown.title", "status.unknown.body", &[TryAgain, GetHelp, TryAnotherInstitution]),
+        _ => (Key::StatusUnknownTitle, Key::StatusUnknownBody, &[TryAgain, GetHelp, TryAnotherInstitution]),
     };
     let mut actions = allowed.filter(actions);
     if actions.is_empty() {
@@ -180,15 +184,17 @@ pub fn login_error_screen(status: Option<ConnectionStatus>, allowed: Allowed) ->
 pub fn actionable_screen(code: ActionableCode, allowed: Allowed) -> ErrorScreen {
     use Action::*;
     use ActionableCode as C;
-    let (title, message, actions): (&str, &str, &[Action]) = match code {
-        C::NoEligibleAccounts => ("code.1000.title", "code.1000.body", &[UpdateCredentials, TryAnotherInstitution]),
-        C::NoAccounts => ("code.1001.title", "code.1001.body", &[TryAnotherInstitution, TryAgain, GetHelp]),
-        C::AccessDenied => ("code.1002.title", "code.1002.body", &[UpdateCredentials, TryAnotherInstitution, GetHelp]),
-        C::InstitutionDown => ("code.3000.title", "code.3000.body", &[TryAgain, TryAnotherInstitution]),
-        C::InstitutionMaintenance => ("code.3001.title", "code.3001.body", &[TryAgain, TryAnotherInstitution]),
-        C::InstitutionUnavailable => ("code.3002.title", "code.3002.body", &[TryAnotherInstitution, TryAgain]),
+    let (title, message, actions): (Key, Key, &[Action]) = match code {
+        C::NoEligibleAccounts => (Key::Code1000Title, Key::Code1000Body, &[UpdateCredentials, TryAnotherInstitution]),
+        C::NoAccounts => (Key::Code1001Title, Key::Code1001Body, &[TryAnotherInstitution, TryAgain, GetHelp]),
+        C::AccessDenied => {
+            (Key::Code1002Title, Key::Code1002Body, &[UpdateCredentials, TryAnotherInstitution, GetHelp])
+        }
+        C::InstitutionDown => (Key::Code3000Title, Key::Code3000Body, &[TryAgain, TryAnotherInstitution]),
+        C::InstitutionMaintenance => (Key::Code3001Title, Key::Code3001Body, &[TryAgain, TryAnotherInstitution]),
+        C::InstitutionUnavailable => (Key::Code3002Title, Key::Code3002Body, &[TryAnotherInstitution, TryAgain]),
         // 2001–2005 are routed to MFA or credentials; this is a fallback only.
-        _ => ("status.unknown.title", "status.unknown.body", &[TryAgain, GetHelp, TryAnotherInstitution]),
+        _ => (Key::StatusUnknownTitle, Key::StatusUnknownBody, &[TryAgain, GetHelp, TryAnotherInstitution]),
     };
     let mut actions = allowed.filter(actions);
     if actions.is_empty() {

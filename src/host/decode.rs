@@ -1,32 +1,20 @@
-//! Turning what a callback resolved to into a typed `Reply`.
+//! Reading what a callback resolved to as the type the widget expects.
 //!
-//! Lenient by design (DESIGN §2.5): the documented envelope (`{member: …}`,
+//! Lenient by design: the documented envelope (`{member: …}`,
 //! `{credentials: […]}`, `{members: […]}`, `{micro_deposit: …}`) and the bare
 //! value are both accepted; unknown fields are ignored; list entries that
 //! cannot be read are skipped rather than failing the whole list.
+//!
+//! The flow machine asks for the type its handler takes; `FromHost` picks
+//! the decoder, so no handler re-checks what kind of answer it got.
 
-use super::{HostCall, HostError};
 use crate::model::{CredentialField, DecodeError, Institution, Job, Member, Microdeposit, OAuthState};
 use serde_json::Value;
 
-/// What a callback answered, typed by the callback that was made.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Reply {
-    Member(Member),
-    Members(Vec<Member>),
-    Institution(Institution),
-    Institutions(Vec<Institution>),
-    Credentials(Vec<CredentialField>),
-    Job(Job),
-    OAuthStates(Vec<OAuthState>),
-    OAuthState(OAuthState),
-    OAuthWindowUri(String),
-    Microdeposit(Microdeposit),
-    /// `verifyRoutingNumber`: `None` when the routing number is not blocked.
-    RoutingNumberBlocked(Option<String>),
-    Account(Value),
-    /// Callbacks whose answer the widget does not read.
-    Done,
+/// A type a host answer can be read as. The error says what was wrong,
+/// for the developer console.
+pub trait FromHost: Sized {
+    fn from_host(value: &Value) -> Result<Self, String>;
 }
 
 /// Unwrap `{key: inner}` when present, else take the value as it is.
@@ -37,82 +25,153 @@ fn envelope<'a>(value: &'a Value, key: &str) -> &'a Value {
     }
 }
 
-fn list<'a>(value: &'a Value, key: &str) -> Option<&'a Vec<Value>> {
-    envelope(value, key).as_array()
+fn one<T>(value: &Value, key: &str, read: fn(&Value) -> Result<T, DecodeError>) -> Result<T, String> {
+    read(envelope(value, key)).map_err(|DecodeError(e)| e)
 }
 
-fn malformed(call: &HostCall, detail: impl Into<String>) -> HostError {
-    HostError::Malformed { callback: call.name(), detail: detail.into() }
-}
-
-fn one<T>(
-    call: &HostCall,
-    value: &Value,
-    key: &str,
-    read: fn(&Value) -> Result<T, DecodeError>,
-) -> Result<T, HostError> {
-    read(envelope(value, key)).map_err(|DecodeError(e)| malformed(call, e))
-}
-
-fn many<T>(
-    call: &HostCall,
-    value: &Value,
-    key: &str,
-    read: fn(&Value) -> Result<T, DecodeError>,
-) -> Result<Vec<T>, HostError> {
-    let items = list(value, key).ok_or_else(|| malformed(call, format!("expected a list (or `{{{key}: [...]}}`)")))?;
+fn many<T>(value: &Value, key: &str, read: fn(&Value) -> Result<T, DecodeError>) -> Result<Vec<T>, String> {
+    let items = envelope(value, key).as_array().ok_or_else(|| format!("expected a list (or `{{{key}: [...]}}`)"))?;
     Ok(items.iter().filter_map(|item| read(item).ok()).collect())
 }
 
-/// Decode the resolved value of `call`.
-pub fn decode(call: &HostCall, value: &Value) -> Result<Reply, HostError> {
-    use HostCall as C;
-    Ok(match call {
+impl FromHost for Member {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        one(value, "member", Member::from_json)
+    }
+}
+
+impl FromHost for Vec<Member> {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        many(value, "members", Member::from_json)
+    }
+}
+
+impl FromHost for Institution {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        one(value, "institution", Institution::from_json)
+    }
+}
+
+impl FromHost for Vec<Institution> {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        many(value, "institutions", Institution::from_json)
+    }
+}
+
+/// A login form's fields, in display order.
+impl FromHost for Vec<CredentialField> {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        let mut fields = many(value, "credentials", CredentialField::from_json)?;
+        fields.sort_by_key(|f| f.display_order);
+        Ok(fields)
+    }
+}
+
+impl FromHost for Job {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        one(value, "job", Job::from_json)
+    }
+}
+
+impl FromHost for OAuthState {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        one(value, "oauth_state", OAuthState::from_json)
+    }
+}
+
+impl FromHost for Vec<OAuthState> {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        many(value, "oauth_states", OAuthState::from_json)
+    }
+}
+
+impl FromHost for Microdeposit {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        one(value, "micro_deposit", Microdeposit::from_json)
+    }
+}
+
+/// `getOAuthWindowURI`'s answer: `{member: {oauth_window_uri}}` or the bare member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OAuthWindowUri(pub String);
+
+impl FromHost for OAuthWindowUri {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        envelope(value, "member")
+            .get("oauth_window_uri")
+            .and_then(Value::as_str)
+            .filter(|u| !u.is_empty())
+            .map(|u| OAuthWindowUri(u.to_string()))
+            .ok_or_else(|| "no `oauth_window_uri`".into())
+    }
+}
+
+/// `verifyRoutingNumber`'s answer: the reason a routing number is blocked, if it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoutingNumberCheck {
+    pub blocked_reason: Option<String>,
+}
+
+impl FromHost for RoutingNumberCheck {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        let blocked =
+            value.get("blocked_routing_number").or_else(|| value.get("blockedRoutingNumber")).filter(|b| !b.is_null());
+        Ok(RoutingNumberCheck {
+            blocked_reason: blocked
+                .map(|b| b.get("reason_name").and_then(Value::as_str).unwrap_or("BLOCKED").to_string()),
+        })
+    }
+}
+
+/// `createAccount`'s answer, as the host gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CreatedAccount(pub Value);
+
+impl FromHost for CreatedAccount {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        Ok(CreatedAccount(envelope(value, "account").clone()))
+    }
+}
+
+/// Answers the widget does not read (`runJob`, `deleteMember`, …): any value will do.
+impl FromHost for () {
+    fn from_host(_: &Value) -> Result<Self, String> {
+        Ok(())
+    }
+}
+
+/// Whether `value` reads as what `call` answers: for conformance tests of a
+/// back-end (the sandbox, the HTTP server) against the host contract.
+pub fn check_answer(call: &super::HostCall, value: &Value) -> Result<(), String> {
+    use super::HostCall as C;
+    fn ok<T: FromHost>(value: &Value) -> Result<(), String> {
+        T::from_host(value).map(|_| ())
+    }
+    match call {
         C::AddMember { .. } | C::UpdateMember { .. } | C::UpdateMfa { .. } | C::LoadMemberByGuid { .. } => {
-            Reply::Member(one(call, value, "member", Member::from_json)?)
+            ok::<Member>(value)
         }
-        C::LoadMembers => Reply::Members(many(call, value, "members", Member::from_json)?),
+        C::LoadMembers => ok::<Vec<Member>>(value),
         C::LoadInstitutions(_) | C::LoadPopularInstitutions { .. } | C::LoadDiscoveredInstitutions { .. } => {
-            Reply::Institutions(many(call, value, "institutions", Institution::from_json)?)
+            ok::<Vec<Institution>>(value)
         }
-        C::LoadInstitutionByGuid { .. } | C::LoadInstitutionByCode { .. } => {
-            Reply::Institution(one(call, value, "institution", Institution::from_json)?)
-        }
-        C::GetInstitutionCredentials { .. } | C::GetMemberCredentials { .. } => {
-            let mut fields = many(call, value, "credentials", CredentialField::from_json)?;
-            fields.sort_by_key(|f| f.display_order);
-            Reply::Credentials(fields)
-        }
-        C::LoadJob { .. } => Reply::Job(one(call, value, "job", Job::from_json)?),
-        C::LoadOAuthStates { .. } => Reply::OAuthStates(many(call, value, "oauth_states", OAuthState::from_json)?),
-        C::LoadOAuthState { .. } => Reply::OAuthState(one(call, value, "oauth_state", OAuthState::from_json)?),
-        C::GetOAuthWindowUri { .. } => {
-            let uri = envelope(value, "member")
-                .get("oauth_window_uri")
-                .and_then(Value::as_str)
-                .filter(|u| !u.is_empty())
-                .ok_or_else(|| malformed(call, "no `oauth_window_uri`"))?;
-            Reply::OAuthWindowUri(uri.to_string())
-        }
+        C::LoadInstitutionByGuid { .. } | C::LoadInstitutionByCode { .. } => ok::<Institution>(value),
+        C::GetInstitutionCredentials { .. } | C::GetMemberCredentials { .. } => ok::<Vec<CredentialField>>(value),
+        C::LoadJob { .. } => ok::<Job>(value),
+        C::LoadOAuthStates { .. } => ok::<Vec<OAuthState>>(value),
+        C::LoadOAuthState { .. } => ok::<OAuthState>(value),
+        C::GetOAuthWindowUri { .. } => ok::<OAuthWindowUri>(value),
         C::CreateMicrodeposit { .. } | C::UpdateMicrodeposit { .. } | C::LoadMicrodepositByGuid { .. } => {
-            Reply::Microdeposit(one(call, value, "micro_deposit", Microdeposit::from_json)?)
+            ok::<Microdeposit>(value)
         }
-        C::VerifyRoutingNumber { .. } => {
-            let blocked = value
-                .get("blocked_routing_number")
-                .or_else(|| value.get("blockedRoutingNumber"))
-                .filter(|b| !b.is_null());
-            Reply::RoutingNumberBlocked(
-                blocked.map(|b| b.get("reason_name").and_then(Value::as_str).unwrap_or("BLOCKED").to_string()),
-            )
-        }
-        C::CreateAccount { .. } => Reply::Account(envelope(value, "account").clone()),
+        C::VerifyRoutingNumber { .. } => ok::<RoutingNumberCheck>(value),
+        C::CreateAccount { .. } => ok::<CreatedAccount>(value),
         C::RunJob { .. }
         | C::DeleteMember { .. }
         | C::OAuthStart { .. }
         | C::CreateSupportTicket(_)
         | C::RefreshMicrodepositStatus { .. }
         | C::VerifyMicrodeposit { .. }
-        | C::UpdateUserProfile { .. } => Reply::Done,
-    })
+        | C::UpdateUserProfile { .. } => ok::<()>(value),
+    }
 }

@@ -1,6 +1,6 @@
 //! The host boundary: the only place `JsValue` appears (in `js`, wasm only).
-//! Everything above it sees `HostCall`s going out and `Result<Reply, HostError>`
-//! coming back.
+//! Everything above it sees `HostCall`s going out, and JSON answers read
+//! through `FromHost` into `Result<T, HostError>`.
 
 mod call;
 mod decode;
@@ -9,5 +9,5 @@ mod error;
 pub mod js;
 
 pub use call::{CredentialValue, HostCall, InstitutionQuery, SupportTicket, CALLBACK_NAMES, REQUIRED_CALLBACKS};
-pub use decode::{decode, Reply};
+pub use decode::{check_answer, CreatedAccount, FromHost, OAuthWindowUri, RoutingNumberCheck};
 pub use error::HostError;

@@ -1,19 +1,18 @@
 //! Waiting while the connection is made: progress announced, cancel possible,
 //! and a retry when the host stops answering.
 
-use super::{Alert, Ctx, Heading, InstitutionBanner};
-use crate::flow::{ConnectingState, Msg, Step};
+use super::ui::{Alert, Heading, InstitutionBanner};
+use super::Ctx;
+use crate::flow::{connecting::Msg, ConnectingState, Step};
+use crate::i18n::Key;
 use leptos::prelude::*;
 
 #[component]
 pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
-    let state = ctx.step_memo(|step| match step {
-        Step::Connecting(c) => Some(c.clone()),
-        _ => None,
-    });
+    let state = ctx.step_memo(|step| if let Step::Connecting(c) = step { Some(c.clone()) } else { None });
     let name = ctx.institution_name();
-    let title = ctx.tf("connecting.title", &[("name", &name)]);
-    let failed_title = ctx.tf("connecting.failed.title", &[("name", &name)]);
+    let title = ctx.tf(Key::ConnectingTitle, &[("name", &name)]);
+    let failed_title = ctx.tf(Key::ConnectingFailedTitle, &[("name", &name)]);
     view! {
         <div class="cw-step">
             <InstitutionBanner ctx=ctx />
@@ -23,7 +22,7 @@ pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
                     <div class="cw-notice">
                         <h3 class="cw-subheading">{failed_title.clone()}</h3>
                         <Alert text=ctx.t(error.message_key()) />
-                        <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::RetryConnecting)>{ctx.t("common.retry")}</button>
+                        <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
                     </div>
                 }
                 .into_any(),
@@ -33,13 +32,13 @@ pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
                             <span class="cw-progress-fill" data-phase=format!("{:?}", c.phase).to_lowercase()></span>
                         </div>
                         <p class="cw-progress-text" aria-hidden="true">{ctx.t(c.phase.message_key())}</p>
-                        <p class="cw-muted">{ctx.t("connecting.note")}</p>
+                        <p class="cw-muted">{ctx.t(Key::ConnectingNote)}</p>
                     </div>
                 }
                 .into_any(),
                 None => ().into_any(),
             }}
-            <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Back)>{ctx.t("connecting.cancel")}</button>
+            <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(crate::flow::Msg::Back)>{ctx.t(Key::ConnectingCancel)}</button>
         </div>
     }
 }

@@ -1,24 +1,19 @@
 //! The login form: fields from the institution (or the member), in display
 //! order, with labels, show/hide password and required-field messages.
 
-use super::{Alert, Ctx, Heading, InstitutionBanner, Spinner};
-use crate::flow::{CredentialsState, Load, Msg, Step};
+use super::ui::{Alert, Heading, InstitutionBanner, Spinner, SubmitButton, TextField};
+use super::Ctx;
+use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
+use crate::i18n::Key;
 use crate::model::{safe_https_url, CredentialField, Secret};
 use leptos::prelude::*;
 
 #[component]
 pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
-    let state = ctx.step_memo(|step| match step {
-        Step::Credentials(c) => Some(c.clone()),
-        _ => None,
-    });
+    let state = ctx.step_memo(|step| if let Step::Credentials(c) = step { Some(c.clone()) } else { None });
     let name = ctx.institution_name();
     let is_update = state.with_untracked(|s| s.as_ref().is_some_and(CredentialsState::is_update));
-    let title = if is_update {
-        ctx.tf("credentials.update_title", &[("name", &name)])
-    } else {
-        ctx.tf("credentials.title", &[("name", &name)])
-    };
+    let title = ctx.tf(if is_update { Key::CredentialsUpdateTitle } else { Key::CredentialsTitle }, &[("name", &name)]);
     let reason = state
         .with_untracked(|s| s.as_ref().and_then(|s| s.reason))
         .map(|r| ctx.tf(r.message_key(), &[("name", &name)]));
@@ -27,10 +22,10 @@ pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
         state.with(|s| match s.as_ref().map(|s| &s.fields) {
             Some(Load::Ready(f)) => Load::Ready(f.clone()),
             Some(Load::Failed) => Load::Failed,
-            _ => Load::Loading,
+            Some(Load::Loading) | None => Load::Loading,
         })
     });
-    let intro = ctx.tf("credentials.intro", &[("name", &name)]);
+    let intro = ctx.tf(Key::CredentialsIntro, &[("name", &name)]);
     view! {
         <div class="cw-step">
             <InstitutionBanner ctx=ctx />
@@ -38,11 +33,11 @@ pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
             {reason.map(|r| view! { <p class="cw-notice cw-warning" role="alert">{r}</p> })}
             <p class="cw-muted">{intro}</p>
             {move || match fields.get() {
-                Load::Loading => view! { <Spinner text=ctx.t("common.loading") /> }.into_any(),
+                Load::Loading => view! { <Spinner text=ctx.t(Key::CommonLoading) /> }.into_any(),
                 Load::Failed => view! {
                     <div class="cw-notice">
-                        <Alert text=ctx.tf("credentials.fields_failed", &[("name", &ctx.institution_name())]) />
-                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetryLoadFields)>{ctx.t("common.retry")}</button>
+                        <Alert text=ctx.tf(Key::CredentialsFieldsFailed, &[("name", &ctx.institution_name())]) />
+                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetryFields)>{ctx.t(Key::CommonRetry)}</button>
                     </div>
                 }
                 .into_any(),
@@ -56,23 +51,27 @@ pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
 #[component]
 fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<CredentialsState>>) -> impl IntoView {
     // What the user typed lives only in this form; it is disposed with the step.
-    let values = RwSignal::new(fields.iter().map(|f| (f.guid.clone(), String::new())).collect::<Vec<_>>());
-    let submitting = move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting));
+    let values: Vec<(String, RwSignal<String>)> =
+        fields.iter().map(|f| (f.guid.clone(), RwSignal::new(String::new()))).collect();
+    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
+    let typed = values.clone();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        let typed =
-            values.with_untracked(|v| v.iter().map(|(g, text)| (g.clone(), Secret::new(text.clone()))).collect());
-        ctx.send(Msg::SubmitCredentials(typed));
+        let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
+        ctx.send(Msg::Submit(values));
     };
+    let inputs = fields
+        .into_iter()
+        .zip(values)
+        .map(|(field, (_, value))| view! { <CredentialInput ctx=ctx field=field value=value state=state /> })
+        .collect_view();
     view! {
         <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-            {fields.into_iter().map(|field| view! { <CredentialInput ctx=ctx field=field values=values state=state /> }).collect_view()}
+            {inputs}
             {move || submit_error().map(|e| view! { <Alert text=ctx.t(e.message_key()) /> })}
-            <button type="submit" class="cw-button cw-primary" aria-disabled=move || submitting().then_some("true")>
-                {move || if submitting() { ctx.t("credentials.submitting") } else { ctx.t("credentials.submit") }}
-            </button>
-            <p class="cw-sr" aria-live="polite">{move || if submitting() { ctx.t("credentials.submitting_note") } else { String::new() }}</p>
+            <SubmitButton label=ctx.t(Key::CredentialsSubmit) busy_label=ctx.t(Key::CredentialsSubmitting) busy=submitting />
+            <p class="cw-sr" aria-live="polite">{move || if submitting.get() { ctx.t(Key::CredentialsSubmittingNote) } else { String::new() }}</p>
         </form>
     }
 }
@@ -81,13 +80,12 @@ fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<Cr
 fn CredentialInput(
     ctx: Ctx,
     field: CredentialField,
-    values: RwSignal<Vec<(String, String)>>,
+    value: RwSignal<String>,
     state: Memo<Option<CredentialsState>>,
 ) -> impl IntoView {
     let guid = field.guid.clone();
-    let input_id = ctx.dom_id(&format!("cred-{}", sanitize(&guid)));
-    let error_id = format!("{input_id}-error");
-    let shown = RwSignal::new(false);
+    let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let is_password = field.is_password();
     let autocomplete = if is_password {
         "current-password"
@@ -96,60 +94,38 @@ fn CredentialInput(
     } else {
         "off"
     };
-    let invalid_guid = guid.clone();
-    let invalid = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&invalid_guid))));
-    let submitting = move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting));
-    let label = field.label.clone();
-    let message = ctx.tf("credentials.field_required", &[("label", &label)]);
-    let error_id_attr = error_id.clone();
-    let input_guid = guid.clone();
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        values.update(|v| {
-            if let Some(slot) = v.iter_mut().find(|(g, _)| *g == input_guid) {
-                slot.1 = text;
-            }
-        });
-    };
+    let shown = RwSignal::new(false);
+    // A toggle button: one name, the state in aria-pressed. The visible word
+    // is short so the field keeps its width at 320 px.
+    let toggle = is_password.then(|| {
+        view! {
+            <button
+                type="button"
+                class="cw-toggle"
+                aria-pressed=move || if shown.get() { "true" } else { "false" }
+                on:click=move |_| shown.update(|s| *s = !*s)
+                aria-label=ctx.t(Key::CredentialsShowPassword)
+            >
+                {ctx.t(Key::CredentialsShow)}
+            </button>
+        }
+        .into_any()
+    });
     view! {
-        <div class="cw-field">
-            <label class="cw-label" for=input_id.clone()>
-                {label}
-                {field.optional.then(|| view! { <span class="cw-muted">" "{ctx.t("common.optional")}</span> })}
-            </label>
-            <div class="cw-input-row">
-                <input
-                    id=input_id
-                    class="cw-input"
-                    type=move || if is_password && !shown.get() { "password" } else { "text" }
-                    autocomplete=autocomplete
-                    autocapitalize="off"
-                    spellcheck="false"
-                    required=!field.optional
-                    aria-required=(!field.optional).then_some("true")
-                    aria-invalid=move || invalid.get().then_some("true")
-                    aria-describedby=move || invalid.get().then(|| error_id_attr.clone())
-                    disabled=submitting
-                    on:input=on_input
-                />
-                {is_password.then(|| view! {
-                    <button
-                        type="button"
-                        class="cw-toggle"
-                        aria-pressed=move || if shown.get() { "true" } else { "false" }
-                        on:click=move |_| shown.update(|s| *s = !*s)
-                        // A toggle button: one name, the state in aria-pressed. The
-                        // visible word is short so the field keeps its width at 320 px.
-                        aria-label=ctx.t("credentials.show_password")
-                    >
-                        {ctx.t("credentials.show")}
-                    </button>
-                })}
-            </div>
-            <Show when=move || invalid.get()>
-                <p class="cw-field-error" id=error_id.clone()>{message.clone()}</p>
-            </Show>
-        </div>
+        <TextField
+            id=ctx.dom_id(&format!("cred-{}", sanitize(&field.guid)))
+            label=field.label.clone()
+            label_note=field.optional.then(|| ctx.t(Key::CommonOptional))
+            error=ctx.tf(Key::CredentialsFieldRequired, &[("label", &field.label)])
+            invalid=invalid
+            disabled=submitting
+            value=value
+            required=!field.optional
+            masked=Signal::derive(move || is_password && !shown.get())
+            autocomplete=autocomplete
+            verbatim=true
+            beside=toggle
+        />
     }
 }
 
@@ -160,9 +136,9 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
     let links: Vec<(String, String)> = institution
         .map(|i| {
             [
-                (i.forgot_password_url, "credentials.forgot_password"),
-                (i.forgot_username_url, "credentials.forgot_username"),
-                (i.trouble_signing_in_url, "credentials.trouble"),
+                (i.forgot_password_url, Key::CredentialsForgotPassword),
+                (i.forgot_username_url, Key::CredentialsForgotUsername),
+                (i.trouble_signing_in_url, Key::CredentialsTrouble),
             ]
             .into_iter()
             .filter_map(|(url, key)| Some((safe_https_url(url.as_deref()?)?, ctx.t(key))))
@@ -172,15 +148,15 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
     let allowed = ctx.peek(|f| f.allowed());
     let help = is_update && allowed.is_some_and(|a| a.support);
     let disconnect = is_update && allowed.is_some_and(|a| a.disconnect);
-    let new_tab = ctx.t("common.new_tab");
+    let new_tab = ctx.t(Key::CommonNewTab);
     view! {
         <div class="cw-links">
             {links.into_iter().map(|(url, text)| {
                 let new_tab = new_tab.clone();
                 view! { <a class="cw-link" href=url target="_blank" rel="noopener noreferrer">{text}<span class="cw-sr">" "{new_tab}</span></a> }
             }).collect_view()}
-            {help.then(|| view! { <button type="button" class="cw-link" on:click=move |_| ctx.send(Msg::OpenSupport)>{ctx.t("credentials.get_help")}</button> })}
-            {disconnect.then(|| view! { <button type="button" class="cw-link cw-danger" on:click=move |_| ctx.send(Msg::OpenDisconnect)>{ctx.t("credentials.disconnect")}</button> })}
+            {help.then(|| view! { <button type="button" class="cw-link" on:click=move |_| ctx.send(crate::flow::support::Msg::Open)>{ctx.t(Key::CredentialsGetHelp)}</button> })}
+            {disconnect.then(|| view! { <button type="button" class="cw-link cw-danger" on:click=move |_| ctx.send(crate::flow::disconnect::Msg::Open)>{ctx.t(Key::CredentialsDisconnect)}</button> })}
         </div>
     }
 }

@@ -1,16 +1,23 @@
-//! One module per step, plus the chrome and small shared parts. Views read the
-//! flow state and report what the user did; they never decide navigation.
+//! One module per step, plus the chrome and shared parts (`ui`). Views read
+//! the flow state and report what the user did; they never decide navigation.
+//! `screen` matches every step without a wildcard: a step without a view does
+//! not compile.
 
+mod connected;
 mod connecting;
 mod credentials;
 mod disconnect;
+mod disconnected;
+mod errors;
+mod institution_status;
+mod load;
 mod mfa;
-mod outcomes;
 mod search;
 mod support;
+pub mod ui;
 
-use crate::flow::{Flow, Msg, Overlay, Step};
-use crate::i18n::I18n;
+use crate::flow::{route, Flow, Msg, Overlay, SearchView, Step};
+use crate::i18n::{I18n, Key};
 use crate::model::Institution;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -30,17 +37,18 @@ impl Ctx {
         Ctx { id, flow, i18n: StoredValue::new(i18n), send: StoredValue::new_local(send) }
     }
 
-    pub fn send(&self, msg: Msg) {
+    /// Report what the user did (any domain's message).
+    pub fn send(&self, msg: impl Into<Msg>) {
         if let Some(send) = self.send.try_get_value() {
-            send(msg);
+            send(msg.into());
         }
     }
 
-    pub fn t(&self, key: &str) -> String {
+    pub fn t(&self, key: Key) -> String {
         self.i18n.try_with_value(|i| i.t(key)).unwrap_or_default()
     }
 
-    pub fn tf(&self, key: &str, args: &[(&str, &str)]) -> String {
+    pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
         self.i18n.try_with_value(|i| i.tf(key, args)).unwrap_or_default()
     }
 
@@ -64,7 +72,7 @@ impl Ctx {
     pub fn institution_name(&self) -> String {
         self.peek(|f| f.institution.as_ref().map(|i| i.name.clone()))
             .flatten()
-            .unwrap_or_else(|| self.t("common.institution"))
+            .unwrap_or_else(|| self.t(Key::CommonInstitution))
     }
 
     /// The current step's state, as `pick` extracts it; views re-render on its changes only.
@@ -90,54 +98,66 @@ impl Ctx {
     }
 }
 
-/// Distinct per screen, so a screen is rebuilt only when it changes.
-fn view_key(flow: &Flow) -> (&'static str, usize, u8) {
-    let step = match flow.step() {
-        Step::Loading => "loading",
-        Step::LoadError { .. } => "load-error",
-        Step::Search(_) => "search",
-        Step::InstitutionStatus => "institution-status",
-        Step::Credentials(_) => "credentials",
-        Step::Connecting(_) => "connecting",
-        Step::Mfa(_) => "mfa",
-        Step::Connected => "connected",
-        Step::LoginError { .. } => "login-error",
-        Step::ActionableError { .. } => "actionable-error",
-        Step::Disconnected => "disconnected",
-    };
-    let support = u8::from(matches!(flow.overlay, Some(Overlay::Support(_))));
-    (step, flow.stack.len(), support)
+/// Which screen is up: the step's kind, its depth, and whether the support
+/// form covers it. A screen is rebuilt only when this changes.
+type ScreenKey = (std::mem::Discriminant<Step>, usize, bool);
+
+fn screen_key(flow: &Flow) -> ScreenKey {
+    let support = matches!(flow.overlay, Some(Overlay::Support(_)));
+    (std::mem::discriminant(flow.step()), flow.stack.len(), support)
+}
+
+/// The view of a step. Every step is listed: a new one must get its view here.
+fn screen(ctx: Ctx, step: Step) -> AnyView {
+    let allowed = ctx.peek(Flow::allowed).unwrap_or(route::Allowed::NOTHING);
+    match step {
+        Step::Loading => load::LoadingStep(load::LoadingStepProps { ctx }).into_any(),
+        Step::LoadError { not_found } => load::LoadErrorStep(load::LoadErrorStepProps { ctx, not_found }).into_any(),
+        Step::Search(_) => search::SearchStep(search::SearchStepProps { ctx }).into_any(),
+        Step::InstitutionStatus => {
+            institution_status::InstitutionStatusStep(institution_status::InstitutionStatusStepProps { ctx }).into_any()
+        }
+        Step::Credentials(_) => credentials::CredentialsStep(credentials::CredentialsStepProps { ctx }).into_any(),
+        Step::Connecting(_) => connecting::ConnectingStep(connecting::ConnectingStepProps { ctx }).into_any(),
+        Step::Mfa(_) => mfa::MfaStep(mfa::MfaStepProps { ctx }).into_any(),
+        Step::Connected => connected::ConnectedStep(connected::ConnectedStepProps { ctx }).into_any(),
+        Step::LoginError { status } => {
+            let screen = route::login_error_screen(status, allowed);
+            errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
+        }
+        Step::ActionableError { code } => {
+            let screen = route::actionable_screen(code, allowed);
+            errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
+        }
+        Step::Disconnected => disconnected::DisconnectedStep(disconnected::DisconnectedStepProps { ctx }).into_any(),
+    }
 }
 
 /// The whole widget.
 #[component]
 pub fn Widget(ctx: Ctx) -> impl IntoView {
-    let key = Memo::new(move |_| ctx.with(view_key).unwrap_or(("loading", 0, 0)));
+    let key = Memo::new(move |_| ctx.with(screen_key));
     let can_back = Memo::new(move |_| ctx.with(Flow::can_go_back).unwrap_or(false));
     let dialog_open =
         Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Disconnect(_)))).unwrap_or(false));
     let announcement = Memo::new(move |_| ctx.with(|f| announce(&ctx, f)).unwrap_or_default());
     let body = move || {
-        let (step, _, support) = key.get();
-        if support == 1 {
+        let Some((_, _, support)) = key.get() else { return ().into_any() };
+        if support {
             return support::SupportForm(support::SupportFormProps { ctx }).into_any();
         }
-        match step {
-            "search" => search::SearchStep(search::SearchStepProps { ctx }).into_any(),
-            "credentials" => credentials::CredentialsStep(credentials::CredentialsStepProps { ctx }).into_any(),
-            "connecting" => connecting::ConnectingStep(connecting::ConnectingStepProps { ctx }).into_any(),
-            "mfa" => mfa::MfaStep(mfa::MfaStepProps { ctx }).into_any(),
-            "loading" => view! { <Loading ctx=ctx /> }.into_any(),
-            _ => outcomes::OutcomeStep(outcomes::OutcomeStepProps { ctx }).into_any(),
+        match ctx.peek(|f| f.step().clone()) {
+            Some(step) => screen(ctx, step),
+            None => ().into_any(),
         }
     };
     view! {
-        <section class="cw" aria-label=ctx.t("widget.label")>
+        <section class="cw" aria-label=ctx.t(Key::WidgetLabel)>
             <div class="cw-bar" inert=move || dialog_open.get()>
                 <Show when=move || can_back.get()>
                     <button type="button" class="cw-back" on:click=move |_| ctx.send(Msg::Back)>
                         <span aria-hidden="true">"‹ "</span>
-                        {ctx.t("common.back")}
+                        {ctx.t(Key::CommonBack)}
                     </button>
                 </Show>
             </div>
@@ -152,93 +172,26 @@ pub fn Widget(ctx: Ctx) -> impl IntoView {
 
 /// What the polite live region says for the current state.
 fn announce(ctx: &Ctx, flow: &Flow) -> String {
-    use crate::flow::SearchView;
     match flow.step() {
         Step::Search(s) => match &s.view {
-            SearchView::Loading => ctx.t("search.loading"),
+            SearchView::Loading => ctx.t(Key::SearchLoading),
             SearchView::Results(r) => search::results_summary(ctx, r),
-            SearchView::NoResults { query } => ctx.tf("search.none.title", &[("query", query)]),
-            _ => String::new(),
+            SearchView::NoResults { query } => ctx.tf(Key::SearchNoneTitle, &[("query", query)]),
+            SearchView::Popular | SearchView::Failed { .. } => String::new(),
         },
         Step::Connecting(c) if c.failed.is_none() => ctx.t(c.phase.message_key()),
         Step::Connected => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
-            ctx.tf("connected.body", &[("name", name)])
+            ctx.tf(Key::ConnectedBody, &[("name", name)])
         }
-        _ => String::new(),
-    }
-}
-
-/// The focusable heading of a step or sub-view; it gets focus on every change.
-#[component]
-pub fn Heading(text: String) -> impl IntoView {
-    view! { <h2 class="cw-heading" tabindex="-1" data-cw-heading="">{text}</h2> }
-}
-
-/// A short in-progress indicator with its text.
-#[component]
-pub fn Spinner(text: String) -> impl IntoView {
-    view! {
-        <p class="cw-spinner">
-            <span class="cw-spinner-dot" aria-hidden="true"></span>
-            {text}
-        </p>
-    }
-}
-
-/// An error message that screen readers announce at once.
-#[component]
-pub fn Alert(text: String) -> impl IntoView {
-    view! { <p class="cw-alert" role="alert">{text}</p> }
-}
-
-/// The institution's mark: logo image, or initials on its brand colour.
-#[component]
-pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<u32>) -> impl IntoView {
-    let size = size.unwrap_or(40);
-    let initials: String = institution
-        .name
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
-        .take(2)
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase();
-    let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
-    let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
-    let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
-    let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
-    match logo {
-        Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
-        None => {
-            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
-        }
-    }
-}
-
-/// The chosen institution's logo and name, at the top of most steps.
-#[component]
-pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {
-    ctx.institution().map(|i| {
-        let host = i.display_host();
-        view! {
-            <div class="cw-banner">
-                <InstitutionLogo institution=i.clone() size=48 />
-                <div>
-                    <p class="cw-banner-name">{i.name.clone()}</p>
-                    {host.map(|h| view! { <p class="cw-muted">{h}</p> })}
-                </div>
-            </div>
-        }
-    })
-}
-
-#[component]
-fn Loading(ctx: Ctx) -> impl IntoView {
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t("load.title") />
-            <Spinner text=ctx.t("common.loading") />
-        </div>
+        Step::Loading
+        | Step::LoadError { .. }
+        | Step::InstitutionStatus
+        | Step::Credentials(_)
+        | Step::Connecting(_)
+        | Step::Mfa(_)
+        | Step::LoginError { .. }
+        | Step::ActionableError { .. }
+        | Step::Disconnected => String::new(),
     }
 }

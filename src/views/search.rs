@@ -1,8 +1,10 @@
 //! Institution search: popular list, debounced search, results with "more",
 //! no-results and failure states.
 
-use super::{Alert, Ctx, Heading, InstitutionLogo, Spinner};
-use crate::flow::{Listed, Msg, Results, SearchState, SearchView, Step};
+use super::ui::{Alert, Heading, InstitutionLogo, Spinner};
+use super::Ctx;
+use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
+use crate::i18n::Key;
 use crate::model::Institution;
 use leptos::prelude::*;
 
@@ -10,25 +12,22 @@ use leptos::prelude::*;
 pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
     let count = r.items.len().to_string();
     let key = match (r.items.len(), r.has_more) {
-        (1, false) => "search.results_one",
-        (_, false) => "search.results_many",
-        (_, true) => "search.results_more",
+        (1, false) => Key::SearchResultsOne,
+        (_, false) => Key::SearchResultsMany,
+        (_, true) => Key::SearchResultsMore,
     };
     ctx.tf(key, &[("count", &count), ("query", &r.query)])
 }
 
 #[component]
 pub fn SearchStep(ctx: Ctx) -> impl IntoView {
-    let state = ctx.step_memo(|step| match step {
-        Step::Search(s) => Some(s.clone()),
-        _ => None,
-    });
+    let state = ctx.step_memo(|step| if let Step::Search(s) = step { Some(s.clone()) } else { None });
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
     let hint_id = ctx.dom_id("search-hint");
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let clear = move |_| {
-        ctx.send(Msg::ClearSearch);
+        ctx.send(Msg::Clear);
         if let Some(input) = input_ref.get() {
             let _ = input.focus();
         }
@@ -38,14 +37,14 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
             ev.prevent_default();
             ctx.send(Msg::SearchNow);
         }
-        "Escape" => ctx.send(Msg::ClearSearch),
+        "Escape" => ctx.send(Msg::Clear),
         _ => {}
     };
     view! {
         <div class="cw-step">
-            <Heading text=ctx.t("search.title") />
+            <Heading text=ctx.t(Key::SearchTitle) />
             <div class="cw-search" role="search">
-                <label class="cw-label" for=input_id.clone()>{ctx.t("search.label")}</label>
+                <label class="cw-label" for=input_id.clone()>{ctx.t(Key::SearchLabel)}</label>
                 <div class="cw-search-row">
                     <input
                         id=input_id
@@ -56,19 +55,19 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
                         autocomplete="off"
                         spellcheck="false"
                         enterkeyhint="search"
-                        placeholder=ctx.t("search.placeholder")
+                        placeholder=ctx.t(Key::SearchPlaceholder)
                         aria-describedby=hint_id.clone()
                         prop:value=query
-                        on:input=move |ev| ctx.send(Msg::SearchTyped(event_target_value(&ev)))
+                        on:input=move |ev| ctx.send(Msg::Typed(event_target_value(&ev)))
                         on:keydown=on_keydown
                     />
                     <Show when=move || !query().is_empty()>
-                        <button type="button" class="cw-icon-button" aria-label=ctx.t("search.clear") on:click=clear>
+                        <button type="button" class="cw-icon-button" aria-label=ctx.t(Key::SearchClear) on:click=clear>
                             <span aria-hidden="true">"×"</span>
                         </button>
                     </Show>
                 </div>
-                <p class="cw-hint" id=hint_id>{ctx.t("search.hint")}</p>
+                <p class="cw-hint" id=hint_id>{ctx.t(Key::SearchHint)}</p>
             </div>
             {move || select_feedback(ctx, state.get())}
             <div class="cw-search-body">{move || body(ctx, state.get())}</div>
@@ -80,11 +79,11 @@ fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<AnyView> {
     let s = state?;
     let name_of = |guid: &str| s.listed(guid).map(|i| i.name.clone()).unwrap_or_default();
     if let Some(guid) = &s.selecting {
-        return Some(view! { <Spinner text=ctx.tf("search.opening", &[("name", &name_of(guid))]) /> }.into_any());
+        return Some(view! { <Spinner text=ctx.tf(Key::SearchOpening, &[("name", &name_of(guid))]) /> }.into_any());
     }
     s.select_failed
         .as_ref()
-        .map(|guid| view! { <Alert text=ctx.tf("search.open_failed", &[("name", &name_of(guid))]) /> }.into_any())
+        .map(|guid| view! { <Alert text=ctx.tf(Key::SearchOpenFailed, &[("name", &name_of(guid))]) /> }.into_any())
 }
 
 fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
@@ -94,34 +93,34 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         SearchView::Popular => match (&s.popular, s.popular_failed) {
             (_, true) => view! {
                 <div class="cw-notice">
-                    <Alert text=ctx.t("search.popular_failed") />
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetrySearch)>{ctx.t("common.retry")}</button>
+                    <Alert text=ctx.t(Key::SearchPopularFailed) />
+                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
                 </div>
             }
             .into_any(),
-            (None, false) => view! { <Spinner text=ctx.t("search.popular_loading") /> }.into_any(),
+            (None, false) => view! { <Spinner text=ctx.t(Key::SearchPopularLoading) /> }.into_any(),
             (Some(list), false) => {
                 let items: Vec<Listed> = list
                     .iter()
                     .map(|i| Listed { unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false), institution: i.clone() })
                     .collect();
                 view! {
-                    <h3 class="cw-subheading">{ctx.t("search.popular")}</h3>
+                    <h3 class="cw-subheading">{ctx.t(Key::SearchPopular)}</h3>
                     <InstitutionList ctx=ctx items=items busy=busy />
                 }
                 .into_any()
             }
         },
-        SearchView::Loading => view! { <Spinner text=ctx.t("search.loading") /> }.into_any(),
+        SearchView::Loading => view! { <Spinner text=ctx.t(Key::SearchLoading) /> }.into_any(),
         SearchView::Results(r) => {
             let summary = results_summary(&ctx, &r);
             let more = r.has_more.then(|| {
                 if r.loading_more {
-                    view! { <Spinner text=ctx.t("search.more_loading") /> }.into_any()
+                    view! { <Spinner text=ctx.t(Key::SearchMoreLoading) /> }.into_any()
                 } else {
                     view! {
-                        {r.load_more_failed.then(|| view! { <Alert text=ctx.t("search.more_failed") /> })}
-                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::LoadMore)>{ctx.t("search.more")}</button>
+                        {r.load_more_failed.then(|| view! { <Alert text=ctx.t(Key::SearchMoreFailed) /> })}
+                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::LoadMore)>{ctx.t(Key::SearchMore)}</button>
                     }
                     .into_any()
                 }
@@ -135,16 +134,16 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         }
         SearchView::NoResults { query } => view! {
             <div class="cw-notice">
-                <h3 class="cw-subheading">{ctx.tf("search.none.title", &[("query", &query)])}</h3>
-                <p>{ctx.t("search.none.body")}</p>
+                <h3 class="cw-subheading">{ctx.tf(Key::SearchNoneTitle, &[("query", &query)])}</h3>
+                <p>{ctx.t(Key::SearchNoneBody)}</p>
             </div>
         }
         .into_any(),
         SearchView::Failed { .. } => view! {
             <div class="cw-notice">
-                <h3 class="cw-subheading">{ctx.t("search.failed.title")}</h3>
-                <Alert text=ctx.t("search.failed.body") />
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetrySearch)>{ctx.t("common.retry")}</button>
+                <h3 class="cw-subheading">{ctx.t(Key::SearchFailedTitle)}</h3>
+                <Alert text=ctx.t(Key::SearchFailedBody) />
+                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
             </div>
         }
         .into_any(),
@@ -176,7 +175,7 @@ fn InstitutionButton(ctx: Ctx, listed: Listed, busy: bool) -> impl IntoView {
                 <span class="cw-institution-name">{name}</span>
                 {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
             </span>
-            {unavailable.then(|| view! { <span class="cw-tag">{ctx.t("search.unavailable")}</span> })}
+            {unavailable.then(|| view! { <span class="cw-tag">{ctx.t(Key::SearchUnavailable)}</span> })}
         </button>
     }
 }

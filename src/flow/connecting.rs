@@ -1,0 +1,203 @@
+//! Waiting while the connection is made: `runJob` when the member is idle,
+//! polling `loadMemberByGuid`, and going where the member's state says.
+
+use super::navigation::Nav;
+use super::route::{self, Route};
+use super::{Answer, Effect, Flow, Step, SubmitError, Timer, WidgetEvent};
+use crate::host::HostCall;
+use crate::host::HostError;
+use crate::i18n::Key;
+use crate::model::{job_type, ConnectionStatus, Member, Mode};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// "Try again" after the job could not start or polling kept failing.
+    Retry,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Pending {
+    RunJob,
+    Poll,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ConnectingPhase {
+    #[default]
+    Starting,
+    Verifying,
+    Syncing,
+}
+
+impl ConnectingPhase {
+    pub fn message_key(self) -> Key {
+        match self {
+            ConnectingPhase::Starting => Key::ConnectingStarting,
+            ConnectingPhase::Verifying => Key::ConnectingVerifying,
+            ConnectingPhase::Syncing => Key::ConnectingSyncing,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ConnectingState {
+    pub phase: ConnectingPhase,
+    pub failures: u32,
+    /// Set when the job could not start or polling kept failing: offer a retry.
+    pub failed: Option<SubmitError>,
+}
+
+/// The `runJob` type for a mode.
+fn job_for(mode: Mode) -> i64 {
+    match mode {
+        Mode::Verification => job_type::VERIFICATION,
+        Mode::Reward => job_type::REWARD,
+        Mode::Tax => job_type::TAX,
+        Mode::Aggregation => job_type::AGGREGATION,
+    }
+}
+
+impl Flow {
+    pub(super) fn on_connecting_msg(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Retry => {
+                if let Some(member) = self.member.clone() {
+                    self.begin_connecting(member, true, fx);
+                }
+            }
+        }
+    }
+
+    pub(super) fn on_connecting_answer(&mut self, pending: Pending, answer: Answer, fx: &mut Vec<Effect>) {
+        match pending {
+            Pending::RunJob => self.job_started(answer.read(fx), fx),
+            Pending::Poll => self.polled(answer.read(fx), fx),
+        }
+    }
+
+    fn connecting_state(&mut self) -> Option<&mut ConnectingState> {
+        if let Some(Step::Connecting(c)) = self.step_mut() {
+            Some(c)
+        } else {
+            None
+        }
+    }
+
+    /// Start (or restart) aggregation: `runJob` unless the member is already
+    /// aggregating, then poll. `force_job` re-runs even a finished member.
+    pub(super) fn begin_connecting(&mut self, member: Member, force_job: bool, fx: &mut Vec<Effect>) {
+        if !matches!(self.step(), Step::Connecting(_)) {
+            self.show(Step::Connecting(ConnectingState::default()), Nav::Replace, fx);
+        }
+        self.forget_calls(|p| matches!(p, super::Pending::Connecting(_)));
+        self.forget_timer(Timer::NextPoll);
+        if let Some(c) = self.connecting_state() {
+            *c = ConnectingState::default();
+        }
+        // As the reference: a member that is not aggregating gets a job, whatever
+        // its status says (an idle CREATED member would otherwise never move).
+        if force_job || !member.is_being_aggregated {
+            let call = HostCall::RunJob { job_type: job_for(self.config.mode), member_guid: member.guid };
+            self.call(Pending::RunJob, call, fx);
+        } else {
+            self.poll(fx);
+        }
+    }
+
+    pub(super) fn poll(&mut self, fx: &mut Vec<Effect>) {
+        let Some(member) = &self.member else { return };
+        let call = HostCall::LoadMemberByGuid { guid: member.guid.clone() };
+        self.call(Pending::Poll, call, fx);
+    }
+
+    /// `runJob`'s answer is not read: the member's state is what counts.
+    fn job_started(&mut self, result: Result<(), HostError>, fx: &mut Vec<Effect>) {
+        match result {
+            Ok(()) => self.poll(fx),
+            // 409: a job is already running; just follow it.
+            Err(e) if e.status() == Some(409) => self.poll(fx),
+            Err(error) => {
+                if let Some(c) = self.connecting_state() {
+                    c.failed = Some(SubmitError::from_host(&error));
+                }
+            }
+        }
+    }
+
+    fn polled(&mut self, result: Result<Member, HostError>, fx: &mut Vec<Effect>) {
+        let interval = self.settings.poll_interval_ms;
+        let member = match result {
+            Ok(member) => member,
+            Err(_) => return self.poll_failed(fx),
+        };
+        // Only a real change is reported; the status the member had when the
+        // widget got it (addMember, load) counts as known.
+        if self.remember_status(&member) != Some(member.connection_status) {
+            Self::emit(
+                fx,
+                WidgetEvent::MemberStatusUpdate {
+                    member_guid: member.guid.clone(),
+                    connection_status: member.connection_status,
+                },
+            );
+        }
+        self.member = Some(member.clone());
+        if let Some(c) = self.connecting_state() {
+            c.failures = 0;
+            c.phase = if member.connection_status == Some(ConnectionStatus::Connected) {
+                ConnectingPhase::Syncing
+            } else {
+                ConnectingPhase::Verifying
+            };
+        }
+        match route::route(&member, self.config.mode) {
+            Route::Poll => self.timer(Timer::NextPoll, interval, fx),
+            Route::Connected => {
+                Self::emit(fx, WidgetEvent::MemberConnected { member_guid: member.guid, user_guid: member.user_guid });
+                self.show(Step::Connected, Nav::Replace, fx);
+            }
+            Route::Mfa | Route::UpdateCredentials | Route::LoginError(_) | Route::Actionable(_) => {
+                self.follow_route(member, Nav::Replace, fx)
+            }
+        }
+    }
+
+    fn poll_failed(&mut self, fx: &mut Vec<Effect>) {
+        let allowed = self.settings.poll_failures_allowed;
+        let interval = self.settings.poll_interval_ms;
+        let Some(c) = self.connecting_state() else { return };
+        c.failures += 1;
+        if c.failures >= allowed {
+            c.failed = Some(SubmitError::Unreachable);
+        } else {
+            self.timer(Timer::NextPoll, interval, fx);
+        }
+    }
+
+    /// Go where the member's state says (while polling, `Poll` and `Connected`
+    /// are handled by the poll itself).
+    pub(super) fn follow_route(&mut self, member: Member, nav: Nav, fx: &mut Vec<Effect>) {
+        self.member = Some(member.clone());
+        match route::route(&member, self.config.mode) {
+            Route::Poll => {
+                self.show(Step::Connecting(ConnectingState::default()), nav, fx);
+                self.begin_connecting(member, false, fx);
+            }
+            Route::Mfa => self.show_mfa(member, nav, fx),
+            Route::Connected => self.show(Step::Connected, nav, fx),
+            Route::UpdateCredentials => {
+                let status = member.connection_status;
+                self.show_update_credentials(Some(status), nav, fx);
+            }
+            Route::LoginError(status) => {
+                Self::emit(fx, WidgetEvent::member_error(&member));
+                self.show(Step::LoginError { status }, nav, fx);
+            }
+            Route::Actionable(code) => {
+                Self::emit(fx, WidgetEvent::member_error(&member));
+                Self::emit(fx, WidgetEvent::InvalidData { member_guid: member.guid.clone(), code: code.code() });
+                self.show(Step::ActionableError { code }, nav, fx);
+            }
+        }
+    }
+}

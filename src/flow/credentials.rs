@@ -1,0 +1,285 @@
+//! The login form: loading its fields, validating, creating the member
+//! (`addMember`, with the 409 "already exists" path) or updating it
+//! (`updateMember`).
+
+use super::navigation::Nav;
+use super::{Answer, ConnectingState, Effect, Flow, InstitutionRef, Load, Step, SubmitError, WidgetEvent};
+use crate::host::{CredentialValue, HostCall, HostError};
+use crate::i18n::Key;
+use crate::model::{ConnectionStatus, CredentialField, Member, Secret};
+use serde_json::json;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// The form was submitted with these values, by credential guid.
+    Submit(Vec<(String, Secret)>),
+    /// "Try again" after the fields failed to load.
+    RetryFields,
+}
+
+#[derive(Clone, Debug)]
+pub(super) enum Pending {
+    Fields,
+    /// The typed credentials are kept for the 409 "member already exists" path.
+    AddMember {
+        credentials: Vec<(String, Secret)>,
+    },
+    ExistingMember {
+        credentials: Vec<(String, Secret)>,
+    },
+    UpdateMember,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CredentialsMode {
+    Create,
+    Update { member_guid: String },
+}
+
+/// Why credentials are asked again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UpdateReason {
+    Status(Option<ConnectionStatus>),
+    Code(i64),
+}
+
+impl UpdateReason {
+    /// The notice shown above the form.
+    pub fn message_key(self) -> Key {
+        use ConnectionStatus::*;
+        match self {
+            UpdateReason::Code(2004) => Key::UpdateReasonReauthorize,
+            UpdateReason::Code(_) => Key::UpdateReasonDenied,
+            UpdateReason::Status(Some(Prevented)) => Key::UpdateReasonPrevented,
+            UpdateReason::Status(Some(Denied)) => Key::UpdateReasonDenied,
+            UpdateReason::Status(Some(Imported | Impaired | Pending)) => Key::UpdateReasonMissing,
+            UpdateReason::Status(_) => Key::UpdateReasonGeneric,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CredentialsState {
+    pub mode: CredentialsMode,
+    pub fields: Load<Vec<CredentialField>>,
+    pub submitting: bool,
+    /// Guids of required fields left empty.
+    pub invalid: Vec<String>,
+    pub submit_error: Option<SubmitError>,
+    pub reason: Option<UpdateReason>,
+}
+
+impl CredentialsState {
+    pub fn new(mode: CredentialsMode, reason: Option<UpdateReason>) -> Self {
+        CredentialsState {
+            mode,
+            fields: Load::Loading,
+            submitting: false,
+            invalid: Vec::new(),
+            submit_error: None,
+            reason,
+        }
+    }
+
+    pub fn is_update(&self) -> bool {
+        matches!(self.mode, CredentialsMode::Update { .. })
+    }
+}
+
+/// The typed values as the host receives them.
+pub(super) fn to_credential_values(values: &[(String, Secret)]) -> Vec<CredentialValue> {
+    values.iter().map(|(guid, v)| CredentialValue { guid: guid.clone(), value: Some(v.clone()) }).collect()
+}
+
+impl Flow {
+    pub(super) fn on_credentials_msg(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Submit(values) => self.submit_credentials(values, fx),
+            Msg::RetryFields => self.load_fields(fx),
+        }
+    }
+
+    pub(super) fn on_credentials_answer(&mut self, pending: Pending, answer: Answer, fx: &mut Vec<Effect>) {
+        match pending {
+            Pending::Fields => self.fields_loaded(answer.read(fx)),
+            Pending::AddMember { credentials } => self.member_added(credentials, answer.read(fx), fx),
+            Pending::ExistingMember { credentials } => self.existing_member_loaded(credentials, answer.read(fx), fx),
+            Pending::UpdateMember => self.member_updated(answer.read(fx), fx),
+        }
+    }
+
+    fn credentials_state(&mut self) -> Option<&mut CredentialsState> {
+        if let Some(Step::Credentials(c)) = self.step_mut() {
+            Some(c)
+        } else {
+            None
+        }
+    }
+
+    fn institution_ref(&self) -> InstitutionRef {
+        InstitutionRef::of(self.institution.as_ref())
+    }
+
+    pub(super) fn show_create_credentials(&mut self, nav: Nav, fx: &mut Vec<Effect>) {
+        self.show(Step::Credentials(CredentialsState::new(CredentialsMode::Create, None)), nav, fx);
+        self.load_fields(fx);
+    }
+
+    /// Update credentials for the current member; `notice` says why.
+    pub(super) fn show_update_credentials(
+        &mut self,
+        notice: Option<Option<ConnectionStatus>>,
+        nav: Nav,
+        fx: &mut Vec<Effect>,
+    ) {
+        let Some(member) = self.member.clone() else { return };
+        if notice.is_some() {
+            Self::emit(fx, WidgetEvent::member_error(&member));
+        }
+        let reason = match (notice, member.error_code()) {
+            (_, Some(code @ (2004 | 2005))) => Some(UpdateReason::Code(code)),
+            (Some(status), _) => Some(UpdateReason::Status(status)),
+            (None, _) => None,
+        };
+        self.show(
+            Step::Credentials(CredentialsState::new(CredentialsMode::Update { member_guid: member.guid }, reason)),
+            nav,
+            fx,
+        );
+        self.load_fields(fx);
+    }
+
+    pub(super) fn load_fields(&mut self, fx: &mut Vec<Effect>) {
+        let institution_guid = self.institution.as_ref().map(|i| i.guid.clone());
+        let Some(c) = self.credentials_state() else { return };
+        c.fields = Load::Loading;
+        let call = match &c.mode {
+            CredentialsMode::Update { member_guid } => {
+                HostCall::GetMemberCredentials { member_guid: member_guid.clone() }
+            }
+            CredentialsMode::Create => match institution_guid {
+                Some(institution_guid) => HostCall::GetInstitutionCredentials { institution_guid },
+                None => return,
+            },
+        };
+        self.call(Pending::Fields, call, fx);
+    }
+
+    fn fields_loaded(&mut self, result: Result<Vec<CredentialField>, HostError>) {
+        let Some(c) = self.credentials_state() else { return };
+        c.fields = match result {
+            Ok(fields) if !fields.is_empty() => Load::Ready(fields),
+            Ok(_) | Err(_) => Load::Failed,
+        };
+    }
+
+    fn submit_credentials(&mut self, values: Vec<(String, Secret)>, fx: &mut Vec<Effect>) {
+        let Some(c) = self.credentials_state() else { return };
+        let Load::Ready(fields) = &c.fields else { return };
+        if c.submitting {
+            return;
+        }
+        let missing: Vec<String> = fields
+            .iter()
+            .filter(|f| !f.optional)
+            .filter(|f| values.iter().find(|(g, _)| g == &f.guid).is_none_or(|(_, v)| v.is_blank()))
+            .map(|f| f.guid.clone())
+            .collect();
+        c.submit_error = None;
+        if !missing.is_empty() {
+            c.invalid = missing;
+            fx.push(Effect::FocusFirstInvalid);
+            return;
+        }
+        c.invalid.clear();
+        c.submitting = true;
+        let mode = c.mode.clone();
+        let institution = self.institution_ref();
+        match mode {
+            CredentialsMode::Create => {
+                let Some(inst) = self.institution.clone() else { return };
+                Self::emit(fx, WidgetEvent::EnterCredentials { institution });
+                let call = HostCall::AddMember {
+                    institution: inst.raw.clone(),
+                    institution_guid: inst.guid,
+                    credentials: to_credential_values(&values),
+                    is_oauth: false,
+                };
+                self.call(Pending::AddMember { credentials: values }, call, fx);
+            }
+            CredentialsMode::Update { member_guid } => {
+                let member_raw =
+                    self.member.as_ref().map(|m| m.raw.clone()).unwrap_or_else(|| json!({"guid": member_guid}));
+                Self::emit(fx, WidgetEvent::UpdateCredentials { member_guid, institution });
+                let call = HostCall::UpdateMember { member: member_raw, credentials: to_credential_values(&values) };
+                self.call(Pending::UpdateMember, call, fx);
+            }
+        }
+    }
+
+    fn credentials_failed(&mut self, error: HostError, fx: &mut Vec<Effect>) {
+        Self::emit(fx, WidgetEvent::CreateMemberError { institution: self.institution_ref() });
+        if let Some(c) = self.credentials_state() {
+            c.submitting = false;
+            c.submit_error = Some(SubmitError::from_host(&error));
+        }
+    }
+
+    fn member_added(
+        &mut self,
+        credentials: Vec<(String, Secret)>,
+        result: Result<Member, HostError>,
+        fx: &mut Vec<Effect>,
+    ) {
+        match result {
+            Ok(member) => {
+                self.remember_status(&member);
+                self.member = Some(member.clone());
+                self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);
+                self.begin_connecting(member, false, fx);
+            }
+            // "Member already exists": load it, then MFA or update.
+            Err(error) => match error.data_guid().filter(|_| error.status() == Some(409)) {
+                Some(guid) => {
+                    self.call(Pending::ExistingMember { credentials }, HostCall::LoadMemberByGuid { guid }, fx)
+                }
+                None => self.credentials_failed(error, fx),
+            },
+        }
+    }
+
+    fn existing_member_loaded(
+        &mut self,
+        credentials: Vec<(String, Secret)>,
+        result: Result<Member, HostError>,
+        fx: &mut Vec<Effect>,
+    ) {
+        let member = match result {
+            Ok(member) => member,
+            Err(error) => return self.credentials_failed(error, fx),
+        };
+        self.remember_status(&member);
+        if member.connection_status == Some(ConnectionStatus::Challenged) && !member.mfa.is_empty() {
+            self.member = Some(member.clone());
+            self.show_mfa(member, Nav::Push, fx);
+        } else {
+            let call =
+                HostCall::UpdateMember { member: member.raw.clone(), credentials: to_credential_values(&credentials) };
+            self.member = Some(member);
+            self.call(Pending::UpdateMember, call, fx);
+        }
+    }
+
+    fn member_updated(&mut self, result: Result<Member, HostError>, fx: &mut Vec<Effect>) {
+        match result {
+            Ok(member) => {
+                // Like addMember's answer, the status the host just gave is known.
+                self.remember_status(&member);
+                self.member = Some(member.clone());
+                self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);
+                self.begin_connecting(member, false, fx);
+            }
+            Err(e) => self.credentials_failed(e, fx),
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The widget's events: one variant per event, with its payload typed. The
+//! machine builds them; every output (the in-page `onPostMessage`, and the
+//! iframe, custom-element and event-stream adapters) renders them through
+//! `name` and `payload`, so an event is defined once.
+
+use crate::model::{ConnectionStatus, Institution, Member};
+use serde_json::{json, Value};
+
+/// `{code, guid}` of the institution an event is about.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct InstitutionRef {
+    pub guid: Option<String>,
+    pub code: Option<String>,
+}
+
+impl InstitutionRef {
+    pub fn of(institution: Option<&Institution>) -> InstitutionRef {
+        match institution {
+            Some(i) => InstitutionRef { guid: Some(i.guid.clone()), code: i.code.clone() },
+            None => InstitutionRef::default(),
+        }
+    }
+}
+
+macro_rules! widget_events {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal $({ $($field:ident : $ty:ty),* $(,)? })? ),* $(,)?) => {
+        /// Everything the widget tells its host.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum WidgetEvent {
+            $( $(#[$doc])* $variant $({ $($field: $ty),* })? ),*
+        }
+
+        impl WidgetEvent {
+            /// Every event name, in the order of the README's table.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The name as MX's React widget passes it to `onPostMessage`
+            /// (the iframe protocol prefixes `mx/`).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( WidgetEvent::$variant { .. } => $name ),*
+                }
+            }
+        }
+    };
+}
+
+widget_events! {
+    /// The first step is shown.
+    Loaded = "connect/loaded" { initial_step: &'static str },
+    /// Every later step change.
+    StepChange = "connect/stepChange" { previous: &'static str, current: &'static str },
+    /// A search runs.
+    InstitutionSearch = "connect/institutionSearch" { query: String },
+    /// An institution is picked.
+    SelectedInstitution = "connect/selectedInstitution" {
+        code: Option<String>, guid: String, name: String, url: Option<String>,
+    },
+    /// Credentials submitted for a new member.
+    EnterCredentials = "connect/enterCredentials" { institution: InstitutionRef },
+    /// Credentials submitted for an existing member.
+    UpdateCredentials = "connect/updateCredentials" { member_guid: String, institution: InstitutionRef },
+    /// Creating or updating a member failed.
+    CreateMemberError = "connect/createMemberError" { institution: InstitutionRef },
+    /// A polled member's status really changed.
+    MemberStatusUpdate = "connect/memberStatusUpdate" {
+        member_guid: String, connection_status: Option<ConnectionStatus>,
+    },
+    /// An MFA answer is submitted.
+    SubmitMfa = "connect/submitMFA" { member_guid: String },
+    /// Connected and aggregated.
+    MemberConnected = "connect/memberConnected" { member_guid: String, user_guid: Option<String> },
+    /// "Done" on the connected step.
+    ConnectedPrimaryAction = "connect/connected/primaryAction",
+    /// A member is in an error state.
+    MemberError = "connect/memberError" { member_guid: String, connection_status: Option<ConnectionStatus> },
+    /// An actionable error code is shown.
+    InvalidData = "connect/invalidData" { member_guid: String, code: u16 },
+    /// A member was disconnected.
+    MemberDeleted = "connect/memberDeleted" { member_guid: String },
+    /// The user goes back to institution search.
+    BackToSearch = "connect/backToSearch",
+}
+
+impl WidgetEvent {
+    pub fn member_error(member: &Member) -> WidgetEvent {
+        WidgetEvent::MemberError { member_guid: member.guid.clone(), connection_status: member.connection_status }
+    }
+
+    /// The event's data, as `onPostMessage` receives it.
+    pub fn payload(&self) -> Value {
+        let status = |s: &Option<ConnectionStatus>| s.map(ConnectionStatus::code);
+        match self {
+            WidgetEvent::Loaded { initial_step } => json!({ "initial_step": initial_step }),
+            WidgetEvent::StepChange { previous, current } => json!({ "previous": previous, "current": current }),
+            WidgetEvent::InstitutionSearch { query } => json!({ "query": query }),
+            WidgetEvent::SelectedInstitution { code, guid, name, url } => {
+                json!({ "code": code, "guid": guid, "name": name, "url": url })
+            }
+            WidgetEvent::EnterCredentials { institution } => json!({ "institution": institution_json(institution) }),
+            WidgetEvent::UpdateCredentials { member_guid, institution } => {
+                json!({ "member_guid": member_guid, "institution": institution_json(institution) })
+            }
+            WidgetEvent::CreateMemberError { institution } => {
+                json!({ "institution_guid": institution.guid, "institution_code": institution.code })
+            }
+            WidgetEvent::MemberStatusUpdate { member_guid, connection_status } => {
+                json!({ "member_guid": member_guid, "connection_status": status(connection_status) })
+            }
+            WidgetEvent::SubmitMfa { member_guid } | WidgetEvent::MemberDeleted { member_guid } => {
+                json!({ "member_guid": member_guid })
+            }
+            WidgetEvent::MemberConnected { member_guid, user_guid } => {
+                json!({ "member_guid": member_guid, "user_guid": user_guid })
+            }
+            WidgetEvent::ConnectedPrimaryAction | WidgetEvent::BackToSearch => json!({}),
+            WidgetEvent::MemberError { member_guid, connection_status } => {
+                json!({ "member": { "guid": member_guid, "connection_status": status(connection_status) } })
+            }
+            WidgetEvent::InvalidData { member_guid, code } => json!({ "member_guid": member_guid, "code": code }),
+        }
+    }
+}
+
+fn institution_json(institution: &InstitutionRef) -> Value {
+    json!({ "code": institution.code, "guid": institution.guid })
+}

@@ -1,0 +1,160 @@
+//! The steps the machine can be in, and what every step must say about itself:
+//! its name for the host, its pageview and whether it has a way back. Each is
+//! an exhaustive `match`, so a new step cannot be added without deciding them.
+
+use super::connecting::ConnectingState;
+use super::credentials::{CredentialsMode, CredentialsState};
+use super::disconnect::DisconnectState;
+use super::mfa::{MfaKind, MfaState};
+use super::search::SearchState;
+use super::support::SupportState;
+use crate::host::HostError;
+use crate::i18n::Key;
+use crate::model::{ActionableCode, ConnectionStatus};
+
+/// One screen of the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Loading the member or institution the partner configured.
+    Loading,
+    /// That load failed; `not_found` for a 404.
+    LoadError {
+        not_found: bool,
+    },
+    Search(SearchState),
+    /// The chosen institution cannot be connected now (before any credentials).
+    InstitutionStatus,
+    Credentials(CredentialsState),
+    Connecting(ConnectingState),
+    Mfa(MfaState),
+    Connected,
+    LoginError {
+        status: Option<ConnectionStatus>,
+    },
+    ActionableError {
+        code: ActionableCode,
+    },
+    /// The member was deleted.
+    Disconnected,
+}
+
+/// Where the back control leads from a step (before the stack is consulted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackRule {
+    /// No back control: a start, an end, or the root of the flow.
+    None,
+    /// The previous step on the stack, or search when the stack is empty.
+    Previous,
+    /// Nowhere while a submit is on its way.
+    NotWhileBusy,
+}
+
+impl Step {
+    /// The step name used in `connect/loaded` and `connect/stepChange`
+    /// (the React widget's step names, so host handlers keep working).
+    pub fn id(&self) -> &'static str {
+        match self {
+            Step::Loading => "loading",
+            Step::LoadError { .. } => "loadError",
+            Step::Search(_) => "search",
+            Step::InstitutionStatus => "institutionStatusDetails",
+            Step::Credentials(_) => "enterCreds",
+            Step::Connecting(_) => "connecting",
+            Step::Mfa(_) => "mfa",
+            Step::Connected => "connected",
+            Step::LoginError { .. } | Step::ActionableError { .. } => "actionableError",
+            Step::Disconnected => "deleteMemberSuccess",
+        }
+    }
+
+    /// The path segment of `onAnalyticPageview` (the reference's paths).
+    pub fn pageview(&self) -> Option<&'static str> {
+        Some(match self {
+            Step::Loading => return None,
+            Step::LoadError { not_found: true } => "/not_found_error",
+            Step::LoadError { not_found: false } => "/generic_error",
+            Step::Search(_) => "/search/popular",
+            Step::InstitutionStatus => "/institution_status_details",
+            Step::Credentials(c) => match c.mode {
+                CredentialsMode::Create => "/credentials/create_credentials_form",
+                CredentialsMode::Update { .. } => "/credentials/update_credentials_form",
+            },
+            Step::Connecting(_) => "/connecting",
+            Step::Mfa(m) => match m.kind() {
+                MfaKind::Text => "/mfa_default",
+                MfaKind::Options => "/mfa_options",
+                MfaKind::ImageOptions => "/mfa_image_options",
+                MfaKind::AccountSelect => "/single_account_select",
+            },
+            Step::Connected => "/connected",
+            Step::LoginError { .. } => "/login_error",
+            Step::ActionableError { .. } => "/actionable_error",
+            Step::Disconnected => "/delete_member/success",
+        })
+    }
+
+    pub fn back_rule(&self) -> BackRule {
+        match self {
+            Step::Loading | Step::LoadError { .. } | Step::Search(_) | Step::Connected | Step::Disconnected => {
+                BackRule::None
+            }
+            Step::Credentials(c) if c.submitting => BackRule::NotWhileBusy,
+            Step::Credentials(_)
+            | Step::InstitutionStatus
+            | Step::Connecting(_)
+            | Step::Mfa(_)
+            | Step::LoginError { .. }
+            | Step::ActionableError { .. } => BackRule::Previous,
+        }
+    }
+}
+
+/// A sub-view over the current step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Support(SupportState),
+    Disconnect(DisconnectState),
+}
+
+/// Something loaded for a step.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Load<T> {
+    #[default]
+    Loading,
+    Ready(T),
+    Failed,
+}
+
+/// Why a submit failed, reduced to what the user is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubmitError {
+    /// 403: the feature is not enabled for this partner.
+    NotEnabled,
+    /// 409 without a member to continue with, or 400/422: check what was typed.
+    CheckInput,
+    /// The host did not answer in time, or polling kept failing.
+    Unreachable,
+    /// Anything else.
+    Generic,
+}
+
+impl SubmitError {
+    pub fn from_host(error: &HostError) -> SubmitError {
+        match error {
+            HostError::TimedOut { .. } => SubmitError::Unreachable,
+            HostError::Rejected { status: Some(403), .. } => SubmitError::NotEnabled,
+            HostError::Rejected { status: Some(400 | 409 | 422), .. } => SubmitError::CheckInput,
+            _ => SubmitError::Generic,
+        }
+    }
+
+    /// The message the user reads.
+    pub fn message_key(&self) -> Key {
+        match self {
+            SubmitError::NotEnabled => Key::ErrorNotEnabled,
+            SubmitError::CheckInput => Key::ErrorCheckInput,
+            SubmitError::Unreachable => Key::ErrorUnreachable,
+            SubmitError::Generic => Key::ErrorGeneric,
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! `mount`'s options as plain data, read natively: `mount`, the iframe page
+//! and the custom element all go through `MountOptions::from_json`, so the
+//! defaults are written once and every option is tested without a browser.
+//!
+//! `api` and the listener functions are not JSON and are read by the caller.
+
+use crate::flow::Settings;
+use crate::i18n::{Key, Locale};
+use crate::model::ClientConfig;
+use crate::sandbox::SandboxOptions;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// The option keys that are data (read key by key by the caller, so one
+/// unreadable key, say a cyclic object, does not lose the others).
+pub const DATA_KEYS: [&str; 6] = ["clientConfig", "language", "profiles", "experimentalFeatures", "timing", "shadow"];
+
+/// Default `timing.hostTimeoutMs`: how long a host callback may take.
+pub const DEFAULT_HOST_TIMEOUT_MS: u32 = 30_000;
+/// Default `timing.sandboxLatencyMs`: the sandbox's simulated network delay.
+pub const DEFAULT_SANDBOX_LATENCY_MS: u32 = 250;
+
+/// Everything `mount` needs besides `api` and the listeners.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MountOptions {
+    pub client_config: ClientConfig,
+    pub locale: Locale,
+    /// `language.copy`: the partner's text by key.
+    pub copy: BTreeMap<Key, String>,
+    pub settings: Settings,
+    /// `timing.hostTimeoutMs`; 0 means no limit.
+    pub host_timeout_ms: u32,
+    pub sandbox: SandboxOptions,
+    pub sandbox_latency_ms: u32,
+    /// Mount inside a shadow root (default) or straight into the element.
+    pub shadow: bool,
+    /// `profiles.user.email`.
+    pub user_email: Option<String>,
+    /// `experimentalFeatures.unavailableInstitutions`, by guid or name.
+    pub unavailable_institutions: Vec<String>,
+    /// What was wrong but could be ignored, for the developer console.
+    pub warnings: Vec<String>,
+}
+
+/// A non-negative number of milliseconds at `path`, clamped to `u32`.
+fn millis(options: &Value, path: &str) -> Option<u32> {
+    let n = options.pointer(path)?.as_f64()?;
+    (n.is_finite() && n >= 0.0).then(|| n.min(f64::from(u32::MAX)) as u32)
+}
+
+impl MountOptions {
+    /// Read the data options. Fails, with a message naming the problem, only
+    /// when the partner's intent cannot be honoured (an unknown locale).
+    /// `epoch_ms` is the wall-clock time at the sandbox clock's zero.
+    pub fn from_json(options: &Value, epoch_ms: f64) -> Result<MountOptions, String> {
+        let mut warnings = Vec::new();
+        let locale_value = match options.get("language") {
+            // `language: "es"` means what it says; the documented shape is `{locale: "es"}`.
+            Some(Value::String(tag)) => {
+                warnings.push(format!("`language` should be an object: use `language: {{locale: {tag:?}}}`"));
+                Some(Value::String(tag.clone()))
+            }
+            Some(language) => language.get("locale").cloned(),
+            None => None,
+        };
+        let locale = match locale_value {
+            None | Some(Value::Null) => Locale::En,
+            Some(Value::String(tag)) => {
+                Locale::parse(&tag).ok_or_else(|| format!("unknown locale {tag:?}; use \"en\", \"es\" or \"fr-ca\""))?
+            }
+            Some(other) => return Err(format!("`language.locale` must be a string such as \"en\", got {other}")),
+        };
+        let mut copy = BTreeMap::new();
+        if let Some(entries) = options.pointer("/language/copy").and_then(Value::as_object) {
+            for (name, text) in entries {
+                match (Key::from_name(name), text.as_str()) {
+                    (Some(key), Some(text)) => {
+                        copy.insert(key, text.to_string());
+                    }
+                    (None, _) => warnings.push(format!("`language.copy` has no message {name:?}; it is ignored")),
+                    (Some(_), None) => warnings.push(format!("`language.copy.{name}` is not a string; it is ignored")),
+                }
+            }
+        }
+        let config_raw = match options.get("clientConfig") {
+            Some(c) if c.is_object() => c.clone(),
+            None | Some(Value::Null) => json!({}),
+            Some(other) => {
+                warnings.push(format!("`clientConfig` must be an object, got {other}; it is ignored"));
+                json!({})
+            }
+        };
+        let defaults = Settings::default();
+        let settings = Settings {
+            poll_interval_ms: millis(options, "/timing/pollIntervalMs")
+                .or_else(|| millis(options, "/experimentalFeatures/memberPollingMilliseconds"))
+                .unwrap_or(defaults.poll_interval_ms)
+                .max(1),
+            search_debounce_ms: millis(options, "/timing/searchDebounceMs").unwrap_or(defaults.search_debounce_ms),
+            ..defaults
+        };
+        let sandbox_defaults = SandboxOptions::default();
+        let sandbox = SandboxOptions {
+            aggregation_ms: millis(options, "/timing/sandboxAggregationMs")
+                .map_or(sandbox_defaults.aggregation_ms, f64::from),
+            sync_ms: millis(options, "/timing/sandboxSyncMs").map_or(sandbox_defaults.sync_ms, f64::from),
+            epoch_ms,
+            ..sandbox_defaults
+        };
+        let unavailable_institutions = options
+            .pointer("/experimentalFeatures/unavailableInstitutions")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .flat_map(|i| [i.get("guid"), i.get("name")])
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(MountOptions {
+            client_config: ClientConfig::from_json(&config_raw),
+            locale,
+            copy,
+            settings,
+            host_timeout_ms: millis(options, "/timing/hostTimeoutMs").unwrap_or(DEFAULT_HOST_TIMEOUT_MS),
+            sandbox,
+            sandbox_latency_ms: millis(options, "/timing/sandboxLatencyMs").unwrap_or(DEFAULT_SANDBOX_LATENCY_MS),
+            shadow: options.get("shadow").and_then(Value::as_bool).unwrap_or(true),
+            user_email: options.pointer("/profiles/user/email").and_then(Value::as_str).map(str::to_string),
+            unavailable_institutions,
+            warnings,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mode;
+
+    fn read(options: Value) -> Result<MountOptions, String> {
+        MountOptions::from_json(&options, 0.0)
+    }
+
+    #[test]
+    fn defaults_when_nothing_is_given() -> Result<(), String> {
+        let o = read(json!({}))?;
+        assert_eq!(o.locale, Locale::En);
+        assert!(o.copy.is_empty() && o.warnings.is_empty());
+        assert_eq!(
+            o.settings,
+            Settings { poll_interval_ms: 3000, search_debounce_ms: 400, per_page: 25, poll_failures_allowed: 3 }
+        );
+        assert_eq!(o.host_timeout_ms, 30_000);
+        assert_eq!(o.sandbox_latency_ms, 250);
+        assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (2500.0, 1500.0));
+        assert!(o.shadow);
+        assert_eq!(o.client_config.mode, Mode::Aggregation);
+        assert_eq!(o.client_config.raw, json!({}));
+        Ok(())
+    }
+
+    #[test]
+    fn every_option_is_read() -> Result<(), String> {
+        let o = read(json!({
+            "clientConfig": {"mode": "verification", "color_scheme": "dark"},
+            "language": {"locale": "fr-CA", "copy": {"search.title": "Votre banque"}},
+            "profiles": {"user": {"email": "me@example.com"}},
+            "experimentalFeatures": {"unavailableInstitutions": [{"guid": "INS-1"}, {"name": "Old Bank"}]},
+            "timing": {"pollIntervalMs": 20, "searchDebounceMs": 10, "hostTimeoutMs": 0,
+                       "sandboxLatencyMs": 1, "sandboxAggregationMs": 60, "sandboxSyncMs": 5},
+            "shadow": false,
+        }))?;
+        assert_eq!(o.client_config.mode, Mode::Verification);
+        assert!(o.client_config.dark);
+        assert_eq!(o.locale, Locale::FrCa);
+        assert_eq!(o.copy.get(&Key::SearchTitle).map(String::as_str), Some("Votre banque"));
+        assert_eq!(o.user_email.as_deref(), Some("me@example.com"));
+        assert_eq!(o.unavailable_institutions, vec!["INS-1".to_string(), "Old Bank".to_string()]);
+        assert_eq!((o.settings.poll_interval_ms, o.settings.search_debounce_ms), (20, 10));
+        assert_eq!((o.host_timeout_ms, o.sandbox_latency_ms), (0, 1));
+        assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (60.0, 5.0));
+        assert!(!o.shadow);
+        Ok(())
+    }
+
+    #[test]
+    fn mx_poll_interval_is_a_fallback_and_zero_is_raised() -> Result<(), String> {
+        let o = read(json!({"experimentalFeatures": {"memberPollingMilliseconds": 1234}}))?;
+        assert_eq!(o.settings.poll_interval_ms, 1234);
+        let o = read(json!({"timing": {"pollIntervalMs": 0}}))?;
+        assert_eq!(o.settings.poll_interval_ms, 1, "a zero interval would poll in a busy loop");
+        let o = read(json!({"timing": {"pollIntervalMs": -5, "hostTimeoutMs": 1e12}}))?;
+        assert_eq!((o.settings.poll_interval_ms, o.host_timeout_ms), (3000, u32::MAX));
+        Ok(())
+    }
+
+    #[test]
+    fn an_unknown_or_mistyped_locale_is_refused_by_name() {
+        assert_eq!(
+            read(json!({"language": {"locale": "de"}})),
+            Err("unknown locale \"de\"; use \"en\", \"es\" or \"fr-ca\"".to_string())
+        );
+        assert!(read(json!({"language": {"locale": 5}})).is_err_and(|e| e.contains("must be a string")));
+    }
+
+    #[test]
+    fn a_bare_locale_string_is_understood_with_a_warning() -> Result<(), String> {
+        let o = read(json!({"language": "es"}))?;
+        assert_eq!(o.locale, Locale::Es);
+        assert_eq!(o.warnings.len(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn ignorable_mistakes_are_warned_about() -> Result<(), String> {
+        let o = read(json!({"clientConfig": "x", "language": {"copy": {"no.such": "x", "search.title": 3}}}))?;
+        assert_eq!(o.warnings.len(), 3, "{:?}", o.warnings);
+        assert!(o.warnings.iter().any(|w| w.contains("\"no.such\"")));
+        assert!(o.copy.is_empty());
+        assert_eq!(o.client_config.raw, json!({}));
+        Ok(())
+    }
+}

@@ -1,0 +1,79 @@
+//! A modal dialog that keeps focus inside itself.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const FOCUSABLE: &str =
+    "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+
+/// A modal dialog over a scrim, labelled by its heading. Tab and Shift+Tab
+/// wrap inside it; Escape calls `on_close`. The widget makes the page behind
+/// it `inert` and gives focus back to the opener when it closes.
+#[component]
+pub fn ModalDialog(
+    /// DOM id of the heading, unique on the page.
+    title_id: String,
+    title: String,
+    on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let dialog_ref = NodeRef::<leptos::html::Div>::new();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_close.run(());
+        } else if ev.key() == "Tab" {
+            if let Some(dialog) = dialog_ref.get() {
+                trap_tab(&dialog, &ev);
+            }
+        }
+    };
+    let labelled_by = title_id.clone();
+    view! {
+        <div class="cw-scrim">
+            <div class="cw-dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by node_ref=dialog_ref on:keydown=on_keydown>
+                <h2 class="cw-heading" id=title_id tabindex="-1" data-cw-heading="">{title}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// Wrap Tab at the dialog's ends. A radio group is one Tab stop (the
+/// browser's rule): being on any of its radios is being on that stop, and
+/// Tab lands on its checked radio.
+fn trap_tab(dialog: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
+    let Ok(nodes) = dialog.query_selector_all(FOCUSABLE) else { return };
+    let items: Vec<web_sys::HtmlElement> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
+    let active = dialog
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element())
+        .or_else(|| web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()));
+    let group = |el: &web_sys::Element| {
+        el.dyn_ref::<web_sys::HtmlInputElement>()
+            .filter(|i| i.type_() == "radio")
+            .map(|i| i.name())
+            .filter(|n| !n.is_empty())
+    };
+    let at = |el: &web_sys::HtmlElement| {
+        active.as_ref().is_some_and(|a| a.is_same_node(Some(el)) || (group(el).is_some() && group(a) == group(el)))
+    };
+    let stop = |el: &web_sys::HtmlElement| -> web_sys::HtmlElement {
+        let checked = group(el).and_then(|g| {
+            items.iter().find(|i| {
+                group(i).as_ref() == Some(&g) && i.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|r| r.checked())
+            })
+        });
+        checked.unwrap_or(el).clone()
+    };
+    if ev.shift_key() && (at(first) || !items.iter().any(at)) {
+        ev.prevent_default();
+        let _ = stop(last).focus();
+    } else if !ev.shift_key() && at(last) {
+        ev.prevent_default();
+        let _ = stop(first).focus();
+    }
+}

@@ -1,0 +1,93 @@
+//! A labelled text input or textarea.
+
+use leptos::prelude::*;
+
+/// A text field with its label, optional hint and error message, wired for
+/// assistive technology: `aria-invalid` while invalid, `aria-describedby`
+/// pointing at the hint and, while invalid, at the error.
+#[component]
+pub fn TextField(
+    /// DOM id of the input, unique on the page (`Ctx::dom_id`).
+    id: String,
+    label: String,
+    /// Shown after the label, e.g. "(optional)".
+    #[prop(default = None)]
+    label_note: Option<String>,
+    #[prop(default = None)] hint: Option<String>,
+    /// The message shown while `invalid`.
+    error: String,
+    #[prop(into)] invalid: Signal<bool>,
+    #[prop(into)] disabled: Signal<bool>,
+    /// What the user typed; lives only as long as the form.
+    value: RwSignal<String>,
+    #[prop(default = true)] required: bool,
+    /// `type` of the input (ignored for a textarea).
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// For passwords: `type=password` while this is true.
+    #[prop(optional)]
+    masked: Option<Signal<bool>>,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// Typed text that must be kept as is: no auto-capitals, no spell check.
+    #[prop(optional)]
+    verbatim: bool,
+    #[prop(optional)] multiline: bool,
+    /// Shown above the label (e.g. an MFA image).
+    #[prop(default = None)]
+    above: Option<AnyView>,
+    /// Shown beside the input (e.g. a show/hide toggle).
+    #[prop(default = None)]
+    beside: Option<AnyView>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let ids: Vec<&str> =
+                hint_id.iter().map(String::as_str).chain(invalid.get().then_some(error_id.as_str())).collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input_type = move || match masked {
+        Some(m) if m.get() => "password",
+        _ => kind,
+    };
+    let on_input = move |ev| value.set(event_target_value(&ev));
+    let aria_invalid = move || invalid.get().then_some("true");
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() class="cw-input cw-textarea" rows="4"
+                aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
+                autocomplete=autocomplete disabled=move || disabled.get() on:input=on_input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() class="cw-input" type=input_type autocomplete=autocomplete inputmode=inputmode
+                autocapitalize=verbatim.then_some("off") spellcheck=verbatim.then_some("false")
+                aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
+                disabled=move || disabled.get() on:input=on_input />
+        }
+        .into_any()
+    };
+    let control = match beside {
+        Some(beside) => view! { <div class="cw-input-row">{control}{beside}</div> }.into_any(),
+        None => control,
+    };
+    view! {
+        <div class="cw-field">
+            {above}
+            <label class="cw-label" for=id>
+                {label}
+                {label_note.map(|note| view! { <span class="cw-muted">" "{note}</span> })}
+            </label>
+            {hint.zip(hint_id).map(|(hint, hint_id)| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
+            {control}
+            <Show when=move || invalid.get()>
+                <p class="cw-field-error" id=error_id.clone()>{error.clone()}</p>
+            </Show>
+        </div>
+    }
+}

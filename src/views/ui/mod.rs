@@ -1,0 +1,95 @@
+//! Small shared parts: headings, progress, alerts, institution marks, and the
+//! form parts every form uses (`TextField`, `RadioGroup`, `SubmitButton`,
+//! `ModalDialog`), so ARIA wiring is written once.
+
+mod dialog;
+mod field;
+mod radio;
+
+pub use dialog::ModalDialog;
+pub use field::TextField;
+pub use radio::{RadioChoice, RadioGroup};
+
+use super::Ctx;
+use crate::model::Institution;
+use leptos::prelude::*;
+
+/// The focusable heading of a step or sub-view; it gets focus on every change.
+#[component]
+pub fn Heading(text: String) -> impl IntoView {
+    view! { <h2 class="cw-heading" tabindex="-1" data-cw-heading="">{text}</h2> }
+}
+
+/// A short in-progress indicator with its text.
+#[component]
+pub fn Spinner(text: String) -> impl IntoView {
+    view! {
+        <p class="cw-spinner">
+            <span class="cw-spinner-dot" aria-hidden="true"></span>
+            {text}
+        </p>
+    }
+}
+
+/// An error message that screen readers announce at once.
+#[component]
+pub fn Alert(text: String) -> impl IntoView {
+    view! { <p class="cw-alert" role="alert">{text}</p> }
+}
+
+/// A form's submit button; while `busy` it says so and ignores presses (the
+/// machine ignores a second submit too), without leaving the tab order.
+#[component]
+pub fn SubmitButton(
+    label: String,
+    busy_label: String,
+    #[prop(into)] busy: Signal<bool>,
+    #[prop(default = "cw-button cw-primary")] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="submit" class=class aria-disabled=move || busy.get().then_some("true")>
+            {move || if busy.get() { busy_label.clone() } else { label.clone() }}
+        </button>
+    }
+}
+
+/// The institution's mark: logo image, or initials on its brand colour.
+#[component]
+pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<u32>) -> impl IntoView {
+    let size = size.unwrap_or(40);
+    let initials: String = institution
+        .name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+        .take(2)
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
+    let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
+    let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
+    let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
+    match logo {
+        Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
+        None => {
+            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
+        }
+    }
+}
+
+/// The chosen institution's logo and name, at the top of most steps.
+#[component]
+pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {
+    ctx.institution().map(|i| {
+        let host = i.display_host();
+        view! {
+            <div class="cw-banner">
+                <InstitutionLogo institution=i.clone() size=48 />
+                <div>
+                    <p class="cw-banner-name">{i.name.clone()}</p>
+                    {host.map(|h| view! { <p class="cw-muted">{h}</p> })}
+                </div>
+            </div>
+        }
+    })
+}

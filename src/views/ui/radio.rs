@@ -1,0 +1,75 @@
+//! One choice among several, as a native radio group.
+
+use leptos::prelude::*;
+
+/// One option of a `RadioGroup`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadioChoice {
+    /// What `chosen` is set to.
+    pub value: String,
+    pub label: String,
+    /// An inline image shown as the option (image MFA); `label` is its alt text.
+    pub image: Option<String>,
+}
+
+/// A fieldset with its legend, the radios, and an error while `invalid`.
+/// Native radios: one Tab stop, arrow keys move the choice.
+#[component]
+pub fn RadioGroup(
+    /// The group's `name` and id prefix, unique on the page.
+    name: String,
+    legend: String,
+    choices: Vec<RadioChoice>,
+    chosen: RwSignal<Option<String>>,
+    /// The message shown while `invalid`.
+    error: String,
+    #[prop(into)] invalid: Signal<bool>,
+    #[prop(into)] disabled: Signal<bool>,
+    /// Lay the options out as a grid of images.
+    #[prop(optional)]
+    images: bool,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || invalid.get().then(|| error_id.clone())
+    };
+    let options = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let id = format!("{name}-{i}");
+            let RadioChoice { value, label, image } = choice;
+            let checked_value = value.clone();
+            view! {
+                <div class=if images { "cw-choice cw-choice-image" } else { "cw-choice" }>
+                    <input
+                        type="radio"
+                        id=id.clone()
+                        name=name.clone()
+                        class="cw-radio"
+                        aria-invalid=move || invalid.get().then_some("true")
+                        prop:checked=move || chosen.get().as_deref() == Some(checked_value.as_str())
+                        disabled=move || disabled.get()
+                        on:change=move |_| chosen.set(Some(value.clone()))
+                    />
+                    <label for=id>
+                        {match image {
+                            Some(src) => view! { <img src=src alt=label /> }.into_any(),
+                            None => view! { <span>{label}</span> }.into_any(),
+                        }}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="cw-fieldset" aria-describedby=described_by>
+            <legend class="cw-label">{legend}</legend>
+            <div class=if images { "cw-choices cw-image-grid" } else { "cw-choices" }>{options}</div>
+        </fieldset>
+        <Show when=move || invalid.get()>
+            <p class="cw-field-error" id=error_id.clone()>{error.clone()}</p>
+        </Show>
+    }
+}
