@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every check, in order, stopping at the first failure:
-#   1. native tests          cargo test
-#   2. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
+#   1. formatting            cargo fmt --check
+#   2. lints                 cargo clippy --all-targets -D warnings, natively and for wasm32
+#   3. native tests          cargo test
+#   4. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
 #                            --tests: doctests would only be compiled for wasm, never run, yet counted)
-#   3. release bundle build  trunk build --release --offline              (-> dist/)
+#   5. release bundle build  trunk build --release --offline              (-> dist/)
 # then prints "tests: N passed, N failed" (native + browser) alone on the last line.
 #
 # Extra arguments go to both cargo test runs, e.g. `scripts/test.sh -- mounts_the_widget`.
-# Env: WASM_BINDGEN_TEST_TIMEOUT (seconds per browser test binary, default 180).
+# Env: WASM_BINDGEN_TEST_TIMEOUT (seconds per browser test binary, default 600).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -51,6 +53,10 @@ step() {
 
 [ -f index.html ] || { echo "test.sh: index.html (the demo page Trunk builds) is missing" >&2; exit 1; }
 
+step fmt cargo fmt --check
+step clippy-native cargo clippy --all-targets -- -D warnings
+step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 step native cargo test "$@"
 
 # The runner (.cargo/config.toml) drives /usr/bin/chromium through ChromeDriver with the
@@ -58,7 +64,7 @@ step native cargo test "$@"
 # wasm_bindgen_test_configure!(run_in_browser) in the browser too, instead of node.
 # All tests of one test binary share one page: each mounts into its own container.
 step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
-  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
+  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
   cargo test --target wasm32-unknown-unknown --tests "$@"
 
 step release trunk build --release --offline

@@ -1,0 +1,171 @@
+//! The login form: validation, addMember, the 409 path, updateMember, failures.
+
+use crate::common::harness::*;
+use connect_widget::flow::credentials::Msg;
+use connect_widget::flow::{CredentialsState, Effect, Load, Step, SubmitError};
+use connect_widget::host::{CredentialValue, HostCall, HostError};
+use connect_widget::model::Secret;
+use serde_json::json;
+
+// Fields come in display order, whatever order the host lists them in.
+#[test]
+fn fields_are_shown_in_display_order() {
+    let h = Harness::to_credentials();
+    match h.flow.step() {
+        Step::Credentials(CredentialsState { fields: Load::Ready(f), .. }) => {
+            assert_eq!(f.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(), ["Username", "Password"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// Required fields are checked before anything is sent.
+#[test]
+fn credentials_are_validated_before_submit() {
+    let mut h = Harness::to_credentials();
+    h.effects.clear();
+    h.send(Msg::Submit(vec![("CRD-U".into(), Secret::new("  ")), ("CRD-P".into(), Secret::new(SECRET))]));
+    assert!(!h.has_call("addMember"));
+    assert!(h.effects.contains(&Effect::FocusFirstInvalid));
+    assert!(matches!(h.flow.step(), Step::Credentials(c) if c.invalid == vec!["CRD-U".to_string()]));
+}
+
+// A good submit tells the host, creates the member and polls it while it aggregates.
+#[test]
+fn submit_creates_member_and_polls() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    assert_eq!(
+        h.events(),
+        vec![("connect/enterCredentials", json!({"institution": {"code": "mx_bank", "guid": "INS-1"}}))]
+    );
+    match h.call("addMember").1 {
+        HostCall::AddMember { credentials, institution_guid, is_oauth, .. } => {
+            assert_eq!(institution_guid, "INS-1");
+            assert!(!is_oauth);
+            assert_eq!(credentials[1], CredentialValue { guid: "CRD-P".into(), value: Some(Secret::new(SECRET)) });
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(h.flow.step(), Step::Credentials(c) if c.submitting));
+    h.reply("addMember", Ok(member("CREATED", true)));
+    assert_eq!(h.step(), "connecting");
+    assert!(h.has_call("loadMemberByGuid"), "already aggregating: poll at once");
+    assert!(!h.has_call("loadJob"), "nothing reads the job: it is not loaded");
+    assert!(!h.has_call("runJob"));
+}
+
+// A second submit while the first is on its way sends nothing.
+#[test]
+fn no_double_submit() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.submit_good_credentials();
+    assert!(!h.has_call("addMember"));
+}
+
+// 409 "member already exists" loads that member and updates it with the new credentials.
+#[test]
+fn existing_member_is_updated() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.reply("addMember", Err(rejected(409, json!({"guid": "MBR-1"}))));
+    assert!(matches!(h.call("loadMemberByGuid").1, HostCall::LoadMemberByGuid { ref guid } if guid == "MBR-1"));
+    h.reply("loadMemberByGuid", Ok(member("DENIED", false)));
+    match h.call("updateMember").1 {
+        HostCall::UpdateMember { member, credentials } => {
+            assert_eq!(member["guid"], "MBR-1");
+            assert_eq!(credentials.len(), 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    h.reply("updateMember", Ok(member("UPDATED", true)));
+    assert_eq!(h.step(), "connecting");
+}
+
+// updateMember's answer counts as known, like addMember's: polling it back is not a status change.
+#[test]
+fn update_member_status_is_known_before_polling() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.reply("addMember", Err(rejected(409, json!({"guid": "MBR-1"}))));
+    h.reply("loadMemberByGuid", Ok(member("DENIED", false)));
+    h.reply("updateMember", Ok(member("UPDATED", true)));
+    h.poll_answer(member("UPDATED", true));
+    assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "{:?}", h.events());
+    h.fire_timer();
+    h.poll_answer(member("CONNECTED", true));
+    assert_eq!(
+        h.events(),
+        vec![("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 6}))]
+    );
+}
+
+// 409 on a challenged member goes straight to its questions.
+#[test]
+fn existing_challenged_member_goes_to_mfa() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    h.reply("addMember", Err(rejected(409, json!({"guid": "MBR-1"}))));
+    h.reply("loadMemberByGuid", Ok(challenged(0)));
+    assert_eq!(h.step(), "mfa");
+}
+
+// Any other failure keeps the form, says what happened, and tells the host.
+#[test]
+fn add_member_failure_keeps_the_form() {
+    for (result, expected) in [
+        (Err(rejected(500, json!(null))), SubmitError::Generic),
+        (Err(rejected(403, json!(null))), SubmitError::NotEnabled),
+        (Err(rejected(409, json!(null))), SubmitError::CheckInput),
+        (Err(HostError::TimedOut { callback: "addMember", after_ms: 5 }), SubmitError::Unreachable),
+        (Err(HostError::Failed { callback: "addMember", message: "boom".into() }), SubmitError::Generic),
+        (Ok(json!({"member": "not a member"})), SubmitError::Generic),
+    ] {
+        let mut h = Harness::to_credentials();
+        h.submit_good_credentials();
+        h.reply("addMember", result);
+        assert_eq!(
+            h.events(),
+            vec![("connect/createMemberError", json!({"institution_guid": "INS-1", "institution_code": "mx_bank"}))]
+        );
+        assert!(
+            matches!(h.flow.step(), Step::Credentials(c) if !c.submitting && c.submit_error == Some(expected.clone()))
+        );
+    }
+}
+
+// Credentials that fail to load, or load empty, can be retried.
+#[test]
+fn credential_fields_failure_is_retryable() {
+    for answer in [Err(rejected(500, json!(null))), Ok(json!({"credentials": []}))] {
+        let mut h = Harness::new();
+        h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
+        h.send(connect_widget::flow::search::Msg::Select("INS-1".into()));
+        h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+        h.reply("getInstitutionCredentials", answer);
+        assert!(matches!(h.flow.step(), Step::Credentials(CredentialsState { fields: Load::Failed, .. })));
+        h.effects.clear();
+        h.send(Msg::RetryFields);
+        assert!(h.has_call("getInstitutionCredentials"));
+    }
+}
+
+// Update credentials end to end: getMemberCredentials, updateMember, connecting.
+#[test]
+fn update_credentials_end_to_end() {
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    h.poll_answer(member("DENIED", false));
+    assert_eq!(h.event_names()[..2], ["connect/memberStatusUpdate", "connect/memberError"]);
+    h.reply("getMemberCredentials", Ok(fields()));
+    h.submit_good_credentials();
+    assert_eq!(
+        h.events(),
+        vec![(
+            "connect/updateCredentials",
+            json!({"member_guid": "MBR-1", "institution": {"code": "mx_bank", "guid": "INS-1"}})
+        )]
+    );
+    h.reply("updateMember", Ok(member("UPDATED", true)));
+    assert_eq!(h.step(), "connecting");
+}

@@ -1,0 +1,134 @@
+//! What the host is told: payload shapes, the published event list, and no secrets.
+
+use crate::common::harness::*;
+use connect_widget::flow::mfa::Msg;
+use connect_widget::flow::{Effect, InstitutionRef, WidgetEvent};
+use connect_widget::model::{ConnectionStatus, Secret};
+use serde_json::json;
+
+// Each event's name and data exactly as MX's React widget sends them.
+#[test]
+fn payloads_have_the_reference_shapes() {
+    let inst = InstitutionRef { guid: Some("INS-1".into()), code: Some("mxbank".into()) };
+    let cases = [
+        (WidgetEvent::Loaded { initial_step: "search" }, "connect/loaded", json!({"initial_step": "search"})),
+        (
+            WidgetEvent::StepChange { previous: "search", current: "enterCreds" },
+            "connect/stepChange",
+            json!({"previous": "search", "current": "enterCreds"}),
+        ),
+        (WidgetEvent::InstitutionSearch { query: "mx".into() }, "connect/institutionSearch", json!({"query": "mx"})),
+        (
+            WidgetEvent::SelectedInstitution { code: None, guid: "INS-1".into(), name: "MX".into(), url: None },
+            "connect/selectedInstitution",
+            json!({"code": null, "guid": "INS-1", "name": "MX", "url": null}),
+        ),
+        (
+            WidgetEvent::EnterCredentials { institution: inst.clone() },
+            "connect/enterCredentials",
+            json!({"institution": {"code": "mxbank", "guid": "INS-1"}}),
+        ),
+        (
+            WidgetEvent::UpdateCredentials { member_guid: "MBR-1".into(), institution: inst.clone() },
+            "connect/updateCredentials",
+            json!({"member_guid": "MBR-1", "institution": {"code": "mxbank", "guid": "INS-1"}}),
+        ),
+        (
+            WidgetEvent::CreateMemberError { institution: inst },
+            "connect/createMemberError",
+            json!({"institution_guid": "INS-1", "institution_code": "mxbank"}),
+        ),
+        (
+            WidgetEvent::MemberStatusUpdate {
+                member_guid: "MBR-1".into(),
+                connection_status: Some(ConnectionStatus::Connected),
+            },
+            "connect/memberStatusUpdate",
+            json!({"member_guid": "MBR-1", "connection_status": 6}),
+        ),
+        (WidgetEvent::SubmitMfa { member_guid: "MBR-1".into() }, "connect/submitMFA", json!({"member_guid": "MBR-1"})),
+        (
+            WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: Some("USR-1".into()) },
+            "connect/memberConnected",
+            json!({"member_guid": "MBR-1", "user_guid": "USR-1"}),
+        ),
+        (WidgetEvent::ConnectedPrimaryAction, "connect/connected/primaryAction", json!({})),
+        (
+            WidgetEvent::MemberError { member_guid: "MBR-1".into(), connection_status: Some(ConnectionStatus::Locked) },
+            "connect/memberError",
+            json!({"member": {"guid": "MBR-1", "connection_status": 5}}),
+        ),
+        (
+            WidgetEvent::InvalidData { member_guid: "MBR-1".into(), code: 1001 },
+            "connect/invalidData",
+            json!({"member_guid": "MBR-1", "code": 1001}),
+        ),
+        (
+            WidgetEvent::MemberDeleted { member_guid: "MBR-1".into() },
+            "connect/memberDeleted",
+            json!({"member_guid": "MBR-1"}),
+        ),
+        (WidgetEvent::BackToSearch, "connect/backToSearch", json!({})),
+    ];
+    assert_eq!(cases.len(), WidgetEvent::NAMES.len(), "one case per event");
+    for (event, name, payload) in cases {
+        assert_eq!(event.name(), name);
+        assert_eq!(event.payload(), payload, "{name}");
+    }
+}
+
+/// The README's events table and the `.d.ts` list exactly the events the widget has.
+#[test]
+fn readme_and_typings_list_every_event() {
+    let readme = include_str!("../../README.md");
+    let typings = include_str!("../../public/connect-widget.d.ts");
+    let table: Vec<&str> =
+        readme.lines().filter_map(|l| l.strip_prefix("| `connect/")).filter_map(|l| l.split('`').next()).collect();
+    let mut documented: Vec<String> = table.iter().map(|n| format!("connect/{n}")).collect();
+    documented.sort();
+    let mut names: Vec<String> = WidgetEvent::NAMES.iter().map(|n| n.to_string()).collect();
+    names.sort();
+    assert_eq!(documented, names, "README events table");
+    for name in WidgetEvent::NAMES {
+        assert!(typings.contains(&format!("\"{name}\"")), "connect-widget.d.ts lacks {name}");
+    }
+}
+
+// Credentials and MFA answers never reach an event, analytic or pageview, nor the state's Debug.
+#[test]
+fn secrets_never_leave_in_events() {
+    const ANSWER: &str = "mfa-answer-xyz";
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    h.poll_answer(challenged(0));
+    h.send(Msg::SubmitAnswers(vec![("CRD-Q".into(), Secret::new(ANSWER))]));
+    h.reply("updateMFA", Ok(member("RESUMED", true)));
+    h.poll_answer(member("CONNECTED", false));
+    let mut outputs = 0;
+    for e in &h.log {
+        let text = match e {
+            Effect::Emit(event) => event.payload().to_string(),
+            Effect::Analytic { data, .. } => data.to_string(),
+            Effect::Pageview { path, data } => format!("{path} {data}"),
+            Effect::Warn(line) => line.clone(),
+            _ => continue,
+        };
+        outputs += 1;
+        assert!(!text.contains(SECRET) && !text.contains(ANSWER), "{e:?}");
+    }
+    assert!(outputs > 10, "the flow produced events to check ({outputs})");
+    assert!(
+        h.log.iter().any(|e| matches!(e, Effect::Emit(WidgetEvent::SubmitMfa { .. }))),
+        "the MFA submit is in the log"
+    );
+    let calls: String = h
+        .log
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Call { call, .. } => Some(format!("{call:?}")),
+            _ => None,
+        })
+        .collect();
+    assert!(calls.contains("updateMFA") || calls.contains("UpdateMfa"), "the answer was sent");
+    assert!(!calls.contains(ANSWER) && !calls.contains(SECRET), "Debug of calls hides secrets");
+    assert!(!format!("{:?}", h.flow).contains(SECRET), "state Debug hides secrets");
+}

@@ -1,0 +1,17 @@
+//! The flow machine, domain by domain: every step, event and back-navigation,
+//! driven natively with host answers given as the JSON a host resolves with.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod connecting;
+mod credentials;
+mod disconnect;
+mod events;
+mod mfa;
+mod navigation;
+mod outcomes;
+mod search;
+mod start;
+mod support;
