@@ -1,4 +1,4 @@
-//! `mount(element, options)`: the public entry point (DESIGN §2.1).
+//! `mount(element, options)`: the public entry point (docs/contract.md).
 //!
 //! Instances live in a registry, not in the JS handle: wasm-bindgen frees an
 //! exported struct when the host drops it and GC runs, and that must never

@@ -30,7 +30,7 @@ impl Transport {
                     js::sleep(*latency_ms).await;
                 }
                 // The sandbox reads the typed call directly; its answers are
-                // seed-000 JSON, read by the flow exactly like a host's.
+                // host-API JSON, read by the flow exactly like a host's.
                 sandbox.borrow_mut().handle(call, js::now_ms())
             }
         }

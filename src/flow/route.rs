@@ -31,7 +31,7 @@ pub fn actionable_code(member: &Member, mode: Mode) -> Option<ActionableCode> {
     }
 }
 
-/// Route a member (seed 002 statuses; inventory §5.5 and §3.12).
+/// Route a member by its status and error code (docs/decisions.md, "Status routing").
 pub fn route(member: &Member, mode: Mode) -> Route {
     use ConnectionStatus::*;
     let status = member.connection_status;
@@ -129,7 +129,7 @@ impl Allowed {
     }
 }
 
-/// The login-error screen for an end status (seed 002 meanings, our words).
+/// The login-error screen for an end status (the aggregator's meanings, our words).
 pub fn login_error_screen(status: Option<ConnectionStatus>, allowed: Allowed) -> ErrorScreen {
     use Action::*;
     use ConnectionStatus::*;
@@ -233,7 +233,7 @@ mod tests {
 
     // Issue 3: every status 0–21 leads to the right place. One row per status.
     #[test]
-    fn every_connection_status_routes_where_seed_002_says() {
+    fn every_connection_status_routes_where_the_aggregator_says() {
         let expected = [
             (Created, Route::Poll),
             (Prevented, Route::UpdateCredentials),

@@ -1,4 +1,4 @@
-//! Every callback of the host API contract (seed 000), as data.
+//! Every callback of the host API contract (docs/host-api.md), as data.
 //!
 //! The flow machine asks for a call by building a `HostCall`; the runtime hands
 //! it to a transport (the partner's JS object, or the built-in sandbox), which
@@ -66,7 +66,7 @@ pub enum HostCall {
     UpdateUserProfile { profile: Value },
 }
 
-/// The name of every callback, in seed 000's order.
+/// The name of every callback, in the contract's order.
 pub const CALLBACK_NAMES: [&str; 28] = [
     "addMember",
     "updateMember",
@@ -176,7 +176,7 @@ impl HostCall {
         }
     }
 
-    /// The positional arguments of the callback, as seed 000 and the reference
+    /// The positional arguments of the callback, as the contract and MX's React widget
     /// pass them. `config` is the partner's client config, `locale` the widget's.
     /// Apart from the sandbox (which plays the bank), this is the only place a
     /// `Secret` is exposed.
@@ -206,7 +206,7 @@ impl HostCall {
             HostCall::LoadMembers => vec![json!(locale)],
             HostCall::LoadMemberByGuid { guid } => vec![json!(guid), json!(locale)],
             HostCall::LoadOAuthStates { outbound_member_guid } => {
-                // The reference sends `auth_status`; seed 000 names it `oauth_status`. Send both.
+                // The reference sends `auth_status`; the contract's text names it `oauth_status`. Send both.
                 vec![json!({"outbound_member_guid": outbound_member_guid, "auth_status": 1, "oauth_status": 1})]
             }
             HostCall::LoadOAuthState { guid } => vec![json!(guid)],
@@ -288,7 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn every_call_has_a_callback_name_from_seed_000() {
+    fn every_call_has_a_callback_name_from_the_contract() {
         let calls = [
             HostCall::LoadMembers,
             HostCall::RunJob { job_type: 0, member_guid: "M".into() },

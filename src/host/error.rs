@@ -101,7 +101,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn rejection_shapes_of_seed_000_keep_status_and_data() {
+    fn documented_rejection_shapes_keep_status_and_data() {
         let e = HostError::from_rejection(
             "addMember",
             &json!({"response": {"status": 409, "data": {"guid": "MBR-123"}}}),

@@ -148,7 +148,7 @@ fn response_json(response: &JsValue) -> Value {
 /// What a rejection (or a synchronous throw) carried, as JSON plus the `Error`
 /// message, ready for `HostError::from_rejection`. Keeps `response.{status,
 /// data}`, top-level `status`/`data`/`message`/`name`, and other own
-/// enumerable properties (e.g. `entity_type` of seed 000's `VerifyNotEnabled`).
+/// enumerable properties (e.g. `entity_type` of the contract's `VerifyNotEnabled`).
 fn rejection_parts(reason: &JsValue) -> (Value, Option<String>) {
     if !is_object_like(reason) {
         let json = lenient(reason).unwrap_or(Value::Null);
@@ -193,7 +193,7 @@ fn rejection_error(callback: &'static str, reason: &JsValue) -> HostError {
 // The host API object
 // ---------------------------------------------------------------------------
 
-/// The partner's host API object (seed 000 callbacks) and the time a callback
+/// The partner's host API object (docs/host-api.md) and the time a callback
 /// may take before the widget gives up on it.
 #[derive(Clone)]
 pub struct JsHost {

@@ -6,13 +6,10 @@ super::catalogue! {
     // Chrome and shared
     WidgetLabel = "widget.label" => "Connect an account",
     CommonBack = "common.back" => "Back",
-    CommonClose = "common.close" => "Close",
     CommonCancel = "common.cancel" => "Cancel",
-    CommonContinue = "common.continue" => "Continue",
     CommonDone = "common.done" => "Done",
     CommonRetry = "common.retry" => "Try again",
     CommonLoading = "common.loading" => "Loading…",
-    CommonRequired = "common.required" => "Required",
     CommonOptional = "common.optional" => "(optional)",
     CommonInstitution = "common.institution" => "your institution",
     CommonNewTab = "common.new_tab" => "(opens in a new tab)",
@@ -49,7 +46,6 @@ super::catalogue! {
     SearchUnavailable = "search.unavailable" => "Unavailable",
     SearchOpening = "search.opening" => "Opening {name}…",
     SearchOpenFailed = "search.open_failed" => "We couldn't open {name}. Please try again.",
-    SearchSelect = "search.select" => "Connect {name}",
 
     // Unavailable institution
     InstitutionUnavailableTitle = "institution.unavailable.title" => "{name} can't be connected right now",
@@ -63,7 +59,6 @@ super::catalogue! {
     CredentialsShowPassword = "credentials.show_password" => "Show password",
     CredentialsShow = "credentials.show" => "Show",
     CredentialsFieldRequired = "credentials.field_required" => "Enter your {label}.",
-    CredentialsErrors = "credentials.errors" => "Some fields need your attention.",
     CredentialsSubmit = "credentials.submit" => "Continue",
     CredentialsSubmitting = "credentials.submitting" => "Checking…",
     CredentialsSubmittingNote = "credentials.submitting_note" => "Sending your details securely. This can take a moment.",
@@ -117,7 +112,7 @@ super::catalogue! {
     ConnectedBody = "connected.body" => "{name} is now connected.",
     ConnectedDone = "connected.done" => "Done",
 
-    // Login errors by connection status (seed 002 meanings)
+    // Login errors by connection status (the aggregator's meanings)
     StatusRejectedTitle = "status.rejected.title" => "That answer didn't work",
     StatusRejectedBody = "status.rejected.body" => "The answer you gave wasn't accepted by {name}. Try again to get a new question.",
     StatusExpiredTitle = "status.expired.title" => "Time ran out",

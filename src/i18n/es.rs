@@ -14,13 +14,10 @@ pub fn text(key: Key) -> &'static str {
         // Chrome and shared
         WidgetLabel => "Conectar una cuenta",
         CommonBack => "Atrás",
-        CommonClose => "Cerrar",
         CommonCancel => "Cancelar",
-        CommonContinue => "Continuar",
         CommonDone => "Listo",
         CommonRetry => "Intentar de nuevo",
         CommonLoading => "Cargando…",
-        CommonRequired => "Obligatorio",
         CommonOptional => "(opcional)",
         CommonInstitution => "su institución",
         CommonNewTab => "(se abre en una pestaña nueva)",
@@ -57,7 +54,6 @@ pub fn text(key: Key) -> &'static str {
         SearchUnavailable => "No disponible",
         SearchOpening => "Abriendo {name}…",
         SearchOpenFailed => "No pudimos abrir {name}. Inténtelo de nuevo.",
-        SearchSelect => "Conectar {name}",
 
         // Unavailable institution
         InstitutionUnavailableTitle => "No es posible conectar {name} en este momento",
@@ -71,7 +67,6 @@ pub fn text(key: Key) -> &'static str {
         CredentialsShowPassword => "Mostrar contraseña",
         CredentialsShow => "Mostrar",
         CredentialsFieldRequired => "Ingrese su {label}.",
-        CredentialsErrors => "Revise los campos marcados.",
         CredentialsSubmit => "Continuar",
         CredentialsSubmitting => "Verificando…",
         CredentialsSubmittingNote => "Estamos enviando sus datos de forma segura. Esto puede tardar un momento.",
@@ -125,7 +120,7 @@ pub fn text(key: Key) -> &'static str {
         ConnectedBody => "Se conectó {name} correctamente.",
         ConnectedDone => "Listo",
 
-        // Login errors by connection status (seed 002 meanings)
+        // Login errors by connection status (the aggregator's meanings)
         StatusRejectedTitle => "Esa respuesta no funcionó",
         StatusRejectedBody => "{name} no aceptó su respuesta. Vuelva a intentarlo para recibir una nueva pregunta.",
         StatusExpiredTitle => "Se acabó el tiempo",

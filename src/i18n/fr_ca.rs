@@ -16,13 +16,10 @@ pub fn text(key: Key) -> &'static str {
         // Chrome and shared
         WidgetLabel => "Connecter un compte",
         CommonBack => "Retour",
-        CommonClose => "Fermer",
         CommonCancel => "Annuler",
-        CommonContinue => "Continuer",
         CommonDone => "Terminé",
         CommonRetry => "Réessayer",
         CommonLoading => "Chargement…",
-        CommonRequired => "Obligatoire",
         CommonOptional => "(facultatif)",
         CommonInstitution => "votre institution financière",
         CommonNewTab => "(s'ouvre dans un nouvel onglet)",
@@ -59,7 +56,6 @@ pub fn text(key: Key) -> &'static str {
         SearchUnavailable => "Non disponible",
         SearchOpening => "Ouverture de {name}…",
         SearchOpenFailed => "Nous n'avons pas pu ouvrir {name}. Veuillez réessayer.",
-        SearchSelect => "Connecter {name}",
 
         // Unavailable institution
         InstitutionUnavailableTitle => "Impossible de connecter {name} pour le moment",
@@ -73,7 +69,6 @@ pub fn text(key: Key) -> &'static str {
         CredentialsShowPassword => "Afficher le mot de passe",
         CredentialsShow => "Afficher",
         CredentialsFieldRequired => "Entrez votre {label}.",
-        CredentialsErrors => "Certains champs sont à vérifier.",
         CredentialsSubmit => "Continuer",
         CredentialsSubmitting => "Vérification…",
         CredentialsSubmittingNote => "Envoi sécurisé de vos renseignements. Cela peut prendre un moment.",
@@ -127,7 +122,7 @@ pub fn text(key: Key) -> &'static str {
         ConnectedBody => "La connexion à {name} est établie.",
         ConnectedDone => "Terminé",
 
-        // Login errors by connection status (seed 002 meanings)
+        // Login errors by connection status (the aggregator's meanings)
         StatusRejectedTitle => "Cette réponse n'a pas fonctionné",
         StatusRejectedBody => "{name} n'a pas accepté votre réponse. Réessayez pour obtenir une nouvelle question.",
         StatusExpiredTitle => "Le délai est écoulé",

@@ -91,7 +91,7 @@ impl ClientConfig {
         }
     }
 
-    /// Filters sent with popular and search queries (inventory §10).
+    /// Filters sent with popular and search queries, as MX's React widget sends them.
     pub fn product_filters(&self) -> Vec<(&'static str, Value)> {
         let mut filters = Vec::new();
         match self.mode {

@@ -349,7 +349,7 @@ impl Job {
     }
 }
 
-/// Job types of `runJob` (seed 000).
+/// Job types of `runJob` (docs/host-api.md).
 pub mod job_type {
     pub const AGGREGATION: i64 = 0;
     pub const VERIFICATION: i64 = 1;
@@ -381,7 +381,7 @@ impl OAuthState {
     }
 }
 
-/// A microdeposit verification (seed 003 semantics).
+/// A microdeposit verification.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Microdeposit {
     pub guid: String,

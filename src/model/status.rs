@@ -1,9 +1,9 @@
-//! Member connection statuses 0–21 (seed 002) and actionable error codes.
+//! Member connection statuses 0–21 (the aggregator's) and actionable error codes.
 
 use serde_json::Value;
 
 /// A member's `connection_status`. Hosts send it as a number (`6`, the React
-/// widget's host objects) or as a name (`"CONNECTED"`, seeds 000 and 002); both
+/// widget's host objects) or as a name (`"CONNECTED"`, the host API's examples); both
 /// decode to the same variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ConnectionStatus {
