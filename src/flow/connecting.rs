@@ -83,6 +83,15 @@ impl Flow {
         }
     }
 
+    /// Show the connecting step for `member`, just answered by the host (its
+    /// status counts as known), and start aggregating it.
+    pub(super) fn connect_member(&mut self, member: Member, nav: Nav, force_job: bool, fx: &mut Vec<Effect>) {
+        self.remember_status(&member);
+        self.member = Some(member.clone());
+        self.show(Step::Connecting(ConnectingState::default()), nav, fx);
+        self.begin_connecting(member, force_job, fx);
+    }
+
     /// Start (or restart) aggregation: `runJob` unless the member is already
     /// aggregating, then poll. `force_job` re-runs even a finished member.
     pub(super) fn begin_connecting(&mut self, member: Member, force_job: bool, fx: &mut Vec<Effect>) {
@@ -179,10 +188,7 @@ impl Flow {
     pub(super) fn follow_route(&mut self, member: Member, nav: Nav, fx: &mut Vec<Effect>) {
         self.member = Some(member.clone());
         match route::route(&member, self.config.mode) {
-            Route::Poll => {
-                self.show(Step::Connecting(ConnectingState::default()), nav, fx);
-                self.begin_connecting(member, false, fx);
-            }
+            Route::Poll => self.connect_member(member, nav, false, fx),
             Route::Mfa => self.show_mfa(member, nav, fx),
             Route::Connected => self.show(Step::Connected, nav, fx),
             Route::UpdateCredentials => {

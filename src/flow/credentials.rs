@@ -3,7 +3,7 @@
 //! (`updateMember`).
 
 use super::navigation::Nav;
-use super::{Answer, ConnectingState, Effect, Flow, InstitutionRef, Load, Step, SubmitError, WidgetEvent};
+use super::{Answer, Effect, Flow, InstitutionRef, Load, Step, SubmitError, WidgetEvent};
 use crate::host::{CredentialValue, HostCall, HostError};
 use crate::i18n::Key;
 use crate::model::{ConnectionStatus, CredentialField, Member, Secret};
@@ -232,12 +232,7 @@ impl Flow {
         fx: &mut Vec<Effect>,
     ) {
         match result {
-            Ok(member) => {
-                self.remember_status(&member);
-                self.member = Some(member.clone());
-                self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);
-                self.begin_connecting(member, false, fx);
-            }
+            Ok(member) => self.connect_member(member, Nav::Push, false, fx),
             // "Member already exists": load it, then MFA or update.
             Err(error) => match error.data_guid().filter(|_| error.status() == Some(409)) {
                 Some(guid) => {
@@ -272,13 +267,7 @@ impl Flow {
 
     fn member_updated(&mut self, result: Result<Member, HostError>, fx: &mut Vec<Effect>) {
         match result {
-            Ok(member) => {
-                // Like addMember's answer, the status the host just gave is known.
-                self.remember_status(&member);
-                self.member = Some(member.clone());
-                self.show(Step::Connecting(ConnectingState::default()), Nav::Push, fx);
-                self.begin_connecting(member, false, fx);
-            }
+            Ok(member) => self.connect_member(member, Nav::Push, false, fx),
             Err(e) => self.credentials_failed(e, fx),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::credentials::to_credential_values;
 use super::navigation::Nav;
-use super::{Answer, ConnectingState, Effect, Flow, Step, SubmitError, WidgetEvent};
+use super::{Answer, Effect, Flow, Step, SubmitError, WidgetEvent};
 use crate::host::{CredentialValue, HostCall, HostError};
 use crate::model::{field_type, Member, MfaCredential, Secret};
 use serde_json::json;
@@ -164,12 +164,7 @@ impl Flow {
 
     fn mfa_updated(&mut self, result: Result<Member, HostError>, fx: &mut Vec<Effect>) {
         match result {
-            Ok(member) => {
-                self.remember_status(&member);
-                self.member = Some(member.clone());
-                self.show(Step::Connecting(ConnectingState::default()), Nav::Replace, fx);
-                self.begin_connecting(member, false, fx);
-            }
+            Ok(member) => self.connect_member(member, Nav::Replace, false, fx),
             Err(error) => {
                 if let Some(m) = self.mfa_state() {
                     m.submitting = false;

@@ -100,18 +100,20 @@ pub enum Msg {
     Back,
 }
 
-macro_rules! nest_msg {
-    ($($domain:ident => $variant:ident),* $(,)?) => {$(
-        impl From<$domain::Msg> for Msg {
-            fn from(msg: $domain::Msg) -> Msg {
-                Msg::$variant(msg)
+/// `From<domain::X> for X` for each domain, so views and tests send
+/// `search::Msg::Clear` and the machine stores `search::Pending::Popular`.
+macro_rules! nest {
+    ($outer:ident: $($domain:ident => $variant:ident),* $(,)?) => {$(
+        impl From<$domain::$outer> for $outer {
+            fn from(inner: $domain::$outer) -> $outer {
+                $outer::$variant(inner)
             }
         }
     )*};
 }
 
-nest_msg!(
-    start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
+nest!(
+    Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     outcomes => Outcome, support => Support, disconnect => Disconnect,
 );
 
@@ -367,17 +369,7 @@ impl Flow {
     }
 }
 
-macro_rules! nest_pending {
-    ($($domain:ident => $variant:ident),* $(,)?) => {$(
-        impl From<$domain::Pending> for Pending {
-            fn from(p: $domain::Pending) -> Pending {
-                Pending::$variant(p)
-            }
-        }
-    )*};
-}
-
-nest_pending!(
-    start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
+nest!(
+    Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     support => Support, disconnect => Disconnect,
 );

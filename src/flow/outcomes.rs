@@ -3,7 +3,7 @@
 
 use super::navigation::Nav;
 use super::route::Action;
-use super::{ConnectingState, Effect, Flow, SearchState, Step, WidgetEvent};
+use super::{Effect, Flow, SearchState, Step, WidgetEvent};
 use crate::model::Institution;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,8 +50,7 @@ impl Flow {
         match action {
             Action::TryAgain => {
                 if let Some(member) = self.member.clone() {
-                    self.show(Step::Connecting(ConnectingState::default()), Nav::Replace, fx);
-                    self.begin_connecting(member, true, fx);
+                    self.connect_member(member, Nav::Replace, true, fx);
                 }
             }
             Action::UpdateCredentials => self.show_update_credentials(None, Nav::Replace, fx),

@@ -4,7 +4,7 @@
 
 use super::navigation::Nav;
 use super::route::{self, Route};
-use super::{Answer, ConnectingState, Effect, Flow, SearchState, Step};
+use super::{Answer, Effect, Flow, SearchState, Step};
 use crate::host::{HostCall, HostError};
 use crate::model::{ConnectionStatus, Institution, Member};
 
@@ -104,8 +104,7 @@ impl Flow {
             let healthy = matches!(route::route(&member, self.config.mode), Route::Connected | Route::Poll);
             self.show_update_credentials(if healthy { None } else { Some(status) }, Nav::Reset, fx);
         } else if matches!(status, Some(Rejected | Expired)) {
-            self.show(Step::Connecting(ConnectingState::default()), Nav::Reset, fx);
-            self.begin_connecting(member, false, fx);
+            self.connect_member(member, Nav::Reset, false, fx);
         } else {
             self.follow_route(member, Nav::Reset, fx);
         }

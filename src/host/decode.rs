@@ -34,28 +34,32 @@ fn many<T>(value: &Value, key: &str, read: fn(&Value) -> Result<T, DecodeError>)
     Ok(items.iter().filter_map(|item| read(item).ok()).collect())
 }
 
-impl FromHost for Member {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        one(value, "member", Member::from_json)
-    }
+/// `FromHost` for a record that may come bare or as `{key: record}`, and for
+/// a list that may come bare or as `{key: [...]}`.
+macro_rules! from_host {
+    ($(one $ty:ty: $key:literal => $read:path;)* $(list $lty:ty: $lkey:literal => $lread:path;)*) => {
+        $(impl FromHost for $ty {
+            fn from_host(value: &Value) -> Result<Self, String> {
+                one(value, $key, $read)
+            }
+        })*
+        $(impl FromHost for Vec<$lty> {
+            fn from_host(value: &Value) -> Result<Self, String> {
+                many(value, $lkey, $lread)
+            }
+        })*
+    };
 }
 
-impl FromHost for Vec<Member> {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        many(value, "members", Member::from_json)
-    }
-}
-
-impl FromHost for Institution {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        one(value, "institution", Institution::from_json)
-    }
-}
-
-impl FromHost for Vec<Institution> {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        many(value, "institutions", Institution::from_json)
-    }
+from_host! {
+    one Member: "member" => Member::from_json;
+    one Institution: "institution" => Institution::from_json;
+    one Job: "job" => Job::from_json;
+    one OAuthState: "oauth_state" => OAuthState::from_json;
+    one Microdeposit: "micro_deposit" => Microdeposit::from_json;
+    list Member: "members" => Member::from_json;
+    list Institution: "institutions" => Institution::from_json;
+    list OAuthState: "oauth_states" => OAuthState::from_json;
 }
 
 /// A login form's fields, in display order.
@@ -64,30 +68,6 @@ impl FromHost for Vec<CredentialField> {
         let mut fields = many(value, "credentials", CredentialField::from_json)?;
         fields.sort_by_key(|f| f.display_order);
         Ok(fields)
-    }
-}
-
-impl FromHost for Job {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        one(value, "job", Job::from_json)
-    }
-}
-
-impl FromHost for OAuthState {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        one(value, "oauth_state", OAuthState::from_json)
-    }
-}
-
-impl FromHost for Vec<OAuthState> {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        many(value, "oauth_states", OAuthState::from_json)
-    }
-}
-
-impl FromHost for Microdeposit {
-    fn from_host(value: &Value) -> Result<Self, String> {
-        one(value, "micro_deposit", Microdeposit::from_json)
     }
 }
 
