@@ -1,11 +1,11 @@
 //! The host boundary against fake host API objects built in JS: every way a
-//! partner's callback can answer or fail must become a `Reply` or a typed
-//! `HostError`, never a panic or a hang.
+//! partner's callback can answer or fail must become a value read through
+//! `FromHost` or a typed `HostError`, never a panic or a hang.
 #![cfg(target_arch = "wasm32")]
 
 use connect_widget::host::js::{get_json, js_to_json, json_to_js, now_ms, sleep, JsCallback, JsHost};
-use connect_widget::host::{decode, CredentialValue, HostCall, HostError, Reply, REQUIRED_CALLBACKS};
-use connect_widget::model::{ConnectionStatus, Secret};
+use connect_widget::host::{check_answer, CredentialValue, FromHost, HostCall, HostError, REQUIRED_CALLBACKS};
+use connect_widget::model::{ConnectionStatus, Member, Secret};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -74,6 +74,13 @@ export function spy_clear_timeout() {
   return spy;
 }
 export function spy_count(spy) { return spy.count; }
+export function spy_unhandled_rejections() {
+  const spy = { count: 0, listener(e) { spy.count++; e.preventDefault(); } };
+  globalThis.addEventListener("unhandledrejection", spy.listener);
+  spy.restore = () => globalThis.removeEventListener("unhandledrejection", spy.listener);
+  return spy;
+}
+export function reject_unhandled() { Promise.reject(new Error("nobody handles this")); }
 export function undefined_value() { return undefined; }
 export function bigint_value() { return 5n; }
 export function function_value() { return () => 1; }
@@ -105,6 +112,8 @@ extern "C" {
     fn spy_restore(spy: &JsValue);
     fn spy_clear_timeout() -> JsValue;
     fn spy_count(spy: &JsValue) -> u32;
+    fn spy_unhandled_rejections() -> JsValue;
+    fn reject_unhandled();
     fn undefined_value() -> JsValue;
     fn bigint_value() -> JsValue;
     fn function_value() -> JsValue;
@@ -125,15 +134,19 @@ async fn call(api: JsValue, c: &HostCall) -> Result<Value, HostError> {
     host(api).call(c, &json!({"mode": "aggregation"}), "en").await
 }
 
-async fn call_and_decode(api: JsValue, c: &HostCall) -> Result<Reply, HostError> {
+/// Call, then read the answer as `T` the way the flow does: an answer that does
+/// not read as what the callback answers (`check_answer`), or as `T`, is `Malformed`.
+async fn call_and_read<T: FromHost>(api: JsValue, c: &HostCall) -> Result<T, HostError> {
     let value = call(api, c).await?;
-    decode(c, &value)
+    check_answer(c, &value)
+        .and_then(|()| T::from_host(&value))
+        .map_err(|detail| HostError::Malformed { callback: c.name(), detail })
 }
 
-fn member_of(reply: Result<Reply, HostError>) -> connect_widget::model::Member {
-    match reply {
-        Ok(Reply::Member(m)) => m,
-        other => panic!("expected a member, got {other:?}"),
+fn member_of(read: Result<Member, HostError>) -> Member {
+    match read {
+        Ok(m) => m,
+        Err(e) => panic!("expected a member, got {e:?}"),
     }
 }
 
@@ -144,7 +157,7 @@ async fn envelope_member_decodes() {
         "loadMemberByGuid",
         &json_to_js(&json!({"member": {"guid": "MBR-1", "connection_status": "CONNECTED"}})),
     );
-    let m = member_of(call_and_decode(api, &load_member()).await);
+    let m = member_of(call_and_read::<Member>(api, &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
     assert_eq!(m.connection_status, Some(ConnectionStatus::Connected));
 }
@@ -153,9 +166,12 @@ async fn envelope_member_decodes() {
 #[wasm_bindgen_test]
 async fn bare_member_with_numeric_status_decodes_the_same() {
     let api = host_resolving("loadMemberByGuid", &json_to_js(&json!({"guid": "MBR-1", "connection_status": 6})));
-    let m = member_of(call_and_decode(api, &load_member()).await);
+    let m = member_of(call_and_read::<Member>(api, &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
     assert_eq!(m.connection_status, Some(ConnectionStatus::Connected));
+    let named = json_to_js(&json!({"guid": "MBR-1", "connection_status": "CONNECTED"}));
+    let by_name = member_of(call_and_read::<Member>(host_resolving("loadMemberByGuid", &named), &load_member()).await);
+    assert_eq!(m.connection_status, by_name.connection_status, "6 and \"CONNECTED\" read the same");
 }
 
 // A synchronous throw must not escape into wasm: it becomes `Failed` with the Error's message.
@@ -208,7 +224,8 @@ async fn rejection_with_string_is_failed() {
 #[wasm_bindgen_test]
 async fn garbage_answers_are_malformed() {
     for garbage in [JsValue::from_f64(42.0), JsValue::from_str("x")] {
-        let err = call_and_decode(host_resolving("loadMemberByGuid", &garbage), &load_member()).await.unwrap_err();
+        let err =
+            call_and_read::<Member>(host_resolving("loadMemberByGuid", &garbage), &load_member()).await.unwrap_err();
         assert!(matches!(err, HostError::Malformed { callback: "loadMemberByGuid", .. }), "{err:?}");
     }
     for api in [host_cyclic("loadMemberByGuid"), host_bigint("loadMemberByGuid")] {
@@ -227,10 +244,22 @@ async fn never_settling_promise_times_out() {
     assert_eq!(err, HostError::TimedOut { callback: "loadMemberByGuid", after_ms: 30 });
     assert!((20.0..1_000.0).contains(&elapsed), "timed out after {elapsed} ms");
 
+    // The spy does see an unhandled rejection (so the check below can fail).
+    let unhandled = spy_unhandled_rejections();
+    reject_unhandled();
+    sleep(20).await;
+    let seen_by_spy = spy_count(&unhandled);
+    spy_restore(&unhandled);
+    assert_eq!(seen_by_spy, 1, "the unhandled-rejection spy works");
+
+    let unhandled = spy_unhandled_rejections();
     let late = JsHost::new(host_rejecting_late("loadMemberByGuid", 60), 20).unwrap();
     let err = late.call(&load_member(), &json!({}), "en").await.unwrap_err();
-    assert!(matches!(err, HostError::TimedOut { .. }));
+    assert!(matches!(err, HostError::TimedOut { .. }), "{err:?}");
     sleep(100).await; // the rejection lands here, with nobody waiting for it
+    let late_unhandled = spy_count(&unhandled);
+    spy_restore(&unhandled);
+    assert_eq!(late_unhandled, 0, "a rejection after the timeout is not an unhandled one");
 }
 
 // The timeout timer is cleared as soon as the answer arrives (no stray timers per call).
@@ -272,9 +301,9 @@ fn non_object_api_is_refused_with_a_message() {
 #[wasm_bindgen_test]
 async fn plain_values_and_thenables_are_accepted() {
     let member = json_to_js(&json!({"guid": "MBR-1"}));
-    let m = member_of(call_and_decode(host_returning("loadMemberByGuid", &member), &load_member()).await);
+    let m = member_of(call_and_read::<Member>(host_returning("loadMemberByGuid", &member), &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
-    let m = member_of(call_and_decode(host_thenable("loadMemberByGuid", &member), &load_member()).await);
+    let m = member_of(call_and_read::<Member>(host_thenable("loadMemberByGuid", &member), &load_member()).await);
     assert_eq!(m.guid, "MBR-1");
     let done =
         call(host_returning("oAuthStart", &JsValue::UNDEFINED), &HostCall::OAuthStart { member: json!({}) }).await;
@@ -286,7 +315,8 @@ async fn plain_values_and_thenables_are_accepted() {
 #[wasm_bindgen_test]
 async fn callbacks_get_this_and_positional_arguments() {
     let api = recording_host();
-    call(api.clone(), &load_member()).await.unwrap();
+    let loaded = member_of(call_and_read::<Member>(api.clone(), &load_member()).await);
+    assert_eq!(loaded.guid, "MBR-1", "the answer is the callback's, read as a member");
     let seen_load = js_to_json(&seen(&api)).unwrap();
     assert_eq!(seen_load, json!({"this_is_api": true, "args": ["MBR-1", "en"]}));
 
@@ -296,8 +326,8 @@ async fn callbacks_get_this_and_positional_arguments() {
         credentials: vec![CredentialValue { guid: "CRD-1".into(), value: Some(Secret::new("pw")) }],
         is_oauth: false,
     };
-    let value = call(api.clone(), &add).await.unwrap();
-    assert!(matches!(decode(&add, &value), Ok(Reply::Member(_))));
+    let added = member_of(call_and_read::<Member>(api.clone(), &add).await);
+    assert_eq!(added.guid, "MBR-2");
     let s = js_to_json(&seen(&api)).unwrap();
     assert_eq!(s["this_is_api"], true);
     assert_eq!(s["args"][0]["credentials"][0]["guid"], "CRD-1");
@@ -324,8 +354,17 @@ async fn throwing_event_handler_is_caught_and_reported() {
     let text = messages.to_string();
     assert!(text.contains("onPostMessage") && text.contains("partner bug"), "{text}");
     assert!(text.contains("onAnalyticEvent") && text.contains("async partner bug"), "{text}");
-    // An absent handler is a no-op.
-    JsCallback::from_property(&owner, "onAnalyticPageview").call2("/search", &json!({}));
+    // An absent handler is a no-op: not set, nothing called, nothing reported.
+    let spy = spy_console_error();
+    let absent = JsCallback::from_property(&owner, "onAnalyticPageview");
+    absent.call2("/search", &json!({}));
+    JsCallback::none("onPostMessage").call2("connect/loaded", &json!({}));
+    sleep(0).await;
+    let reported = js_to_json(&spy_messages(&spy));
+    spy_restore(&spy);
+    assert!(!absent.is_set());
+    assert_eq!(reported, Ok(json!([])), "an absent handler reports nothing");
+    assert_eq!(js_to_json(&listener_calls(&owner)), Ok(calls), "and calls nothing");
 }
 
 // The helpers the rest of the widget uses to cross the boundary.

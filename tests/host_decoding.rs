@@ -1,12 +1,31 @@
-//! Decoding every response example of seed 000, in its documented envelope and
-//! bare, and malformed answers into `HostError` — natively, no browser.
+//! Reading every response example of seed 000, in its documented envelope
+//! and bare, as the type the widget expects (`FromHost`), and checking each
+//! reads as what its callback answers (`check_answer`); malformed answers are
+//! errors — natively, no browser.
 //! (The seed's examples have typos — missing commas, `https:/` — these are
 //! the same data written as valid JSON.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use connect_widget::host::{decode, HostCall, HostError, InstitutionQuery, Reply, SupportTicket};
-use connect_widget::model::ConnectionStatus;
+use connect_widget::host::{
+    check_answer, CreatedAccount, FromHost, HostCall, HostError, InstitutionQuery, OAuthWindowUri, RoutingNumberCheck,
+    SupportTicket,
+};
+use connect_widget::model::{ConnectionStatus, CredentialField, Institution, Job, Member, Microdeposit, OAuthState};
 use serde_json::{json, Value};
+
+/// `answer` read as `T`, once `check_answer` agrees it reads as what `call` answers.
+fn read<T: FromHost>(call: &HostCall, answer: &Value) -> Result<T, String> {
+    check_answer(call, answer).map_err(|e| format!("{} does not accept {answer}: {e}", call.name()))?;
+    T::from_host(answer)
+}
+
+/// Whether `answer` is refused for `call`, both by `check_answer` and when read as `T`,
+/// each with a message saying what was wrong.
+fn refused<T: FromHost>(call: &HostCall, answer: &Value) -> bool {
+    let checked = check_answer(call, answer);
+    let read = T::from_host(answer);
+    checked.is_err_and(|e| !e.is_empty()) && read.is_err_and(|e| !e.is_empty())
+}
 
 fn member_example() -> Value {
     json!({"aggregated_at": "2016-10-13T18:07:57.000Z", "background_aggregation_is_disabled": false,
@@ -89,9 +108,8 @@ fn microdeposit_calls() -> Vec<HostCall> {
 fn member_answers_in_both_shapes() {
     for call in member_calls() {
         for answer in [json!({"member": member_example()}), member_example()] {
-            let Ok(Reply::Member(m)) = decode(&call, &answer) else {
-                panic!("{} did not decode {answer}", call.name())
-            };
+            let read = read::<Member>(&call, &answer);
+            let Ok(m) = read else { panic!("{} did not read {answer}: {read:?}", call.name()) };
             assert_eq!(m.guid, "MBR-123");
             assert_eq!(m.connection_status, Some(ConnectionStatus::Connected));
             assert_eq!(m.error_code(), Some(1000));
@@ -100,9 +118,8 @@ fn member_answers_in_both_shapes() {
         // The React widget's hosts send the status as a number.
         let mut numeric = member_example();
         numeric["connection_status"] = json!(6);
-        assert!(
-            matches!(decode(&call, &numeric), Ok(Reply::Member(m)) if m.connection_status == Some(ConnectionStatus::Connected))
-        );
+        let m = read::<Member>(&call, &numeric);
+        assert!(m.as_ref().is_ok_and(|m| m.connection_status == Some(ConnectionStatus::Connected)), "{m:?}");
     }
 }
 
@@ -110,9 +127,8 @@ fn member_answers_in_both_shapes() {
 #[test]
 fn member_lists_in_both_shapes() {
     for answer in [json!({"members": [member_example()]}), json!([member_example()])] {
-        assert!(
-            matches!(decode(&HostCall::LoadMembers, &answer), Ok(Reply::Members(list)) if list.len() == 1 && list[0].guid == "MBR-123")
-        );
+        let list = read::<Vec<Member>>(&HostCall::LoadMembers, &answer);
+        assert!(list.as_ref().is_ok_and(|l| l.len() == 1 && l[0].guid == "MBR-123"), "{answer}: {list:?}");
     }
 }
 
@@ -121,7 +137,8 @@ fn member_lists_in_both_shapes() {
 fn institution_lists_in_both_shapes() {
     for call in institution_list_calls() {
         for answer in [json!([institution_example()]), json!({"institutions": [institution_example()]})] {
-            let Ok(Reply::Institutions(list)) = decode(&call, &answer) else { panic!("{} {answer}", call.name()) };
+            let read = read::<Vec<Institution>>(&call, &answer);
+            let Ok(list) = read else { panic!("{} {answer}: {read:?}", call.name()) };
             assert_eq!(list.len(), 1);
             assert_eq!(list[0].name, "Gringotts");
             assert_eq!(list[0].code.as_deref(), Some("gringotts"));
@@ -138,7 +155,8 @@ fn one_institution_in_both_shapes() {
         HostCall::LoadInstitutionByCode { code: "gringotts".into() },
     ] {
         for answer in [institution_example(), json!({"institution": institution_example()})] {
-            assert!(matches!(decode(&call, &answer), Ok(Reply::Institution(i)) if i.guid.starts_with("INS-f1a3")));
+            let i = read::<Institution>(&call, &answer);
+            assert!(i.as_ref().is_ok_and(|i| i.guid.starts_with("INS-f1a3")), "{} {answer}: {i:?}", call.name());
         }
     }
 }
@@ -151,7 +169,8 @@ fn credentials_in_both_shapes_sorted() {
         HostCall::GetMemberCredentials { member_guid: "MBR-1".into() },
     ] {
         for answer in [json!({"credentials": credentials_example()}), credentials_example()] {
-            let Ok(Reply::Credentials(fields)) = decode(&call, &answer) else { panic!("{answer}") };
+            let read = read::<Vec<CredentialField>>(&call, &answer);
+            let Ok(fields) = read else { panic!("{answer}: {read:?}") };
             let labels: Vec<&str> = fields.iter().map(|f| f.label.as_str()).collect();
             assert_eq!(labels, ["Username", "Password"]);
             assert!(fields[1].is_password() && fields[0].is_username());
@@ -164,45 +183,43 @@ fn credentials_in_both_shapes_sorted() {
 fn every_other_callback_example_decodes() {
     let job = json!({"guid": "JOB-1", "job_type": 0, "status": 6, "finished_at": 1682356863});
     for answer in [job.clone(), json!({"job": job})] {
-        assert!(
-            matches!(decode(&HostCall::LoadJob { guid: "JOB-1".into() }, &answer), Ok(Reply::Job(j)) if j.status == Some(6))
-        );
+        let j = read::<Job>(&HostCall::LoadJob { guid: "JOB-1".into() }, &answer);
+        assert!(j.as_ref().is_ok_and(|j| j.status == Some(6)), "{answer}: {j:?}");
     }
     let run = HostCall::RunJob { job_type: 0, member_guid: "MBR-1".into() };
-    assert_eq!(decode(&run, &json!({"job_guid": "MBR-1", "status": 6})), Ok(Reply::Done));
+    assert_eq!(read::<()>(&run, &json!({"job_guid": "MBR-1", "status": 6})), Ok(()));
 
     let states = HostCall::LoadOAuthStates { outbound_member_guid: "MBR-1".into() };
     for answer in [json!([oauth_state_example()]), json!({"oauth_states": [oauth_state_example()]})] {
-        assert!(matches!(decode(&states, &answer), Ok(Reply::OAuthStates(s)) if s[0].auth_status == Some(1)));
+        let s = read::<Vec<OAuthState>>(&states, &answer);
+        assert!(s.as_ref().is_ok_and(|s| s.len() == 1 && s[0].auth_status == Some(1)), "{answer}: {s:?}");
     }
     let state = HostCall::LoadOAuthState { guid: "OAS-1".into() };
     for answer in [json!({"oauth_state": oauth_state_example()}), oauth_state_example()] {
-        assert!(
-            matches!(decode(&state, &answer), Ok(Reply::OAuthState(s)) if s.outbound_member_guid.as_deref() == Some("MBR-1"))
-        );
+        let s = read::<OAuthState>(&state, &answer);
+        assert!(s.as_ref().is_ok_and(|s| s.outbound_member_guid.as_deref() == Some("MBR-1")), "{answer}: {s:?}");
     }
     let uri = HostCall::GetOAuthWindowUri { member_guid: "MBR-123".into() };
     let answer =
         json!({"guid": "MBR-123", "oauth_window_uri": "https:/testbank.com/oauth/authorize?client_id=Q&state=3"});
-    assert!(matches!(decode(&uri, &answer), Ok(Reply::OAuthWindowUri(u)) if u.contains("oauth/authorize")));
+    let u = read::<OAuthWindowUri>(&uri, &answer);
+    assert!(u.as_ref().is_ok_and(|OAuthWindowUri(u)| u.contains("oauth/authorize")), "{u:?}");
 
     for call in microdeposit_calls() {
         for answer in [microdeposit_example(), json!({"micro_deposit": microdeposit_example()})] {
-            assert!(
-                matches!(decode(&call, &answer), Ok(Reply::Microdeposit(m)) if m.guid == "MIC-123" && m.status == Some(0))
-            );
+            let m = read::<Microdeposit>(&call, &answer);
+            assert!(m.as_ref().is_ok_and(|m| m.guid == "MIC-123" && m.status == Some(0)), "{answer}: {m:?}");
         }
     }
     let routing = HostCall::VerifyRoutingNumber { routing_number: "123456789".into(), include_identity: false };
-    assert_eq!(decode(&routing, &json!({})), Ok(Reply::RoutingNumberBlocked(None)));
+    assert_eq!(read(&routing, &json!({})), Ok(RoutingNumberCheck { blocked_reason: None }));
     let blocked = json!({"guid": null, "reason": 3, "reason_name": "IAV_PREFERRED"});
     for answer in [json!({"blockedRoutingNumber": blocked}), json!({"blocked_routing_number": blocked})] {
-        assert_eq!(decode(&routing, &answer), Ok(Reply::RoutingNumberBlocked(Some("IAV_PREFERRED".into()))));
+        assert_eq!(read(&routing, &answer), Ok(RoutingNumberCheck { blocked_reason: Some("IAV_PREFERRED".into()) }));
     }
     let account = HostCall::CreateAccount { account: json!({}) };
-    assert!(
-        matches!(decode(&account, &json!({"guid": "ACC-123", "account_type": "CHECKING"})), Ok(Reply::Account(a)) if a["guid"] == "ACC-123")
-    );
+    let a = read::<CreatedAccount>(&account, &json!({"guid": "ACC-123", "account_type": "CHECKING"}));
+    assert!(a.as_ref().is_ok_and(|CreatedAccount(a)| a["guid"] == "ACC-123"), "{a:?}");
     // Answers the widget does not read: anything, including nothing, is fine.
     for call in [
         HostCall::DeleteMember { member: json!({}) },
@@ -213,7 +230,7 @@ fn every_other_callback_example_decodes() {
         HostCall::UpdateUserProfile { profile: json!({}) },
     ] {
         for answer in [json!({"guid": "MBR-123"}), json!({}), Value::Null] {
-            assert_eq!(decode(&call, &answer), Ok(Reply::Done), "{}", call.name());
+            assert_eq!(read::<()>(&call, &answer), Ok(()), "{}", call.name());
         }
     }
 }
@@ -246,28 +263,33 @@ fn every_documented_error_shape() {
     assert!(matches!(e, HostError::Failed { ref message, .. } if message.contains("verification")));
 }
 
-// Garbage becomes a typed `Malformed` error, never a panic.
+// Garbage is refused with a message (the flow reports it as `HostError::Malformed`), never a panic.
 #[test]
 fn malformed_answers_are_errors() {
     let garbage =
         [json!(42), json!("x"), json!(true), json!(null), json!({"member": "MBR-1"}), json!({"name": "no guid"})];
     for call in member_calls() {
         for answer in &garbage {
-            assert!(matches!(decode(&call, answer), Err(HostError::Malformed { .. })), "{} {answer}", call.name());
+            assert!(refused::<Member>(&call, answer), "{} {answer}", call.name());
         }
     }
     for call in institution_list_calls() {
         for answer in [json!(42), json!("x"), json!({"institutions": 3}), json!(null), json!({})] {
-            assert!(matches!(decode(&call, &answer), Err(HostError::Malformed { .. })), "{answer}");
+            assert!(refused::<Vec<Institution>>(&call, &answer), "{answer}");
         }
         // One bad entry is skipped; the rest of the list is kept.
         let mixed = json!([institution_example(), {"name": "no guid"}, 7]);
-        assert!(matches!(decode(&call, &mixed), Ok(Reply::Institutions(list)) if list.len() == 1));
+        let list = read::<Vec<Institution>>(&call, &mixed);
+        assert!(list.as_ref().is_ok_and(|l| l.len() == 1), "{list:?}");
     }
     let creds = HostCall::GetInstitutionCredentials { institution_guid: "INS-1".into() };
-    assert!(matches!(decode(&creds, &json!({"credentials": {"a": 1}})), Err(HostError::Malformed { .. })));
+    assert!(refused::<Vec<CredentialField>>(&creds, &json!({"credentials": {"a": 1}})));
     let uri = HostCall::GetOAuthWindowUri { member_guid: "MBR-1".into() };
-    assert!(matches!(decode(&uri, &json!({"guid": "MBR-1"})), Err(HostError::Malformed { .. })));
-    assert!(matches!(decode(&HostCall::LoadJob { guid: "J".into() }, &json!([1])), Err(HostError::Malformed { .. })));
-    assert!(matches!(decode(&HostCall::LoadMembers, &json!({"members": "none"})), Err(HostError::Malformed { .. })));
+    assert!(refused::<OAuthWindowUri>(&uri, &json!({"guid": "MBR-1"})));
+    assert!(refused::<Job>(&HostCall::LoadJob { guid: "J".into() }, &json!([1])));
+    assert!(refused::<Vec<Member>>(&HostCall::LoadMembers, &json!({"members": "none"})));
+    // `check_answer` goes by the callback: another callback's answer is refused.
+    assert!(refused::<Vec<Member>>(&HostCall::LoadMembers, &member_example()));
+    assert!(refused::<Member>(&HostCall::LoadMemberByGuid { guid: "MBR-1".into() }, &json!([member_example()])));
+    assert!(refused::<Vec<CredentialField>>(&creds, &institution_example()));
 }
