@@ -1,4 +1,4 @@
-//! Reading every response example of seed 000, in its documented envelope
+//! Reading every response example of the host API contract, in its documented envelope
 //! and bare, as the type the widget expects (`FromHost`), and checking each
 //! reads as what its callback answers (`check_answer`); malformed answers are
 //! errors — natively, no browser.
@@ -123,7 +123,7 @@ fn member_answers_in_both_shapes() {
     }
 }
 
-// loadMembers: `{members: [...]}` (seed 000) and a bare array (the reference's code).
+// loadMembers: `{members: [...]}` (the host API contract) and a bare array (the reference's code).
 #[test]
 fn member_lists_in_both_shapes() {
     for answer in [json!({"members": [member_example()]}), json!([member_example()])] {
@@ -132,7 +132,7 @@ fn member_lists_in_both_shapes() {
     }
 }
 
-// Institution lists are bare arrays in seed 000; `{institutions: [...]}` is accepted too.
+// Institution lists are bare arrays in the host API contract; `{institutions: [...]}` is accepted too.
 #[test]
 fn institution_lists_in_both_shapes() {
     for call in institution_list_calls() {
@@ -147,7 +147,7 @@ fn institution_lists_in_both_shapes() {
     }
 }
 
-// loadInstitutionByGuid/Code: the bare institution (seed 000) or `{institution}`.
+// loadInstitutionByGuid/Code: the bare institution (the host API contract) or `{institution}`.
 #[test]
 fn one_institution_in_both_shapes() {
     for call in [
@@ -161,7 +161,7 @@ fn one_institution_in_both_shapes() {
     }
 }
 
-// Credentials: `{credentials: [...]}` (seed 000) or a bare array (the reference), sorted by display_order.
+// Credentials: `{credentials: [...]}` (the host API contract) or a bare array (the reference), sorted by display_order.
 #[test]
 fn credentials_in_both_shapes_sorted() {
     for call in [

@@ -101,7 +101,7 @@ impl MemberRecord {
         }
     }
 
-    /// The member as a host returns it (seed 000 fields), at `now`.
+    /// The member as a host returns it (the host API's fields), at `now`.
     pub fn json(&self, now: f64, opts: &SandboxOptions) -> Value {
         let view = self.view(now, opts);
         let time = |ms: f64| json!(iso8601(opts.epoch_ms + ms));

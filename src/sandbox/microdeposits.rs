@@ -7,7 +7,7 @@ use super::util::{epoch_seconds, iso8601};
 use super::{Fail, Handled, Sandbox};
 use serde_json::{json, Map, Value};
 
-/// Microdeposit `status` values (reference inventory §8.2).
+/// Microdeposit `status` values (as MX's React widget reads them).
 pub mod status {
     pub const INITIATED: i64 = 0;
     pub const REQUESTED: i64 = 1;

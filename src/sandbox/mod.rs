@@ -2,9 +2,9 @@
 //!
 //! `Sandbox::handle` takes the same `HostCall` the widget would send to a
 //! partner's host object and answers with the JSON a host would resolve its
-//! Promise with (seed 000 shapes), or fails like a host does
+//! Promise with (the host API's shapes), or fails like a host does
 //! (`HostError::Rejected` with an HTTP-like status and `data`). Its replies go
-//! through `host::decode` exactly like a partner's, so the sandbox exercises
+//! through the same typed reads (`host::FromHost`) as a partner's, so the sandbox exercises
 //! the real host path.
 //!
 //! There is no clock inside: every call carries `now_ms` (the wasm runtime

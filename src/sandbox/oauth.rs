@@ -13,7 +13,7 @@ use super::{Fail, Handled, Sandbox};
 use crate::model::ConnectionStatus;
 use serde_json::{json, Value};
 
-/// `auth_status` values (reference inventory §7.3).
+/// `auth_status` values (as MX's React widget reads them).
 pub mod auth_status {
     pub const PENDING: i64 = 1;
     pub const SUCCESS: i64 = 2;

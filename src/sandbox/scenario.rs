@@ -1,4 +1,4 @@
-//! What a sandbox aggregation does: the test passwords of MX Bank (seed 002)
+//! What a sandbox aggregation does: the test passwords of MX Bank (docs/sandbox.md)
 //! and the sandbox's own `status:`/`error:` triggers, the MFA challenges they
 //! raise, and how an answer moves the member on.
 //!
@@ -143,7 +143,7 @@ impl Scenario {
                 "the institution is unavailable (UNAVAILABLE)",
                 "This institution isn't responding right now. Please try again later.",
             )),
-            // UNAUTHORIZED, INVALID, LOCKED: DENIED per seed 002; so is any other password.
+            // UNAUTHORIZED, INVALID, LOCKED: DENIED, as the aggregator documents; so is any other password.
             _ => Scenario::Denied,
         }
     }
@@ -333,7 +333,7 @@ mod tests {
     use ConnectionStatus as S;
 
     #[test]
-    fn seed_002_passwords_decide_the_outcome() {
+    fn test_passwords_decide_the_outcome() {
         // Why: these are the documented MX Bank test credentials people will type.
         let s = |p: &str| Scenario::from_credentials("test_atrium", p);
         assert_eq!(s("password"), Scenario::Connect);

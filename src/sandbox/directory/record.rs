@@ -1,5 +1,5 @@
 //! A sandbox institution and its login form, and the JSON the host callbacks
-//! answer with for it (seed 000 shapes).
+//! answer with for it (the host API's shapes).
 
 use crate::model::field_type;
 use crate::sandbox::util::guid;
@@ -75,7 +75,7 @@ pub struct InstitutionRecord {
 }
 
 impl InstitutionRecord {
-    /// The record as `loadInstitutions`/`loadPopularInstitutions` list it (seed 000 shape).
+    /// The record as `loadInstitutions`/`loadPopularInstitutions` list it (the host API's shape).
     pub fn summary_json(&self) -> Value {
         let mut o = Map::new();
         o.insert("guid".into(), json!(self.guid));

@@ -1,4 +1,4 @@
-//! Manual accounts: microdeposits (seed 003) and routing-number checks.
+//! Manual accounts: microdeposits and routing-number checks.
 
 use super::*;
 use crate::host::RoutingNumberCheck;
@@ -11,7 +11,7 @@ fn blocked_for(reason: Option<&str>) -> RoutingNumberCheck {
 
 #[test]
 fn microdeposits_arrive_verify_and_lock_after_three_wrong_guesses() {
-    // Why: seed 003's rules: deposits take time, wrong guesses count, the third one locks the account.
+    // Why: the microdeposit rules (docs/sandbox.md): deposits take time, wrong guesses count, the third one locks the account.
     let mut h = harness();
     let details = json!({
         "routing_number": "123456780", "account_number": "987654321", "account_type": 1,

@@ -1,4 +1,4 @@
-//! Members over time: the seed 002 passwords, `status:`/`error:` triggers,
+//! Members over time: MX Bank's test passwords, `status:`/`error:` triggers,
 //! jobs, updates, deletes, and the host errors a login can meet.
 
 use super::*;
@@ -37,7 +37,7 @@ fn password_member_goes_from_created_to_syncing_to_connected_over_time() {
 }
 
 #[test]
-fn each_seed_002_password_ends_in_its_documented_state() {
+fn each_test_password_ends_in_its_documented_state() {
     // Why: these are the credentials partners know from MX's docs; each must land where the docs say.
     // (password, status, is_being_aggregated, error code, MFA field type)
     type Case = (&'static str, S, bool, Option<i64>, Option<i64>);

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn answering_challenge_asks_a_second_token_question_then_connects() {
-    // Why: seed 002 documents the two-round MFA path ("challenge" then "correct").
+    // Why: the aggregator's test credentials document the two-round MFA path ("challenge" then "correct").
     let mut h = harness();
     let m = h.add("mxbank", "test_atrium", "challenge");
     let m = h.settled(&m.guid);
