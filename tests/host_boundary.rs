@@ -213,7 +213,7 @@ async fn rejection_with_error_is_failed_with_message() {
     assert_eq!(err, HostError::Failed { callback: "loadMemberByGuid", message: "network down".into() });
 }
 
-// "Anything else" (DESIGN §2.5): a string reason is the message.
+// "Anything else" (docs/host-api.md): a string reason is the message.
 #[wasm_bindgen_test]
 async fn rejection_with_string_is_failed() {
     let err = call(host_rejecting("loadMemberByGuid", &JsValue::from_str("nope")), &load_member()).await.unwrap_err();

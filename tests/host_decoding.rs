@@ -2,7 +2,7 @@
 //! and bare, as the type the widget expects (`FromHost`), and checking each
 //! reads as what its callback answers (`check_answer`); malformed answers are
 //! errors — natively, no browser.
-//! (The seed's examples have typos — missing commas, `https:/` — these are
+//! (The contract's own examples have typos — missing commas, `https:/` — these are
 //! the same data written as valid JSON.)
 #![cfg(not(target_arch = "wasm32"))]
 
