@@ -103,7 +103,7 @@ def run_page():
             "binary": os.environ.get("CHROMIUM", "/usr/bin/chromium"), "args": args}}}}
         session = webdriver(driver_port, "POST", "/session", caps)["sessionId"]
         try:
-            time.sleep(1)  # let Chromium settle (TOOLCHAIN pitfall 9)
+            time.sleep(1)  # let Chromium settle (docs/development.md, pitfall 8)
             webdriver(driver_port, "POST", f"/session/{session}/url", {"url": f"http://127.0.0.1:{http_port}/bench.html"})
             deadline = time.time() + 180
             while time.time() < deadline:

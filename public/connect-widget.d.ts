@@ -2,7 +2,7 @@
  * connect-widget: TypeScript declarations of the public contract.
  *
  * ```ts
- * import init, { mount } from "./connect_widget.js";
+ * import init, { mount } from "./connect-widget.js";
  * await init();
  * const widget = mount(document.getElementById("connect")!, { api, clientConfig, onPostMessage });
  * widget.navigateBack();
@@ -10,7 +10,8 @@
  * ```
  *
  * Host API callbacks follow MX's `@mxenabled/connect-widget` contract, so an
- * existing host object works unchanged. See `docs/host-api.md`.
+ * existing host object works unchanged. See `docs/contract.md` for the whole
+ * public contract and `docs/host-api.md` for the callbacks.
  */
 
 // ---------------------------------------------------------------------------
@@ -25,7 +26,7 @@ export type SyncInitInput = BufferSource | WebAssembly.Module;
 
 /**
  * Load and instantiate the WebAssembly module. Call (and await) it once before `mount`.
- * Without an argument the `.wasm` file next to `connect_widget.js` is fetched.
+ * Without an argument the `.wasm` file next to `connect-widget.js` is fetched.
  */
 export default function init(
   module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
@@ -38,10 +39,11 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): unk
  * Mount a widget into `element` (inside a shadow root unless `shadow: false`).
  *
  * Throws at once, with a message naming the problem, when `element` is not an
- * element, `api` is neither an object nor `"sandbox"`, `api` lacks a required
- * callback ({@link RequiredHostCallback}), or the locale is unknown. Missing
- * optional callbacks only produce a `console.warn` and turn off the features
- * that need them.
+ * element, a widget is already mounted on it, `api` is missing or is neither an
+ * object nor `"sandbox"`, `api` lacks a required callback
+ * ({@link RequiredHostCallback}), or `language.locale` is unknown or not a
+ * string. Missing optional callbacks only produce a `console.warn` and turn off
+ * the features that need them. See `docs/contract.md`.
  */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
@@ -58,15 +60,21 @@ export interface WidgetHandle {
 
 /** Options of {@link mount}. */
 export interface MountOptions {
-  /** The host API object (seed 000 callbacks), or `"sandbox"` for the built-in simulated back-end. */
+  /** The host API object (MX's host API callbacks), or `"sandbox"` for the built-in simulated back-end. */
   api: HostApi | "sandbox";
   /** MX `ClientConfigType`: mode, preselected institution or member, products, theme, ... */
   clientConfig?: ClientConfig;
   /** UI language and copy overrides. */
   language?: {
-    /** Default `"en"`. An unknown locale makes `mount` throw. */
+    /**
+     * Default `"en"`. An unknown locale, or one that is not a string, makes
+     * `mount` throw. (A bare `language: "es"` is understood too, with a console warning.)
+     */
     locale?: Locale;
-    /** Replacement copy, by message key. */
+    /**
+     * Replacement copy, by dotted message key (`"search.title"`; the keys are in
+     * `src/i18n/en.rs`). Unknown keys and non-string texts are ignored with a console warning.
+     */
     copy?: Record<string, string>;
   };
   /**
@@ -125,7 +133,9 @@ export type PostMessageArgs = { [E in WidgetEventName]: [event: E, data: WidgetE
 /**
  * Widget events and their payloads (MX's post-message definitions). The
  * payloads are the minimum; more fields may be added. Credentials and MFA
- * answers never appear in any event.
+ * answers never appear in any event. The OAuth and microdeposit events are
+ * declared ahead of those features: the widget does not send them yet. The
+ * README's events table lists the events the widget sends.
  */
 export interface WidgetEvents {
   /** The first step was shown. */
@@ -185,7 +195,7 @@ export type WidgetEventName = keyof WidgetEvents;
 export type WidgetEvent = { [E in WidgetEventName]: { event: E; data: WidgetEvents[E] } }[WidgetEventName];
 
 // ---------------------------------------------------------------------------
-// Host API (seed 000)
+// Host API (MX's host API callbacks; see docs/host-api.md)
 // ---------------------------------------------------------------------------
 
 /**

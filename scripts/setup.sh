@@ -73,7 +73,7 @@ ensure_wasm_bindgen() {
     return
   fi
   say "installing wasm-bindgen-cli $want (found: ${have_cli:-none}) with cargo install: about 6 minutes on 2 cores ..."
-  # No --locked: its lockfile wants a webpki-roots version the registry here lacks (TOOLCHAIN.md, pitfall 12).
+  # No --locked: its lockfile wants a webpki-roots version the registry here lacks (docs/development.md, pitfall 5).
   cargo install wasm-bindgen-cli --version "$want" --force
   [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] \
     || die "wasm-bindgen $want was installed but another version is first on PATH: $(command -v wasm-bindgen)"

@@ -30,7 +30,7 @@ async function start(element: HTMLElement): Promise<WidgetHandle> {
   const widget = mount(element, {
     api,
     clientConfig: { mode: "aggregation", color_scheme: "dark", iso_country_code: "US" },
-    language: { locale: "es", copy: { "search/title": "Busca tu banco" } },
+    language: { locale: "es", copy: { "search.title": "Busca tu banco" } },
     onPostMessage(event, data) {
       if (event === "connect/loaded") console.log(data.initial_step);
       if (event === "connect/memberConnected") console.log(data.member_guid);
