@@ -56,6 +56,8 @@ export interface WidgetHandle {
    * `mx/navigation` `{action: "back"}` message does). Returns whether it went back.
    */
   navigateBack(): boolean;
+  /** Whether the widget is still mounted (false after `unmount()`). */
+  readonly isMounted: boolean;
 }
 
 /** Options of {@link mount}. */
@@ -92,11 +94,18 @@ export interface MountOptions {
   profiles?: Profiles;
   /** MX user features; a feature is on only when `is_enabled === true`. */
   userFeatures?: UserFeature[];
+  /** MX's experimental features the widget reads. */
+  experimentalFeatures?: {
+    /** Poll interval while connecting (ms); `timing.pollIntervalMs` wins when both are set. */
+    memberPollingMilliseconds?: number;
+    /** Institutions to show as unavailable, by guid or name. */
+    unavailableInstitutions?: Array<{ guid?: string; name?: string }>;
+  };
   /** Mount inside a shadow root so page CSS and widget CSS never meet. Default `true`. */
   shadow?: boolean;
   /** Timings, all in milliseconds; tests set them small. */
   timing?: {
-    /** Interval between member/job polls while connecting. Default 3000. */
+    /** Interval between member polls while connecting. Default 3000. */
     pollIntervalMs?: number;
     /** Delay after the last keystroke before a search runs. Default 400. */
     searchDebounceMs?: number;

@@ -168,7 +168,7 @@ fn unknown_ids_are_404s_and_odd_input_never_panics() {
 
 #[test]
 fn replies_never_echo_credentials_or_mfa_answers() {
-    // Why: DESIGN 2.4: credentials and MFA answers never leave the user's input, even in a sandbox.
+    // Why: credentials and MFA answers never leave the user's input, even in a sandbox.
     let mut h = harness();
     let mut seen = Vec::new();
     let username = "test_atrium_leak_probe_7731";
