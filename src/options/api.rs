@@ -3,6 +3,7 @@
 //! a function, so `mount` keeps it and passes the rest as JSON.
 
 use crate::host::http::{header_pairs, Header};
+use crate::host::{CALLBACK_NAMES, REQUIRED_CALLBACKS};
 use serde_json::Value;
 
 /// `fetch`'s `credentials`: whether cookies go with each request.
@@ -25,6 +26,30 @@ pub struct HttpApiOptions {
     pub credentials: RequestCredentials,
     /// `api.headers` when it is an object; sent with every request.
     pub headers: Vec<Header>,
+    /// `api.unsupported`: optional callbacks the back-end does not serve; the
+    /// features that need them are turned off, as for a host object without them.
+    pub unsupported: Vec<&'static str>,
+}
+
+/// Read `api.unsupported`: names of optional callbacks.
+fn unsupported(value: Option<&Value>) -> Result<Vec<&'static str>, String> {
+    let names = match value {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(names)) => names,
+        Some(_) => return Err("`api.unsupported` must be a list of callback names".into()),
+    };
+    let mut out = Vec::new();
+    for name in names {
+        let text = name.as_str().unwrap_or_default();
+        let Some(known) = CALLBACK_NAMES.iter().copied().find(|n| *n == text) else {
+            return Err(format!("`api.unsupported`: {name} is not a host callback"));
+        };
+        if REQUIRED_CALLBACKS.contains(&known) {
+            return Err(format!("`api.unsupported`: {known} is required; the widget cannot work without it"));
+        }
+        out.push(known);
+    }
+    Ok(out)
 }
 
 /// Hosts where plain `http:` is allowed, for development.
@@ -111,7 +136,7 @@ impl HttpApiOptions {
         };
         let headers = header_pairs(api.get("headers").unwrap_or(&Value::Null))
             .map_err(|e| format!("`api.headers`: {e} (or pass a function that returns them)"))?;
-        Ok(HttpApiOptions { base_url, credentials, headers })
+        Ok(HttpApiOptions { base_url, credentials, headers, unsupported: unsupported(api.get("unsupported"))? })
     }
 }
 
@@ -161,6 +186,7 @@ mod tests {
             "url": "https://bank.example/connect",
             "credentials": "include",
             "headers": {"X-Partner": "acme"},
+            "unsupported": ["createSupportTicket", "deleteMember"],
         }))?;
         assert_eq!(
             api,
@@ -168,6 +194,7 @@ mod tests {
                 base_url: "https://bank.example/connect".into(),
                 credentials: RequestCredentials::Include,
                 headers: vec![("X-Partner".into(), "acme".into())],
+                unsupported: vec!["createSupportTicket", "deleteMember"],
             }
         );
         let bare = HttpApiOptions::from_json(&json!("http://localhost:8787/"))?;
@@ -190,5 +217,14 @@ mod tests {
             "`api.credentials` must be \"omit\", \"same-origin\" or \"include\", got \"always\""
         );
         assert!(error(json!({"url": "https://bank.example", "headers": "Bearer x"})).starts_with("`api.headers`:"));
+        assert_eq!(
+            error(json!({"url": "https://bank.example", "unsupported": ["addMember"]})),
+            "`api.unsupported`: addMember is required; the widget cannot work without it"
+        );
+        assert_eq!(
+            error(json!({"url": "https://bank.example", "unsupported": ["sendMoney"]})),
+            "`api.unsupported`: \"sendMoney\" is not a host callback"
+        );
+        assert!(error(json!({"url": "https://bank.example", "unsupported": "deleteMember"})).contains("a list"));
     }
 }
