@@ -204,8 +204,9 @@ impl HttpHost {
                 message: "the request could not be built".into(),
             });
         };
-        // The timer aborts with a private reason, so a timeout and a cancellation tell apart.
-        let timeout_reason: JsValue = Object::new().into();
+        // The timer aborts with a reason of its own, so a timeout and a cancellation
+        // tell apart. An `Error`: gloo-net reads the `message` of what fetch rejects with.
+        let timeout_reason: JsValue = js_sys::Error::new("timed out").into();
         let timer = (self.timeout_ms > 0).then(|| function_at(&controller, "abort")).flatten().map(|abort| {
             let abort_on_time: Function = JsValue::from(abort.bind1(&controller, &timeout_reason)).unchecked_into();
             set_timeout(&abort_on_time, timer_ms(self.timeout_ms), &JsValue::UNDEFINED)
