@@ -43,6 +43,7 @@ export function spy_fetch() {
 export function aborted_paths(spy) {
   return spy.requests.filter(r => r.signal.aborted).map(r => r.method + " " + new URL(r.url).pathname);
 }
+export function credentials_modes(spy) { return spy.requests.map(r => r.credentials); }
 export function spy_console() {
   const lines = [];
   const warn = console.warn, error = console.error;
@@ -61,6 +62,7 @@ extern "C" {
     async fn server_send(method: &str, url: &str, body: JsValue) -> Result<JsValue, JsValue>;
     fn spy_fetch() -> JsValue;
     fn aborted_paths(spy: &JsValue) -> JsValue;
+    fn credentials_modes(spy: &JsValue) -> JsValue;
     fn spy_console() -> JsValue;
     fn lines_of(spy: &JsValue) -> JsValue;
     fn restore(spy: &JsValue);
@@ -365,4 +367,17 @@ fn http_a_bad_url_fails_mount_with_a_clear_message() {
             .and_then(|m| m.as_string());
         assert_eq!(error.as_deref(), Some(expected));
     }
+}
+
+// Issue 10: `credentials: "include"` sends cookies with every request, and the server's CORS accepts it.
+#[wasm_bindgen_test]
+async fn http_credentials_include_is_used_for_every_request() {
+    let base = session("cookies").await;
+    let spy = spy_fetch();
+    let w = mount_with(json(&json!({"url": base, "credentials": "include"})), json!({"timing": http_timing()}));
+    open_mx_bank(&w).await;
+    let modes = strings(&credentials_modes(&spy));
+    restore(&spy);
+    assert_eq!(modes, ["include", "include", "include"]);
+    w.unmount();
 }
