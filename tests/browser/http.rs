@@ -357,7 +357,11 @@ fn http_a_bad_url_fails_mount_with_a_clear_message() {
         ),
         (
             json!("ftp://bank.example"),
-            "connect-widget mount: `api` must be a host API object, \"sandbox\" or your back-end's URL: `api.url`: the URL must start with https:// (got ftp://)",
+            "connect-widget mount: `api` must be a host API object, \"sandbox\" or your back-end's URL: the URL must start with https:// (got ftp://)",
+        ),
+        (
+            json!("sandbx"),
+            "connect-widget mount: `api` must be a host API object, \"sandbox\" or your back-end's URL: \"sandbx\" is not an absolute URL",
         ),
     ] {
         let error = connect_widget::mount(host.clone().into(), json(&json!({"api": api})))

@@ -15,7 +15,7 @@ use crate::host::http::{
     HttpRequest, Method, RetryPolicy,
 };
 use crate::host::{HostCall, HostError, CALLBACK_NAMES};
-use crate::options::{HttpApiOptions, RequestCredentials};
+use crate::options::{base_url, HttpApiOptions, RequestCredentials};
 use gloo_net::http::{Headers, RequestBuilder};
 use js_sys::{Function, Object, Promise};
 use serde_json::{json, Value};
@@ -65,8 +65,14 @@ impl HttpHost {
     /// message naming the option, on a bad URL or option.
     pub fn from_api(api: &JsValue, timeout_ms: u32) -> Result<Option<HttpHost>, String> {
         if let Some(url) = api.as_string() {
-            let options = HttpApiOptions::from_json(&Value::String(url))
+            let base_url = base_url(&url)
                 .map_err(|e| format!("`api` must be a host API object, \"sandbox\" or your back-end's URL: {e}"))?;
+            let options = HttpApiOptions {
+                base_url,
+                credentials: RequestCredentials::default(),
+                headers: vec![],
+                unsupported: vec![],
+            };
             return Ok(Some(HttpHost::new(options, None, timeout_ms)));
         }
         if !is_object_like(api) || get(api, "url").is_none() {
