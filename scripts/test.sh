@@ -94,7 +94,6 @@ start_sandbox_server() {
   return 1
 }
 
-
 step fmt cargo fmt --all --check
 step clippy-native cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
