@@ -227,7 +227,7 @@ async fn existing_member_409_continues_with_update_member() {
     w.unmount();
 }
 
-// Issue 3.4: DENIED → the update form (fields of the member) → new credentials → connected.
+// DENIED → the update form (fields of the member) → new credentials → connected.
 #[wasm_bindgen_test]
 async fn update_credentials_end_to_end() {
     let w = at_mx_bank(json!({})).await;

@@ -43,7 +43,7 @@ async fn open_disconnect(w: &Mounted, name: &str) {
     w.until_heading_focused().await;
 }
 
-// Issue 3.5: the disconnect dialog is a real modal (focus inside, Escape), needs a reason, and deletes the member.
+// the disconnect dialog is a real modal (focus inside, Escape), needs a reason, and deletes the member.
 #[wasm_bindgen_test]
 async fn disconnect_dialog_confirms_with_a_reason() {
     let w = at_mx_bank(json!({})).await;
@@ -107,7 +107,7 @@ async fn disconnect_dialog_confirms_with_a_reason() {
     w.unmount();
 }
 
-// Issue 3.5: a failed deleteMember shows an alert in the dialog, which stays usable; a retry succeeds.
+// a failed deleteMember shows an alert in the dialog, which stays usable; a retry succeeds.
 #[wasm_bindgen_test]
 async fn disconnect_failure_keeps_the_dialog_usable() {
     let host = member_host(&gringotts_member("CLOSED"));

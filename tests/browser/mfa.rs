@@ -67,7 +67,7 @@ fn give_answer(w: &Mounted, kind: Mfa, right: bool) {
     w.click("Continue");
 }
 
-// Issue 3.1: each MFA type answered wrong (REJECTED screen, try again, a new question) and then right (connected).
+// each MFA type answered wrong (REJECTED screen, try again, a new question) and then right (connected).
 #[wasm_bindgen_test]
 async fn mfa_each_type_wrong_then_right() {
     for (password, kind) in [
@@ -108,7 +108,7 @@ async fn mfa_each_type_wrong_then_right() {
     }
 }
 
-// Issue 3.1: single account selection asks for a choice, then any account connects.
+// single account selection asks for a choice, then any account connects.
 #[wasm_bindgen_test]
 async fn mfa_single_account_select() {
     let w = at_mx_bank(json!({})).await;
@@ -137,7 +137,7 @@ async fn mfa_single_account_select() {
     w.unmount();
 }
 
-// Issue 3.2: answering "challenge" asks a second question (a one-time code), then "correct" connects.
+// answering "challenge" asks a second question (a one-time code), then "correct" connects.
 #[wasm_bindgen_test]
 async fn mfa_two_rounds() {
     let w = at_mx_bank(json!({})).await;

@@ -156,7 +156,7 @@ const STATUSES: [(u8, &str, Screen); 22] = [
     (21, "PENDING", Screen::Update("We need your login details for MX Bank before your data can be updated.")),
 ];
 
-// Issue 3.3: each connection status 0–21 leads to its screen: the login-error title and exactly its actions,
+// each connection status 0–21 leads to its screen: the login-error title and exactly its actions,
 // MFA, connected, the update form with its notice, or still connecting.
 #[wasm_bindgen_test]
 async fn every_connection_status_has_its_screen() {
@@ -218,7 +218,7 @@ async fn every_connection_status_has_its_screen() {
 
 // ---- Actionable error codes ------------------------------------------------------------
 
-// Issue 3.3: the actionable error codes: their screens (with `invalidData` and the aggregator's message),
+// the actionable error codes: their screens (with `invalidData` and the aggregator's message),
 // MFA for 2001–2003, the update form for 2004–2005, and 1000 only when verifying.
 #[wasm_bindgen_test]
 async fn actionable_error_codes_have_their_screens() {
@@ -290,7 +290,7 @@ fn innermost_with_text(w: &Mounted, text: &str) -> Option<Element> {
         .min_by_key(|e| e.text_content().map_or(0, |t| t.len()))
 }
 
-// Issue 3.7: where a configured member starts (inventory §4.2), and the aggregator's message shown as text.
+// where a configured member starts (MX's first-step rules), and the aggregator's message shown as text.
 #[wasm_bindgen_test]
 async fn first_step_follows_the_loaded_member() {
     let mut challenged = gringotts_member("CHALLENGED");
@@ -340,7 +340,7 @@ async fn first_step_follows_the_loaded_member() {
     }
 }
 
-// Issue 3.7: 404 → "not found"; 500 or no answer → the generic load error, whose "Try again" works once the host answers.
+// 404 → "not found"; 500 or no answer → the generic load error, whose "Try again" works once the host answers.
 #[wasm_bindgen_test]
 async fn member_that_fails_to_load() {
     let host = member_host(&gringotts_member("CONNECTED"));
@@ -371,7 +371,7 @@ async fn expect_unavailable(w: &Mounted, name: &str) {
     w.until_heading("Find your bank").await;
 }
 
-// Issue 3.8: unavailable (status 3), client-blocked and partner-listed institutions are explained before any
+// unavailable (status 3), client-blocked and partner-listed institutions are explained before any
 // credentials are asked, with a way back to search — from search and as the configured institution.
 #[wasm_bindgen_test]
 async fn unavailable_institutions_are_explained_first() {

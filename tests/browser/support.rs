@@ -19,7 +19,7 @@ fn invalid(w: &Mounted, label: &str) -> bool {
     attr(&text_field(w, label), "aria-invalid").as_deref() == Some("true")
 }
 
-// Issue 3.6: "Get help" from a login error, MFA and the update form: validation, a failure that keeps the
+// "Get help" from a login error, MFA and the update form: validation, a failure that keeps the
 // form usable (the reference froze it), success, and Done back to where it came from.
 #[wasm_bindgen_test]
 async fn support_form_from_every_screen() {

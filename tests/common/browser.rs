@@ -497,9 +497,9 @@ extern "C" {
     pub fn is_document_focus(el: &HtmlElement) -> bool;
 }
 
-// ---- Test host: seed 000's answers --------------------------------------------------
+// ---- Test host: the contract's example answers --------------------------------------------------
 
-// A host object written from seed 000's examples: the same institutions,
+// A host object written from the host API contract's examples: the same institutions,
 // credentials, member, job and runJob answers, envelopes included. Options:
 // `numeric` (statuses as numbers), `bare` (no envelopes), `conflict` (addMember
 // answers 409 for an existing member), `stuck` (the member never finishes), and
@@ -594,10 +594,10 @@ extern "C" {
     fn host_calls(api: &JsValue) -> JsValue;
 }
 
-/// MX Bank's guid in seed 000.
+/// MX Bank's guid in the contract's examples.
 pub const MX_GUID: &str = "INS-1572a04c-912b-59bf-5841-332c7dfafaef";
 
-/// A seed-000 host with `opts` (see the JS above).
+/// A host built from the contract's examples with `opts` (see the JS above).
 pub fn host(opts: Value) -> JsValue {
     make_host(&json(&opts))
 }
@@ -620,7 +620,7 @@ pub fn client_config() -> Value {
     json!({"mode": "aggregation", "ui_message_version": 4, "partner_note": "passed through"})
 }
 
-/// Mount on a seed-000 host with `client_config()`.
+/// Mount on the contract-example host with `client_config()`.
 pub fn mount_host(api: &JsValue) -> Mounted {
     mount_with(api.clone(), json!({"clientConfig": client_config()}))
 }
