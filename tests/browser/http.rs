@@ -157,7 +157,7 @@ fn strings(value: &JsValue) -> Vec<String> {
         .unwrap_or_default()
 }
 
-// Issue 10: the whole aggregation path over HTTP, on ucw-app's routes.
+// The whole aggregation path over HTTP, on ucw-app's routes.
 #[wasm_bindgen_test]
 async fn http_full_aggregation_path() {
     let base = session("path").await;
@@ -186,7 +186,7 @@ async fn http_full_aggregation_path() {
     w.unmount();
 }
 
-// Issue 10: an MFA round over HTTP: the answer goes as `PUT /members/:guid`.
+// An MFA round over HTTP: the answer goes as `PUT /members/:guid`.
 #[wasm_bindgen_test]
 async fn http_mfa_round() {
     let base = session("mfa").await;
@@ -203,7 +203,7 @@ async fn http_mfa_round() {
     w.unmount();
 }
 
-// Issue 10: a 500 on `POST /members` shows a message (and one console line without the body); a second submit works.
+// A 500 on `POST /members` shows a message (and one console line without the body); a second submit works.
 #[wasm_bindgen_test]
 async fn http_500_on_add_member_then_a_second_submit_works() {
     let base = session("fail").await;
@@ -226,7 +226,7 @@ async fn http_500_on_add_member_then_a_second_submit_works() {
     w.unmount();
 }
 
-// Issue 10: a request that never answers times out with a message; the next try works.
+// A request that never answers times out with a message; the next try works.
 #[wasm_bindgen_test]
 async fn http_request_that_never_answers_times_out() {
     let base = session("hang").await;
@@ -244,7 +244,7 @@ async fn http_request_that_never_answers_times_out() {
     w.unmount();
 }
 
-// Issue 10: a `headers` function is called once per request, and its fresh token is what the server gets.
+// A `headers` function is called once per request, and its fresh token is what the server gets.
 #[wasm_bindgen_test]
 async fn http_token_header_callback_is_called_per_request() {
     let base = session("token").await;
@@ -268,7 +268,7 @@ async fn http_token_header_callback_is_called_per_request() {
     w.unmount();
 }
 
-// Issue 10: no credential or MFA answer ever appears in a request URL (login, a second login, two MFA rounds).
+// No credential or MFA answer ever appears in a request URL (login, a second login, two MFA rounds).
 #[wasm_bindgen_test]
 async fn http_no_credential_in_any_request_url() {
     let base = session("secrets").await;
@@ -293,7 +293,7 @@ async fn http_no_credential_in_any_request_url() {
     w.unmount();
 }
 
-// Issue 10: a read nothing waits for any more is aborted (step left), and unmount aborts what is in flight.
+// A read nothing waits for any more is aborted (step left), and unmount aborts what is in flight.
 #[wasm_bindgen_test]
 async fn http_requests_nothing_waits_for_are_aborted() {
     let base = session("abort").await;
@@ -328,7 +328,7 @@ async fn http_requests_nothing_waits_for_are_aborted() {
     assert!(aborted.contains(&post), "unmount aborts the request in flight: {aborted:?}");
 }
 
-// Issue 10: a read that fails for a moment (503) is retried after a back-off; the user sees nothing.
+// A read that fails for a moment (503) is retried after a back-off; the user sees nothing.
 #[wasm_bindgen_test]
 async fn http_a_failed_read_is_retried() {
     let base = session("retry").await;
@@ -341,7 +341,7 @@ async fn http_a_failed_read_is_retried() {
     w.unmount();
 }
 
-// Issue 10: a back-end URL that is not https (off this machine), or carries a password, fails mount and says why.
+// A back-end URL that is not https (off this machine), or carries a password, fails mount and says why.
 #[wasm_bindgen_test]
 fn http_a_bad_url_fails_mount_with_a_clear_message() {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
@@ -373,7 +373,7 @@ fn http_a_bad_url_fails_mount_with_a_clear_message() {
     }
 }
 
-// Issue 10: `credentials: "include"` sends cookies with every request, and the server's CORS accepts it.
+// `credentials: "include"` sends cookies with every request, and the server's CORS accepts it.
 #[wasm_bindgen_test]
 async fn http_credentials_include_is_used_for_every_request() {
     let base = session("cookies").await;

@@ -1,4 +1,6 @@
-//! (local scaffold until the browser suite lands from the integration branch)
+//! The widget in headless Chromium, by behaviour: one module per domain of the
+//! flow, each driving real widgets through the shared toolkit in
+//! `tests/common/browser.rs` (roles, accessible names, labels).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
@@ -8,4 +10,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod connecting;
+mod credentials;
+mod disconnect;
+mod embedding;
 mod http;
+mod mfa;
+mod outcomes;
+mod search;
+mod support;
