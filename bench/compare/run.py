@@ -538,7 +538,8 @@ def notes(first, delays, debounce):
              "is the widget alone.",
              "- Painted: the first frame in which the list or the password field is in the DOM (MutationObserver, "
              "then the end of that frame's requestAnimationFrame). MX's widget then fades its lists and fields in "
-             "(CSS animations of 300 ms, started 100–200 ms later), which is not counted; ours shows them at once.",
+             "(300 ms CSS animations, each after a delay of 100 ms or more), which is not counted; ours shows them "
+             "at once.",
              "- Host calls each measure waits for (the mock host's delays are part of every timing):"]
     for label, key in (("before the popular list", "calls_before_popular"),
                        (f"for the results ({debounce} ms debounce first)", "calls_for_results"),
