@@ -86,6 +86,9 @@ const publicFields = ({ popular, ...institution }) => institution;
 
 // Which callbacks each widget called, in order (the runner reports them per measure).
 export const calls = [];
+// The searches answered so far, in order: the results of QUERY itself are what the benchmark
+// waits for, not those of a shorter query the widget may have searched on the way.
+export const answeredSearches = [];
 const delayOf = (name) => DELAYS_MS[name] ?? DELAYS_MS.other;
 
 // Every answer is a fresh copy, as a real back-end's JSON would be.
@@ -111,7 +114,10 @@ export const host = {
   loadInstitutions: ({ search_name = "", routing_number, page = 1, per_page = 25 } = {}) => {
     const needle = String(search_name || routing_number || "").trim().toLowerCase();
     const found = DIRECTORY.filter((i) => i.name.toLowerCase().includes(needle)).map(publicFields);
-    return answer("loadInstitutions", found.slice((page - 1) * per_page, page * per_page));
+    return answer("loadInstitutions", found.slice((page - 1) * per_page, page * per_page)).then((page) => {
+      answeredSearches.push(needle);
+      return page;
+    });
   },
   loadInstitutionByGuid: (guid) => {
     const institution = byGuid(guid);
