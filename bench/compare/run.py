@@ -25,6 +25,7 @@ import pathlib
 import platform
 import re
 import shutil
+import signal
 import ssl
 import statistics
 import subprocess
@@ -475,6 +476,8 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--serve", action="store_true")
     options = parser.parse_args()
+    # Stopped from outside: still remove the temporary site and profiles (the `finally`s below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     npm_ci_if_needed()
     if not options.no_build:
