@@ -93,7 +93,8 @@ pub fn OAuthWaitingStep(ctx: Ctx) -> impl IntoView {
         <div class="cw-step cw-oauth">
             <InstitutionBanner ctx=ctx />
             <Heading text=ctx.tf(Key::OAuthWaitingTitle, &n) />
-            <p>{body}</p>
+            // Not "we opened it" when the browser did not let it open.
+            {move || (now.get() != Some(Situation::Blocked)).then(|| view! { <p>{body.clone()}</p> })}
             {status}
         </div>
     }
