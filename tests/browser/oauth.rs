@@ -136,8 +136,22 @@ fn oauth_timing(poll_ms: u32) -> Value {
     timing_with(json!({"oauthPollIntervalMs": poll_ms, "sandboxAggregationMs": 30, "sandboxSyncMs": 10}))
 }
 
-fn mount_host(api: &JsValue, config: Value, poll_ms: u32) -> Mounted {
-    mount_with(api.clone(), json!({"clientConfig": config, "timing": oauth_timing(poll_ms)}))
+/// Mount `api` on Oak Bank (`extra` added to the client config) and wait for "Go to Oak Bank".
+async fn on_oak_bank(api: &JsValue, extra: Value, timing: Value) -> Mounted {
+    let mut config = json!({"current_institution_guid": "INS-O"});
+    if let (Some(c), Some(e)) = (config.as_object_mut(), extra.as_object()) {
+        c.extend(e.clone());
+    }
+    let w = mount_with(api.clone(), json!({"clientConfig": config, "timing": timing}));
+    until_ready(&w, "Oak Bank").await;
+    w
+}
+
+/// …then "Go to Oak Bank": the user is at the institution.
+async fn at_oak_bank(api: &JsValue, extra: Value, timing: Value) -> Mounted {
+    let w = on_oak_bank(api, extra, timing).await;
+    w.click("Go to Oak Bank");
+    w
 }
 
 fn calls(api: &JsValue, name: &str) -> Vec<Value> {
@@ -170,7 +184,9 @@ async fn click_on_page(rec: &JsValue, w: &Mounted, name: &str) {
 #[wasm_bindgen_test]
 async fn authorizing_on_the_sandbox_page_connects() {
     let rec = stub("page");
-    let w = mount_sandbox(json!({"clientConfig": {"current_institution_code": "mx_bank_oauth"}, "timing": oauth_timing(60_000)}));
+    let w = mount_sandbox(
+        json!({"clientConfig": {"current_institution_code": "mx_bank_oauth"}, "timing": oauth_timing(60_000)}),
+    );
     until_ready(&w, "MX Bank (OAuth)").await;
     assert!(!has_password_field(&w));
     assert!(w.text().contains("You'll go to MX Bank (OAuth) to log in securely."));
@@ -179,7 +195,11 @@ async fn authorizing_on_the_sandbox_page_connects() {
     w.until_heading_focused().await;
     let urls = opened_urls(&rec);
     assert_eq!(urls.len(), 1);
-    assert!(urls[0].contains("/oauth-sandbox.html?member_guid=MBR-") && urls[0].contains("institution=MX%20Bank%20%28OAuth%29"), "{urls:?}");
+    assert!(
+        urls[0].contains("/oauth-sandbox.html?member_guid=MBR-")
+            && urls[0].contains("institution=MX%20Bank%20%28OAuth%29"),
+        "{urls:?}"
+    );
     let requested = w.events_named("connect/oauthRequested");
     assert_eq!(requested.len(), 1);
     assert_eq!(requested[0]["url"], json!(urls[0]));
@@ -199,7 +219,9 @@ async fn authorizing_on_the_sandbox_page_connects() {
 #[wasm_bindgen_test]
 async fn denying_on_the_sandbox_page_shows_the_oauth_error() {
     let rec = stub("page");
-    let w = mount_sandbox(json!({"clientConfig": {"current_institution_code": "keystone_national_oauth"}, "timing": oauth_timing(60_000)}));
+    let w = mount_sandbox(
+        json!({"clientConfig": {"current_institution_code": "keystone_national_oauth"}, "timing": oauth_timing(60_000)}),
+    );
     until_ready(&w, "Keystone National Bank").await;
     w.click("Go to Keystone National Bank");
     click_on_page(&rec, &w, "Deny").await;
@@ -225,8 +247,7 @@ async fn denying_on_the_sandbox_page_shows_the_oauth_error() {
 async fn a_host_state_that_succeeds_after_some_polls_connects() {
     let rec = stub("stand-in");
     let api = host(3, json!({"auth_status": 2}));
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 15);
-    until_ready(&w, "Oak Bank").await;
+    let w = on_oak_bank(&api, json!({}), oauth_timing(15)).await;
     assert!(calls(&api, "getInstitutionCredentials").is_empty());
     let added = calls(&api, "addMember");
     assert_eq!(added[0]["args"][0]["is_oauth"], json!(true));
@@ -255,9 +276,7 @@ async fn errored_states_explain_each_reason() {
     for (code, name, message) in cases {
         let _rec = stub("stand-in");
         let api = host(1, json!({"auth_status": 3, "error_reason": code}));
-        let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 10);
-        until_ready(&w, "Oak Bank").await;
-        w.click("Go to Oak Bank");
+        let w = at_oak_bank(&api, json!({}), oauth_timing(10)).await;
         w.until_heading("We couldn't connect to Oak Bank").await;
         assert!(w.alerts().iter().any(|a| a.contains(message)), "{name}: {:?}", w.alerts());
         assert_eq!(w.events_named("connect/oauthError"), vec![json!({"member_guid": "MBR-O", "error_reason": name})]);
@@ -272,9 +291,7 @@ async fn errored_states_explain_each_reason() {
 async fn webview_mode_opens_no_window_and_tells_the_host() {
     let rec = stub("stand-in");
     let api = host(1000, Value::Null);
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O", "is_mobile_webview": true}), 20);
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w = at_oak_bank(&api, json!({"is_mobile_webview": true}), oauth_timing(20)).await;
     w.until_heading("Finish logging in at Oak Bank").await;
     assert!(opened_urls(&rec).is_empty());
     assert_eq!(w.events_named("connect/oauthRequested"), vec![json!({"url": SECURE_URI, "member_guid": "MBR-O"})]);
@@ -291,9 +308,7 @@ async fn webview_mode_opens_no_window_and_tells_the_host() {
 async fn a_blocked_popup_offers_a_new_tab() {
     let rec = stub("null");
     let api = host(1000, Value::Null);
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 20);
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w = at_oak_bank(&api, json!({}), oauth_timing(20)).await;
     w.until_alert("Your browser blocked the Oak Bank tab").await;
     set_mode(&rec, "stand-in");
     w.click("Continue in a new tab");
@@ -309,9 +324,7 @@ async fn a_blocked_popup_offers_a_new_tab() {
 async fn a_closed_window_is_detected() {
     let rec = stub("stand-in");
     let api = host(1000, Value::Null);
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 20);
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w = at_oak_bank(&api, json!({}), oauth_timing(20)).await;
     w.until_heading("Finish logging in at Oak Bank").await;
     sleep(100).await;
     assert!(!w.alerts().iter().any(|a| a.contains("was closed")), "not while it is open");
@@ -328,7 +341,10 @@ async fn a_closed_window_is_detected() {
 async fn a_url_that_is_not_https_is_refused() {
     let rec = stub("stand-in");
     let api = oauth_host(&json(&json!({"uri": "http://oak.example/oauth", "pending": 0, "end": null})));
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 20);
+    let w = mount_with(
+        api.clone(),
+        json!({"clientConfig": {"current_institution_guid": "INS-O"}, "timing": oauth_timing(20)}),
+    );
     w.until_alert("Oak Bank's login page address isn't secure").await;
     assert!(!w.has_button("Go to Oak Bank"));
     assert!(w.has_button("Try again"));
@@ -342,9 +358,7 @@ async fn a_url_that_is_not_https_is_refused() {
 async fn a_completion_message_from_elsewhere_is_ignored() {
     let _rec = stub("stand-in");
     let api = host(0, json!({"auth_status": 2}));
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 60_000);
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w = at_oak_bank(&api, json!({}), oauth_timing(60_000)).await;
     w.until_heading("Finish logging in at Oak Bank").await;
     post_from_page_itself(&json(&json!({"type": "connect-widget:oauth", "status": "success", "member_guid": "MBR-O"})));
     sleep(150).await;
@@ -359,10 +373,8 @@ async fn a_completion_message_from_elsewhere_is_ignored() {
 async fn a_wait_that_never_ends_says_so() {
     let rec = stub("stand-in");
     let api = host(1000, Value::Null);
-    let timing = timing_with(json!({"oauthPollIntervalMs": 20, "oauthWaitLimitMs": 150}));
-    let w = mount_with(api.clone(), json!({"clientConfig": {"current_institution_guid": "INS-O"}, "timing": timing}));
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w =
+        at_oak_bank(&api, json!({}), timing_with(json!({"oauthPollIntervalMs": 20, "oauthWaitLimitMs": 150}))).await;
     w.until_alert("We didn't hear back from Oak Bank in time").await;
     assert_eq!(stand_in_closes(&rec, 0), 1);
     let polls = calls(&api, "loadOAuthState").len();
@@ -379,9 +391,7 @@ async fn a_wait_that_never_ends_says_so() {
 async fn unmounting_closes_the_window() {
     let rec = stub("stand-in");
     let api = host(1000, Value::Null);
-    let w = mount_host(&api, json!({"current_institution_guid": "INS-O"}), 20);
-    until_ready(&w, "Oak Bank").await;
-    w.click("Go to Oak Bank");
+    let w = at_oak_bank(&api, json!({}), oauth_timing(20)).await;
     w.until_heading("Finish logging in at Oak Bank").await;
     w.unmount();
     assert_eq!(stand_in_closes(&rec, 0), 1);
@@ -394,10 +404,8 @@ async fn unmounting_closes_the_window() {
 // No OAuth institution of the sandbox ever shows a password field: each opens the OAuth instructions.
 #[wasm_bindgen_test]
 async fn no_oauth_institution_shows_a_password_field() {
-    let popular = Sandbox::default().handle(
-        &HostCall::LoadPopularInstitutions { per_page: 100, iso_country_code: None, filters: vec![] },
-        0.0,
-    );
+    let popular = Sandbox::default()
+        .handle(&HostCall::LoadPopularInstitutions { per_page: 100, iso_country_code: None, filters: vec![] }, 0.0);
     let search = Sandbox::default().handle(
         &HostCall::LoadInstitutions(InstitutionQuery {
             search_name: Some("Laurentian".into()),

@@ -112,9 +112,7 @@ fn going_to_the_institution_opens_the_window_in_the_click() {
     let h = to_waiting(json!({}));
     assert_eq!(h.step(), "enterCreds", "as in MX's widget, waiting is part of the credentials step");
     assert!(matches!(h.flow.step(), Step::OAuthWaiting(w) if w.window == WindowStatus::Open));
-    let first_effect_after_show =
-        h.effects.iter().position(|e| !matches!(e, Effect::Pageview { .. } | Effect::FocusHeading));
-    assert_eq!(h.effects.get(first_effect_after_show.unwrap_or(0)), Some(&Effect::OpenOAuthWindow { url: URL.into() }));
+    assert_eq!(h.effects.first(), Some(&Effect::OpenOAuthWindow { url: URL.into() }), "first, in the click");
     assert_eq!(h.events(), vec![("connect/oauthRequested", json!({"url": URL, "member_guid": "MBR-O"}))]);
     let (_, start) = h.call("oAuthStart");
     assert_eq!(start.args(&json!({}), "en")[0]["member"]["guid"], json!("MBR-O"));

@@ -138,11 +138,17 @@ impl Flow {
         let Some(Step::OAuth(s)) = self.step_mut() else { return };
         let Prepare::Ready { url, state_guid } = s.prepare.clone() else { return };
         let Some(member) = self.member.clone() else { return };
-        let window = if self.config.host_opens_oauth() { WindowStatus::HostOpens } else { WindowStatus::Open };
+        let host_opens = self.config.host_opens_oauth();
+        // First of this click's effects, while its user activation is fresh.
+        if !host_opens {
+            fx.push(Effect::OpenOAuthWindow { url: url.clone() });
+        }
+        let window = if host_opens { WindowStatus::HostOpens } else { WindowStatus::Open };
+        let requested = WidgetEvent::OAuthRequested { url: url.clone(), member_guid: member.guid.clone() };
         let waiting =
             OAuthWaitState { url, state_guid, window, pending_since_closed: 0, poll_failures: 0, timed_out: false };
         self.show(Step::OAuthWaiting(waiting), Nav::Push, fx);
-        self.send_to_institution(fx);
+        Self::emit(fx, requested);
         fx.push(Effect::Analytic {
             name: "connect_oauth_default_go_to_institution",
             data: json!({ "institution_guid": self.institution.as_ref().map(|i| i.guid.clone()) }),
@@ -154,8 +160,8 @@ impl Flow {
         self.oauth_arm_wait_limit(fx);
     }
 
-    /// Open the window (first, while the click's user activation is fresh) or
-    /// leave it to the host, and tell the host where the user is going.
+    /// Open the window again (or leave it to the host), and tell the host
+    /// where the user is going.
     pub(super) fn send_to_institution(&mut self, fx: &mut Vec<Effect>) {
         let Some(member_guid) = self.member.as_ref().map(|m| m.guid.clone()) else { return };
         let Some(w) = self.oauth_wait_state() else { return };
