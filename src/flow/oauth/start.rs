@@ -160,20 +160,6 @@ impl Flow {
         self.oauth_arm_wait_limit(fx);
     }
 
-    /// Open the window again (or leave it to the host), and tell the host
-    /// where the user is going.
-    pub(super) fn send_to_institution(&mut self, fx: &mut Vec<Effect>) {
-        let Some(member_guid) = self.member.as_ref().map(|m| m.guid.clone()) else { return };
-        let Some(w) = self.oauth_wait_state() else { return };
-        let url = w.url.clone();
-        if w.window != WindowStatus::HostOpens {
-            w.window = WindowStatus::Open;
-            fx.push(Effect::OpenOAuthWindow { url: url.clone() });
-        }
-        w.pending_since_closed = 0;
-        Self::emit(fx, WidgetEvent::OAuthRequested { url, member_guid });
-    }
-
     /// The wait limit counts from the last time the user was sent on (0: none).
     pub(super) fn oauth_arm_wait_limit(&mut self, fx: &mut Vec<Effect>) {
         self.forget_timer(Timer::OAuthWaitLimit);

@@ -6,7 +6,7 @@
 use super::{OAuthErrorReason, Pending, WindowStatus};
 use crate::flow::navigation::Nav;
 use crate::flow::{Effect, Flow, Step, Timer, WidgetEvent};
-use crate::host::HostError;
+use crate::host::{HostCall, HostError};
 use crate::model::{ConnectionStatus, Member, OAuthState};
 
 /// Pending answers after the window closed before the widget says the user
@@ -47,8 +47,8 @@ impl Flow {
             return;
         }
         match (w.state_guid.clone(), member_guid) {
-            (Some(guid), _) => self.call(Pending::State, crate::host::HostCall::LoadOAuthState { guid }, fx),
-            (None, Some(guid)) => self.call(Pending::Member, crate::host::HostCall::LoadMemberByGuid { guid }, fx),
+            (Some(guid), _) => self.call(Pending::State, HostCall::LoadOAuthState { guid }, fx),
+            (None, Some(guid)) => self.call(Pending::Member, HostCall::LoadMemberByGuid { guid }, fx),
             (None, None) => {}
         }
     }
@@ -105,7 +105,7 @@ impl Flow {
     /// starts from its real status.
     fn oauth_succeeded(&mut self, inbound: Option<String>, fx: &mut Vec<Effect>) {
         let Some(guid) = inbound.or_else(|| self.member.as_ref().map(|m| m.guid.clone())) else { return };
-        self.call(Pending::Inbound, crate::host::HostCall::LoadMemberByGuid { guid }, fx);
+        self.call(Pending::Inbound, HostCall::LoadMemberByGuid { guid }, fx);
     }
 
     pub(super) fn oauth_inbound_loaded(&mut self, result: Result<Member, HostError>, fx: &mut Vec<Effect>) {
@@ -136,12 +136,18 @@ impl Flow {
         fx.push(Effect::CloseOAuthWindow);
     }
 
+    /// "Continue in a new tab" / "Open <bank> again": open the window again
+    /// (or ask the host to), tell the host, and start the wait again.
     pub(super) fn reopen_oauth_window(&mut self, fx: &mut Vec<Effect>) {
-        let Some(w) = self.oauth_wait_state() else { return };
-        if w.timed_out {
-            return;
+        let Some(member_guid) = self.member.as_ref().map(|m| m.guid.clone()) else { return };
+        let Some(w) = self.oauth_wait_state().filter(|w| !w.timed_out) else { return };
+        let url = w.url.clone();
+        if w.window != WindowStatus::HostOpens {
+            w.window = WindowStatus::Open;
+            fx.push(Effect::OpenOAuthWindow { url: url.clone() });
         }
-        self.send_to_institution(fx);
+        w.pending_since_closed = 0;
+        Self::emit(fx, WidgetEvent::OAuthRequested { url, member_guid });
         self.oauth_arm_wait_limit(fx);
     }
 
