@@ -77,6 +77,18 @@ pub fn parse(text: &str) -> Vec<Segment> {
     out.finish()
 }
 
+/// `text` as plain text: tags dropped, entities decoded, links kept as their
+/// words (for a heading, say).
+pub fn plain(text: &str) -> String {
+    parse(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(t) | Segment::Link { text: t, .. } => t,
+            Segment::Break => " ".into(),
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct Segments(Vec<Segment>);
 
@@ -261,5 +273,6 @@ mod tests {
             vec![text("a"), Segment::Break, text("b's A\u{a0}c &bogus; d")]
         );
         assert_eq!(parse("<style>p{}</style>unclosed <b"), vec![text("unclosed <b")]);
+        assert_eq!(plain("Connect with <b>Oak</b><br>Online &amp; more"), "Connect with Oak Online & more");
     }
 }

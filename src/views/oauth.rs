@@ -17,7 +17,12 @@ pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
     let institution = ctx.institution().unwrap_or_default();
-    let title = institution.instructional_title.clone().unwrap_or_else(|| ctx.tf(Key::OAuthTitle, &n));
+    let title = institution
+        .instructional_title
+        .as_deref()
+        .map(rich_text::plain)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| ctx.tf(Key::OAuthTitle, &n));
     let reason = state.with_untracked(|s| s.as_ref().and_then(|s| s.reason)).map(|_| ctx.tf(Key::OAuthReauthorize, &n));
     let new_tab = ctx.t(Key::CommonNewTab);
     let description = institution.instructional_text.as_deref().map(rich_text::parse).filter(|s| !s.is_empty());
