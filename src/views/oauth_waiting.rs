@@ -80,7 +80,7 @@ pub fn OAuthWaitingStep(ctx: Ctx) -> impl IntoView {
         .into_any(),
         Some(Situation::Waiting { trouble: has_trouble }) => view! {
             <Spinner text=waiting.clone() />
-            {has_trouble.then(|| view! { <p class="cw-notice cw-warning">{trouble.clone()}</p> })}
+            {has_trouble.then(|| view! { <p class="cw-notice cw-warning" role="status">{trouble.clone()}</p> })}
             <div class="cw-actions">
                 {reopen(open_again.clone(), "cw-button cw-secondary")}
                 {retry("cw-button cw-secondary")}
