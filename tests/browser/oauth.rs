@@ -98,6 +98,7 @@ export function oauth_host(opts) {
     },
     loadOAuthState(...args) {
       log("loadOAuthState", args);
+      if (opts.failing) return Promise.reject({ response: { status: 503 } });
       polls += 1;
       if (polls <= opts.pending || !opts.end) return Promise.resolve({ oauth_state: { guid: "OAS-1", auth_status: 1 } });
       if (opts.end.auth_status === 2) finished = true;
@@ -284,6 +285,22 @@ async fn errored_states_explain_each_reason() {
         restore_open();
         w.unmount();
     }
+}
+
+// Polling errors never leave a dead screen: retried with back-off, and said after three in a row.
+#[wasm_bindgen_test]
+async fn polling_errors_are_retried_and_said() {
+    let _rec = stub("stand-in");
+    let api = oauth_host(&json(&json!({"uri": SECURE_URI, "pending": 0, "end": null, "failing": true})));
+    let w = at_oak_bank(&api, json!({}), oauth_timing(10)).await;
+    w.until("the trouble notice", 3000, |m| m.text().contains("We're having trouble checking with Oak Bank")).await;
+    assert!(calls(&api, "loadOAuthState").len() >= 3);
+    assert!(w.has_button("Try again") && w.has_button("Open Oak Bank again"), "a way forward stays");
+    let polls = calls(&api, "loadOAuthState").len();
+    sleep(60).await;
+    assert!(calls(&api, "loadOAuthState").len() <= polls + 1, "backing off, not hammering the host");
+    restore_open();
+    w.unmount();
 }
 
 // In a webview the widget opens nothing: it tells the host, which opens the system browser.
