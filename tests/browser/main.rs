@@ -10,4 +10,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod connecting;
+mod credentials;
+mod disconnect;
+mod embedding;
+mod mfa;
 mod oauth;
+mod outcomes;
+mod search;
+mod support;
