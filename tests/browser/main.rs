@@ -14,6 +14,7 @@ mod connecting;
 mod credentials;
 mod disconnect;
 mod embedding;
+mod http;
 mod mfa;
 mod oauth;
 mod outcomes;
