@@ -5,7 +5,7 @@
 use super::ui::{Alert, Heading, HostText, InstitutionBanner, Spinner};
 use super::Ctx;
 use crate::flow::oauth::{Msg, Prepare, StartFailure};
-use crate::flow::{outcomes, Action, Step};
+use crate::flow::Step;
 use crate::i18n::Key;
 use crate::model::rich_text::{self, Segment};
 use leptos::prelude::*;
@@ -37,7 +37,6 @@ pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
         _ => vec![vec![Segment::Text(ctx.tf(Key::OAuthStepGo, &n))], vec![Segment::Text(ctx.t(Key::OAuthStepReturn))]],
     };
     let host_opens = ctx.peek(|f| f.config.host_opens_oauth()).unwrap_or(false);
-    let search = ctx.peek(|f| f.allowed().search).unwrap_or(false);
     let go_label = ctx.tf(Key::OAuthGo, &n);
     let preparing = ctx.tf(Key::OAuthPreparing, &n);
     let unsafe_url = ctx.tf(Key::OAuthUnsafeUrl, &n);
@@ -58,12 +57,7 @@ pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
             view! {
                 <div class="cw-notice">
                     <Alert text=message />
-                    <div class="cw-actions">
-                        <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::RetryStart)>{ctx.t(Key::CommonRetry)}</button>
-                        {search.then(|| view! {
-                            <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(outcomes::Msg::Act(Action::TryAnotherInstitution))>{ctx.t(Key::InstitutionChooseAnother)}</button>
-                        })}
-                    </div>
+                    {super::oauth_error::retry_or_another(ctx, Msg::RetryStart)}
                 </div>
             }
             .into_any()
