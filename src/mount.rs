@@ -9,6 +9,7 @@ use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
+use crate::model::urls::sibling_url;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
@@ -22,6 +23,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const STYLE: &str = include_str!("../style/widget.css");
+
+/// The sandbox's OAuth authorization page (`public/oauth-sandbox.html`).
+const SANDBOX_OAUTH_PAGE: &str = "oauth-sandbox.html";
 
 struct Instance {
     host_element: web_sys::Element,
@@ -112,7 +116,12 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
-        let sandbox = RefCell::new(Sandbox::new(opts.sandbox.clone()));
+        let mut sandbox_options = opts.sandbox.clone();
+        // The sandbox's OAuth authorization page ships next to the demo page.
+        if let Some(base) = element.owner_document().and_then(|d| d.base_uri().ok().flatten()) {
+            sandbox_options.oauth_window_base_url = sibling_url(&base, SANDBOX_OAUTH_PAGE);
+        }
+        let sandbox = RefCell::new(Sandbox::new(sandbox_options));
         (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
@@ -139,6 +148,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         available_callbacks: available,
         user_email: opts.user_email.clone(),
         unavailable_institutions: opts.unavailable_institutions.clone(),
+        oauth_disabled: opts.oauth_disabled,
     };
     let listeners = Listeners {
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
