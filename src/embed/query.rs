@@ -193,6 +193,17 @@ impl FrameParams {
     }
 }
 
+/// The `locale` parameter's language if it names one (else English), to
+/// write a configuration error in the language the partner asked for.
+pub fn locale_hint(search: &str) -> Locale {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|piece| piece.strip_prefix("locale="))
+        .find_map(|value| form_decode(value).ok().and_then(|tag| Locale::parse(&tag)))
+        .unwrap_or_default()
+}
+
 /// The parent's origin: the one the URL or config names, else the origin of
 /// `document.referrer` (empty when the parent's Referrer-Policy hides it).
 pub fn parent_origin(explicit: Option<&(Origin, OriginSource)>, referrer: &str) -> Option<(Origin, OriginSource)> {
@@ -342,6 +353,14 @@ mod tests {
         );
         assert_eq!(from(None, ""), None, "a hidden referrer gives no origin");
         Ok(())
+    }
+
+    #[test]
+    fn an_error_is_written_in_the_requested_language() {
+        assert_eq!(locale_hint("?api=nope&locale=fr-CA"), Locale::FrCa);
+        assert_eq!(locale_hint("locale=es&config=%ZZ"), Locale::Es);
+        assert_eq!(locale_hint("api=sandbox&locale=de"), Locale::En);
+        assert_eq!(locale_hint(""), Locale::En);
     }
 
     #[test]

@@ -192,4 +192,10 @@ super::catalogue! {
     DisconnectConfirm = "disconnect.confirm" => "Disconnect",
     DisconnectConfirming = "disconnect.confirming" => "Disconnecting…",
     DisconnectFailed = "disconnect.failed" => "We couldn't disconnect {name}. Please try again.",
+
+    // Embedding: the iframe page (widget.html) when it cannot start
+    FrameErrorTitle = "frame.error.title" => "This connection can't start",
+    FrameErrorBody = "frame.error.body" => "The page that opened it gave a setting the widget can't use. Please try again later.",
+    FrameErrorDetails = "frame.error.details" => "Details for the site's developers",
+    FrameTitle = "frame.title" => "Connect your account",
 }

@@ -200,5 +200,10 @@ pub fn text(key: Key) -> &'static str {
         DisconnectConfirm => "Desconectar",
         DisconnectConfirming => "Desconectando…",
         DisconnectFailed => "No pudimos desconectar {name}. Inténtelo de nuevo.",
+        // Embedding: the iframe page (widget.html) when it cannot start
+        FrameErrorTitle => "Esta conexión no puede iniciarse",
+        FrameErrorBody => "La página que la abrió indicó una configuración que el widget no puede usar. Inténtelo de nuevo más tarde.",
+        FrameErrorDetails => "Detalles para los desarrolladores del sitio",
+        FrameTitle => "Conecte su cuenta",
     }
 }

@@ -202,5 +202,10 @@ pub fn text(key: Key) -> &'static str {
         DisconnectConfirm => "Déconnecter",
         DisconnectConfirming => "Déconnexion en cours…",
         DisconnectFailed => "Nous n'avons pas pu déconnecter {name}. Veuillez réessayer.",
+        // Embedding: the iframe page (widget.html) when it cannot start
+        FrameErrorTitle => "Cette connexion ne peut pas démarrer",
+        FrameErrorBody => "La page qui l'a ouverte a fourni un réglage que le widget ne peut pas utiliser. Veuillez réessayer plus tard.",
+        FrameErrorDetails => "Détails pour les développeurs du site",
+        FrameTitle => "Connectez votre compte",
     }
 }
