@@ -3,9 +3,11 @@
 #   1. formatting            cargo fmt --check
 #   2. lints                 cargo clippy --all-targets -D warnings, natively and for wasm32
 #   3. native tests          cargo test
-#   4. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
-#                            --tests: doctests would only be compiled for wasm, never run, yet counted)
-#   5. release bundle build  scripts/build.sh                             (-> dist/)
+#   4. release bundle build  scripts/build.sh                             (-> dist/)
+#   5. npm package           scripts/package.sh --check  (pack, install into a page project, tsc)
+#   6. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
+#                            --tests: doctests would only be compiled for wasm, never run, yet counted),
+#                            with the embedding tests' fixture servers (scripts/test_servers.sh) running
 # then prints "tests: N passed, N failed" (native + browser) alone on the last line.
 #
 # Extra arguments go to both cargo test runs, e.g. `scripts/test.sh -- mounts_the_widget`.
@@ -58,6 +60,14 @@ step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -
 
 step native cargo test "$@"
 
+# The embedding tests (tests/embedding/) load dist/ and the packed npm package, and pages
+# served on other origins: build and package before the browser step, and start the fixture
+# servers for it (stopped on exit, even on failure).
+step release bash scripts/build.sh
+step package env NO_BUILD=1 bash scripts/package.sh --check
+trap 'bash scripts/test_servers.sh stop; rm -rf "$logs"' EXIT
+bash scripts/test_servers.sh start
+
 # The runner (.cargo/config.toml) drives /usr/bin/chromium through ChromeDriver with the
 # arguments in webdriver.json. WASM_BINDGEN_USE_BROWSER runs test files that lack
 # wasm_bindgen_test_configure!(run_in_browser) in the browser too, instead of node.
@@ -65,7 +75,5 @@ step native cargo test "$@"
 step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
   cargo test --target wasm32-unknown-unknown --tests "$@"
-
-step release bash scripts/build.sh
 
 summary
