@@ -146,9 +146,11 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
     let origin = origin.map(|(origin, _)| origin);
     let (transport, available) = match params.api {
         FrameApi::Sandbox => sandbox_transport(&opts),
-        FrameApi::Http { base_url } => return Err(format!(
+        FrameApi::Http { base_url } => {
+            return Err(format!(
             "`api` is a back-end URL ({base_url}), but this build has no HTTP transport; use api=sandbox or api=parent"
-        )),
+        ))
+        }
         FrameApi::Parent => {
             let loading = show_loading(document, main, opts.locale);
             let connected = connect_to_parent(window, origin.as_ref(), opts.host_timeout_ms).await;

@@ -13,7 +13,6 @@
 use connect_widget::host::js::{js_to_json, json_to_js, now_ms, sleep};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(inline_js = r#"
 export async function servers() {
@@ -41,6 +40,9 @@ export function child_window(win, index) {
 }
 export function widget_root(win) {
   try { return win?.document?.querySelector("main")?.shadowRoot ?? null; } catch (_) { return null; }
+}
+export function shadow_of(win, selector) {
+  try { return win?.document?.querySelector(selector)?.shadowRoot ?? null; } catch (_) { return null; }
 }
 export function window_value(win, name) {
   try { return JSON.stringify(win?.[name] ?? null); } catch (_) { return "null"; }
@@ -108,6 +110,7 @@ extern "C" {
     fn frame_window(iframe: &JsValue) -> JsValue;
     fn child_window(win: &JsValue, index: u32) -> JsValue;
     fn widget_root(win: &JsValue) -> JsValue;
+    fn shadow_of(win: &JsValue, selector: &str) -> JsValue;
     fn window_value(win: &JsValue, name: &str) -> String;
     fn new_recorder() -> JsValue;
     fn stop_recorder(recorder: &JsValue);
@@ -244,22 +247,37 @@ impl Drop for Recorder {
     }
 }
 
-/// A widget in a window of this origin (`widget.html`'s `<main>` shadow root).
-pub struct FramedWidget {
+/// A widget in a document of this origin, found again at each look (its
+/// shadow root comes and goes with mounts).
+pub struct Widget {
+    root: Box<dyn Fn() -> JsValue>,
     window: JsValue,
 }
 
-impl FramedWidget {
-    pub fn of(window: JsValue) -> FramedWidget {
-        FramedWidget { window }
+impl Widget {
+    /// `widget.html`'s widget (the `<main>` shadow root) in `window`.
+    pub fn of(window: JsValue) -> Widget {
+        let win = window.clone();
+        Widget { root: Box::new(move || widget_root(&win)), window }
     }
 
-    pub fn window(&self) -> &JsValue {
-        &self.window
+    /// The widget in the shadow root of `selector`'s element of `window`.
+    pub fn at(window: JsValue, selector: &'static str) -> Widget {
+        let win = window.clone();
+        Widget { root: Box::new(move || shadow_of(&win, selector)), window }
+    }
+
+    /// The widget in `root()` (an element's shadow root).
+    pub fn in_root(root: impl Fn() -> JsValue + 'static) -> Widget {
+        Widget { root: Box::new(root), window: JsValue::NULL }
     }
 
     fn root(&self) -> JsValue {
-        widget_root(&self.window)
+        (self.root)()
+    }
+
+    pub fn is_shown(&self) -> bool {
+        !self.root().is_null()
     }
 
     pub fn heading(&self) -> String {
@@ -344,15 +362,21 @@ impl FramedWidget {
 }
 
 /// Wait until `frame`'s page frames a widget page of this origin, and return it.
-pub async fn inner_widget(frame: &Frame) -> FramedWidget {
+pub async fn inner_widget(frame: &Frame) -> Widget {
     until("the framed widget page", 5000, || !widget_root(&frame.inner_window()).is_null()).await;
-    FramedWidget::of(frame.inner_window())
+    Widget::of(frame.inner_window())
 }
 
 /// Wait until `frame` itself shows a widget page of this origin.
-pub async fn widget_in(frame: &Frame) -> FramedWidget {
+pub async fn widget_in(frame: &Frame) -> Widget {
     until("the widget page", 5000, || !widget_root(&frame.window()).is_null()).await;
-    FramedWidget::of(frame.window())
+    Widget::of(frame.window())
+}
+
+/// Wait until `widget` has a root.
+pub async fn shown(widget: Widget) -> Widget {
+    until("the widget", 5000, || widget.is_shown()).await;
+    widget
 }
 
 /// A JSON value as a JS value (for `postMessage` from tests).
@@ -360,17 +384,7 @@ pub fn js(value: &Value) -> JsValue {
     json_to_js(value)
 }
 
-/// `{"mx": true, "type": "mx/navigation", "payload": {"action": "back"}}`.
-pub fn back_request() -> Value {
-    json!({"mx": true, "type": "mx/navigation", "payload": {"action": "back"}})
-}
-
 /// Resolve after `ms`.
 pub async fn pause(ms: u32) {
     sleep(ms).await;
-}
-
-/// Await a JS Promise, for tests that need one.
-pub async fn settle(promise: js_sys::Promise) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise).await
 }

@@ -9,7 +9,8 @@ use wasm_bindgen_test::*;
 
 /// MX's SDK parent page on the `parent` origin, framing our widget.html (this origin).
 fn sdk_page(o: &Origins, name: &str) -> Frame {
-    let widget = widget_url(o, &format!("api=sandbox&target_origin={}&timing={}", encode(&o.parent), encode(FAST_TIMING)));
+    let widget =
+        widget_url(o, &format!("api=sandbox&target_origin={}&timing={}", encode(&o.parent), encode(FAST_TIMING)));
     let page = format!(
         "{}/tests/embedding/pages/sdk-parent.html?report={}&widget={}",
         o.parent,
@@ -60,7 +61,10 @@ async fn mx_sdk_callbacks_fire_through_a_whole_sandbox_connection() {
     let loaded = &rec.of_kind("onLoaded")[0];
     let session = loaded["session_guid"].as_str().unwrap_or_default().to_string();
     assert!(is_uuid_v4(&session), "session_guid {session:?}");
-    assert_eq!(*loaded, json!({"type": "mx/connect/loaded", "user_guid": "", "session_guid": session, "initial_step": "search"}));
+    assert_eq!(
+        *loaded,
+        json!({"type": "mx/connect/loaded", "user_guid": "", "session_guid": session, "initial_step": "search"})
+    );
     assert_eq!(
         rec.of_kind("onInstitutionSearch")[0],
         json!({"type": "mx/connect/institutionSearch", "user_guid": "", "session_guid": session, "query": "MX Bank"})
