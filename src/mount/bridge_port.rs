@@ -78,9 +78,12 @@ impl Drop for BridgeClient {
     }
 }
 
+/// A port offered to the parent, with the handler waiting for its `ready`.
+type Offered = (MessagePort, Closure<dyn FnMut(MessageEvent)>);
+
 /// The handshake in progress: every port offered, and the first `ready`.
 struct Handshake {
-    offered: Vec<(MessagePort, Closure<dyn FnMut(MessageEvent)>)>,
+    offered: Vec<Offered>,
     ready: Option<(MessagePort, JsValue)>,
     done: Option<Function>,
 }

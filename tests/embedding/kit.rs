@@ -11,7 +11,7 @@
 //! `scripts/test_servers.sh`.
 
 use connect_widget::host::js::{js_to_json, json_to_js, now_ms, sleep};
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
