@@ -114,16 +114,6 @@ impl Origin {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-
-    /// Plain `http` to a host other than this machine: secrets would cross the network unencrypted.
-    pub fn is_insecure_remote(&self) -> bool {
-        let Some(host_and_port) = self.0.strip_prefix("http://") else { return false };
-        let host = match host_and_port.rfind(':') {
-            Some(at) if !host_and_port[at..].contains(']') => &host_and_port[..at],
-            _ => host_and_port,
-        };
-        !(host == "localhost" || host.ends_with(".localhost") || host == "[::1]" || host.starts_with("127."))
-    }
 }
 
 impl fmt::Display for Origin {
@@ -184,16 +174,5 @@ mod tests {
             let got = Origin::parse(text);
             assert!(got.as_ref().is_err_and(|e| e.contains(reason)), "{text}: {got:?}");
         }
-    }
-
-    #[test]
-    fn plain_http_is_insecure_except_on_this_machine() -> Result<(), String> {
-        assert!(Origin::parse("http://partner.example")?.is_insecure_remote());
-        assert!(Origin::parse("http://10.0.0.5:8080")?.is_insecure_remote());
-        assert!(!Origin::parse("https://partner.example")?.is_insecure_remote());
-        assert!(!Origin::parse("http://localhost:3000")?.is_insecure_remote());
-        assert!(!Origin::parse("http://127.0.0.1:3000")?.is_insecure_remote());
-        assert!(!Origin::parse("http://[::1]:3000")?.is_insecure_remote());
-        Ok(())
     }
 }

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+pub mod http;
+
 #[wasm_bindgen]
 extern "C" {
     // Globals rather than `window.*`, so the timers also work in a worker.

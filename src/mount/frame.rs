@@ -20,6 +20,7 @@ use crate::embed::query::{self, FrameApi, FrameParams, OriginSource};
 use crate::embed::url::Origin;
 use crate::embed::{bridge, webview};
 use crate::flow::{Flow, WidgetEvent};
+use crate::host::js::http::HttpHost;
 use crate::host::js::{self, js_to_json, json_to_js, JsCallback};
 use crate::host::{CALLBACK_NAMES, REQUIRED_CALLBACKS};
 use crate::i18n::{I18n, Key, Locale};
@@ -147,9 +148,10 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
     let (transport, available) = match params.api {
         FrameApi::Sandbox => sandbox_transport(&opts),
         FrameApi::Http { base_url } => {
-            return Err(format!(
-            "`api` is a back-end URL ({base_url}), but this build has no HTTP transport; use api=sandbox or api=parent"
-        ))
+            // `api=<URL>` means what `mount`'s `api: "https://…"` means.
+            let http = HttpHost::from_api(&JsValue::from_str(&base_url), opts.host_timeout_ms)?
+                .ok_or("`api` is not a back-end URL")?;
+            (Transport::Http(http), CALLBACK_NAMES.to_vec())
         }
         FrameApi::Parent => {
             let loading = show_loading(document, main, opts.locale);

@@ -14,6 +14,7 @@ mod styles;
 pub(crate) use bridge_port::BridgeClient;
 
 use crate::flow::{start, Environment, Flow, Msg};
+use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
@@ -135,6 +136,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         sandbox_transport(&opts)
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
+    } else if let Some(http) = HttpHost::from_api(&api, opts.host_timeout_ms).map_err(fail)? {
+        let available = CALLBACK_NAMES.iter().copied().filter(|n| !http.unsupported().contains(n)).collect();
+        (Transport::Http(http), available)
     } else {
         let host = JsHost::new(api, opts.host_timeout_ms).map_err(fail)?;
         let missing = host.missing_required();

@@ -1,8 +1,8 @@
 //! `widget.html` on its own: a parameter it cannot use is shown in the frame,
-//! naming the parameter, in the language asked for; the HTTP transport is
-//! refused clearly until it is built; and with no known parent origin nothing
-//! is posted at all, while a named one gets `mx/load`, the events and the
-//! height, and nothing else.
+//! naming the parameter, in the language asked for; `api=<URL>` talks to that
+//! back-end over HTTP; and with no known parent origin nothing is posted at
+//! all, while a named one gets `mx/load`, the events and the height, and
+//! nothing else.
 
 use crate::kit::*;
 use serde_json::{json, Value};
@@ -25,24 +25,44 @@ async fn a_bad_parameter_is_shown_in_the_frame_by_name() {
     assert_eq!(w.attribute(".cw-root", "lang").as_deref(), Some("es"));
 }
 
-// No `api`, and `api` as a back-end URL (the HTTP transport is not in this build): each says so in the frame.
+// No `api`, and an `api` URL that would send credentials over plain http: each says so in the frame.
 #[wasm_bindgen_test]
-async fn a_missing_api_and_an_http_api_are_explained() {
+async fn a_missing_or_unsafe_api_is_explained() {
     let o = origins().await;
     let missing = Frame::open(&widget_url(&o, "locale=en"));
     let w = widget_in(&missing).await;
     w.until_heading("This connection can't start").await;
     assert!(w.text().contains("`api` is missing: add api=sandbox"), "{}", w.text());
 
-    let http = Frame::open(&widget_url(&o, "api=https%3A%2F%2Fbank.example%2Fconnect"));
+    let http = Frame::open(&widget_url(&o, "api=http%3A%2F%2Fbank.example%2Fconnect"));
     let w = widget_in(&http).await;
     w.until_heading("This connection can't start").await;
-    assert!(
-        w.text()
-            .contains("`api` is a back-end URL (https://bank.example/connect), but this build has no HTTP transport"),
-        "{}",
-        w.text()
-    );
+    assert!(w.text().contains("`api` must be your back-end's base URL: the URL must use https://"), "{}", w.text());
+}
+
+/// The sandbox server, as `scripts/test.sh` started it.
+const SANDBOX_SERVER: &str = match option_env!("CONNECT_WIDGET_SANDBOX_SERVER") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8787",
+};
+
+// `api=<back-end URL>`: the frame talks to that back-end over HTTP (here the sandbox server), a whole connection.
+#[wasm_bindgen_test]
+async fn api_as_a_url_connects_through_that_back_end() {
+    let o = origins().await;
+    let rec = Recorder::start();
+    let session = format!("{SANDBOX_SERVER}/sessions/embedding-{}", (js_sys::Math::random() * 1e12) as u64);
+    let frame = Frame::open(&widget_url(
+        &o,
+        &format!("api={}&target_origin={}&timing={}", encode(&session), encode(&o.own), encode(FAST_TIMING)),
+    ));
+    let w = widget_in(&frame).await;
+    w.open_mx_bank().await;
+    w.connect().await;
+    until("memberConnected posted to the parent", 3000, || {
+        rec.messages_from(&frame.window()).iter().any(|m| m["data"]["type"] == "mx/connect/memberConnected")
+    })
+    .await;
 }
 
 // Without target_origin and with the referrer hidden, the frame posts nothing; with it, exactly MX's messages and the height.
