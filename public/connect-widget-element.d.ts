@@ -14,7 +14,6 @@
  */
 import type {
   ClientConfig,
-  HostApi,
   MountOptions,
   PostMessageHandler,
   Profiles,
@@ -30,8 +29,11 @@ export type ConnectWidgetEvent<E extends WidgetEventName = WidgetEventName> = Cu
 export type ConnectWidgetErrorEvent = CustomEvent<{ message: string }>;
 
 export declare class ConnectWidgetElement extends HTMLElement {
-  /** Your host API object, or `"sandbox"`. Without it (and without the `api` attribute) nothing mounts. */
-  api: HostApi | "sandbox" | undefined;
+  /**
+   * Your host API object, `"sandbox"`, or an HTTP back-end (`mount`'s `api`). Without it (and without the `api`
+   * attribute: `"sandbox"` or a back-end URL) nothing mounts.
+   */
+  api: MountOptions["api"] | undefined;
   /** MX `ClientConfigType`. The `color-scheme` attribute fills `color_scheme` when this does not set it. */
   clientConfig: ClientConfig | undefined;
   /** UI language and copy. The `locale` attribute fills `locale` when this does not set it. */

@@ -4,7 +4,7 @@
 //   <connect-widget api="sandbox" locale="es" color-scheme="dark"></connect-widget>
 //
 //   const el = document.querySelector("connect-widget");
-//   el.api = myHostApi;                        // or the attribute api="sandbox"
+//   el.api = myHostApi;                        // or the attribute api="sandbox" (or a back-end URL)
 //   el.clientConfig = { mode: "verification" };
 //   el.addEventListener("connect/memberConnected", (e) => console.log(e.detail.member_guid));
 //
@@ -55,11 +55,9 @@ function optionsOf(element) {
   const props = stateOf(element).props;
   const options = {};
   for (const name of PROPERTIES) if (props[name] !== undefined) options[name] = props[name];
+  // The attribute can only hold a string: "sandbox" or a back-end URL (mount says if it is neither).
   const apiAttribute = element.getAttribute("api");
-  if (options.api === undefined && apiAttribute !== null) {
-    if (apiAttribute === "sandbox") options.api = "sandbox";
-    else report(element, `the api attribute takes only "sandbox" (got ${JSON.stringify(apiAttribute)}); set the .api property to your host API object`);
-  }
+  if (options.api === undefined && apiAttribute !== null) options.api = apiAttribute;
   const locale = element.getAttribute("locale");
   if (locale !== null && options.language?.locale === undefined) {
     options.language = { ...(options.language ?? {}), locale };
