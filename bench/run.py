@@ -54,8 +54,8 @@ def brotli_size(path):
 
 def sizes():
     files = {
-        "wasm": next(DIST.glob("*.wasm")),
-        "js": next(p for p in DIST.glob("*.js")),
+        "wasm": DIST / "connect-widget_bg.wasm",
+        "js": DIST / "connect-widget.js",
         "css": ROOT / "style" / "widget.css",
     }
     result = {}

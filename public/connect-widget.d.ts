@@ -104,7 +104,10 @@ export interface MountOptions {
   onAnalyticEvent?(name: string, metadata: Record<string, unknown>): void | Promise<void>;
   /** Page views (`/connect/{mode}/...` paths), same error isolation as `onPostMessage`. */
   onAnalyticPageview?(path: string, metadata: Record<string, unknown>): void | Promise<void>;
-  /** MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...). */
+  /**
+   * MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...). Read:
+   * `user.email` and `clientProfile.uses_oauth`.
+   */
   profiles?: Profiles;
   /** MX user features; a feature is on only when `is_enabled === true`. */
   userFeatures?: UserFeature[];
@@ -135,6 +138,13 @@ export interface MountOptions {
     sandboxAggregationMs?: number;
     /** How long a connected sandbox member keeps syncing (`is_being_aggregated`) before it is done. Default 1500. */
     sandboxSyncMs?: number;
+    /** Interval between OAuth state polls while the user is at the institution. Default 1000. */
+    oauthPollIntervalMs?: number;
+    /**
+     * How long the widget waits for the user to finish OAuth before saying so and offering
+     * "Try again". Default 600000 (10 minutes); `0` waits without limit.
+     */
+    oauthWaitLimitMs?: number;
   };
 }
 
@@ -157,9 +167,9 @@ export type PostMessageArgs = { [E in WidgetEventName]: [event: E, data: WidgetE
 /**
  * Widget events and their payloads (MX's post-message definitions). The
  * payloads are the minimum; more fields may be added. Credentials and MFA
- * answers never appear in any event. The OAuth and microdeposit events are
- * declared ahead of those features: the widget does not send them yet. The
- * README's events table lists the events the widget sends.
+ * answers never appear in any event. The microdeposit events are declared
+ * ahead of that feature: the widget does not send them yet. The README's
+ * events table lists the events the widget sends.
  */
 export interface WidgetEvents {
   /** The first step was shown. */
@@ -180,10 +190,15 @@ export interface WidgetEvents {
   "connect/memberStatusUpdate": { member_guid: string; connection_status: ConnectionStatusCode };
   /** An MFA answer was submitted. */
   "connect/submitMFA": { member_guid: string };
-  /** The user is sent to the OAuth provider at `url`. */
+  /**
+   * The user is sent to the institution's OAuth page at `url` (an `https:` URL). The widget
+   * opens it itself, except with `is_mobile_webview: true` or `oauth_referral_source: "APP"`:
+   * then the host must open `url` (in the system browser). Sent again on "Continue in a new
+   * tab" / "Open … again".
+   */
   "connect/oauthRequested": { url: string; member_guid: string };
-  /** OAuth failed. */
-  "connect/oauthError": { member_guid: string; error_reason?: string };
+  /** OAuth ended in an error (the OAuth state's `error_reason`, by name). */
+  "connect/oauthError": { member_guid: string; error_reason: OAuthErrorReasonName };
   /** The connection is done and the requested data aggregated. */
   "connect/memberConnected": { member_guid: string; user_guid?: string | null };
   /** "Done" was clicked on the connected step. */
@@ -565,6 +580,25 @@ export interface Job {
   [field: string]: unknown;
 }
 
+/** `connect/oauthError`'s `error_reason` (a missing reason is reported as `SERVER_ERROR`). */
+export type OAuthErrorReasonName =
+  | "UNKNOWN_ERROR" | "CANCELLED" | "DENIED" | "IMPEDED" | "PROVIDER_ERROR" | "SERVER_ERROR" | "SESSION_ERROR";
+
+/**
+ * The completion message a page in the OAuth window may post to the widget's page
+ * (`window.opener.postMessage(message, widgetPageOrigin)`). It is accepted only from the
+ * window the widget opened, and from the widget page's own origin or the origin of
+ * `clientConfig.client_redirect_url`. It only makes the widget check the OAuth state at once:
+ * the state read from the host decides. See `docs/oauth.md`.
+ */
+export interface OAuthCompletionMessage {
+  type: "connect-widget:oauth";
+  status: "success" | "error";
+  /** With `status: "error"`: the code (0–6) or its name. */
+  error_reason?: number | OAuthErrorReasonName;
+  member_guid?: string;
+}
+
 /** An OAuth state (`auth_status`: 0 unknown, 1 pending, 2 success, 3 errored). */
 export interface OAuthState {
   guid: string;
@@ -653,6 +687,10 @@ export interface ClientConfig {
   enable_app2app?: boolean;
   disable_background_agg?: boolean | null;
   wait_for_full_aggregation?: boolean;
+  /**
+   * Where the OAuth provider returns the user (forwarded to `addMember` and `getOAuthWindowURI`
+   * in `config`). Its origin may also post the OAuth completion message ({@link OAuthCompletionMessage}).
+   */
   client_redirect_url?: string;
   widget_type?: string;
   [key: string]: unknown;
@@ -666,6 +704,7 @@ export interface Profiles {
     account_identification_is_enabled?: boolean;
     is_microdeposits_enabled?: boolean;
     show_external_link_popup?: boolean;
+    /** `false` turns OAuth off: OAuth institutions get the credentials form. Any other value leaves it on. */
     uses_oauth?: boolean;
     uses_custom_popular_institution_list?: boolean;
     [key: string]: unknown;

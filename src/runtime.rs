@@ -1,11 +1,14 @@
 //! Carries out the flow machine's effects for one widget instance: host calls
 //! (through the partner's object, the parent page's bridge, or the sandbox),
-//! timers, events, focus.
+//! timers, events, focus, and the OAuth window (`oauth_window`).
+
+mod oauth_window;
 
 use crate::flow::{Effect, Flow, Msg, Token, WidgetEvent};
 use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
+use crate::model::urls::origin_of;
 use crate::mount::BridgeClient;
 use crate::sandbox::Sandbox;
 use leptos::prelude::*;
@@ -72,6 +75,7 @@ pub struct Runtime {
     alive: Cell<bool>,
     /// What had focus when a dialog opened.
     saved_focus: RefCell<Option<web_sys::HtmlElement>>,
+    oauth_window: oauth_window::OAuthWindow,
 }
 
 impl Runtime {
@@ -83,6 +87,7 @@ impl Runtime {
         locale: String,
         root: web_sys::Element,
     ) -> Rc<Runtime> {
+        let redirect_origin = config_raw.get("client_redirect_url").and_then(|u| u.as_str()).and_then(origin_of);
         Rc::new(Runtime {
             flow,
             transport,
@@ -92,15 +97,21 @@ impl Runtime {
             root,
             alive: Cell::new(true),
             saved_focus: RefCell::new(None),
+            oauth_window: oauth_window::OAuthWindow::new(redirect_origin),
         })
     }
 
     /// Stop acting on anything still in flight (after `unmount`).
     pub fn shut_down(&self) {
         self.alive.set(false);
+        self.oauth_window.close();
         if let Transport::Http(http) = &self.transport {
             http.abort_all();
         }
+    }
+
+    fn is_alive(&self) -> bool {
+        self.alive.get()
     }
 
     pub fn dispatch(self: &Rc<Self>, msg: Msg) {
@@ -164,6 +175,8 @@ impl Runtime {
                 }
             }
             // An open dialog's heading wins over the step's.
+            Effect::OpenOAuthWindow { url } => self.oauth_window.open(self, &url),
+            Effect::CloseOAuthWindow => self.oauth_window.close(),
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
             Effect::Warn(message) => js::warn(&message),

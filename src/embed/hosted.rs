@@ -132,6 +132,15 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
             put("member_guid", json!(member_guid));
             put("connection_status", json!((*connection_status)?.code()));
         }
+        WidgetEvent::OAuthRequested { url, member_guid } => {
+            put("url", json!(url));
+            put("member_guid", json!(member_guid));
+        }
+        // `error_reason` is not in the definitions (the SDK drops it); MX's widget sends it.
+        WidgetEvent::OAuthError { member_guid, error_reason } => {
+            put("member_guid", json!(member_guid));
+            put("error_reason", json!(error_reason));
+        }
         WidgetEvent::SubmitMfa { member_guid }
         | WidgetEvent::MemberDeleted { member_guid }
         | WidgetEvent::MemberConnected { member_guid, .. } => put("member_guid", json!(member_guid)),
@@ -228,6 +237,16 @@ mod tests {
                 WidgetEvent::SubmitMfa { member_guid: "MBR-1".into() },
                 "mx/connect/submitMFA",
                 json!({"member_guid": "MBR-1"}),
+            ),
+            (
+                WidgetEvent::OAuthRequested { url: "https://bank.example/oauth".into(), member_guid: "MBR-1".into() },
+                "mx/connect/oauthRequested",
+                json!({"url": "https://bank.example/oauth", "member_guid": "MBR-1"}),
+            ),
+            (
+                WidgetEvent::OAuthError { member_guid: "MBR-1".into(), error_reason: "CANCELLED" },
+                "mx/connect/oauthError",
+                json!({"member_guid": "MBR-1", "error_reason": "CANCELLED"}),
             ),
             (
                 WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: None },

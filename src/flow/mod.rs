@@ -6,7 +6,7 @@
 //! carries out. No Leptos, no web-sys: it is tested natively.
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
-//! `outcomes`, `support`, `disconnect`, `start`, `navigation`): each holds its
+//! `outcomes`, `support`, `disconnect`, `oauth`, `start`, `navigation`): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -20,6 +20,7 @@ pub mod disconnect;
 pub mod event;
 pub mod mfa;
 mod navigation;
+pub mod oauth;
 pub mod outcomes;
 pub mod route;
 pub mod search;
@@ -32,6 +33,7 @@ pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
 pub use disconnect::{DisconnectState, DISCONNECT_REASONS};
 pub use event::{InstitutionRef, WidgetEvent};
 pub use mfa::{MfaKind, MfaState};
+pub use oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
@@ -52,11 +54,22 @@ pub struct Settings {
     pub per_page: u32,
     /// Consecutive failed polls before the connecting step offers a retry.
     pub poll_failures_allowed: u32,
+    /// Between OAuth state polls while the user is at the institution.
+    pub oauth_poll_interval_ms: u32,
+    /// How long the widget waits for OAuth before saying so; 0: no limit.
+    pub oauth_wait_limit_ms: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { poll_interval_ms: 3000, search_debounce_ms: 400, per_page: 25, poll_failures_allowed: 3 }
+        Settings {
+            poll_interval_ms: 3000,
+            search_debounce_ms: 400,
+            per_page: 25,
+            poll_failures_allowed: 3,
+            oauth_poll_interval_ms: 1000,
+            oauth_wait_limit_ms: 10 * 60 * 1000,
+        }
     }
 }
 
@@ -69,6 +82,8 @@ pub struct Environment {
     pub user_email: Option<String>,
     /// `experimentalFeatures.unavailableInstitutions` (guid or name).
     pub unavailable_institutions: Vec<String>,
+    /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
+    pub oauth_disabled: bool,
 }
 
 impl Environment {
@@ -96,6 +111,7 @@ pub enum Msg {
     Outcome(outcomes::Msg),
     Support(support::Msg),
     Disconnect(disconnect::Msg),
+    OAuth(oauth::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -114,7 +130,7 @@ macro_rules! nest {
 
 nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    outcomes => Outcome, support => Support, disconnect => Disconnect,
+    outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 
 /// Something for the runtime to do.
@@ -142,6 +158,14 @@ pub enum Effect {
     },
     /// Open an external https URL in a new tab (`noopener`).
     OpenUrl(String),
+    /// Open the OAuth window (inside the click that asked for it) and watch it:
+    /// the runtime reports `oauth::Msg::WindowBlocked`, `WindowClosed` and the
+    /// completion message (`WindowReported`).
+    OpenOAuthWindow {
+        url: String,
+    },
+    /// Close the OAuth window the widget opened, if it is still open.
+    CloseOAuthWindow,
     /// Move focus to the current view's heading (step or sub-view changed).
     FocusHeading,
     /// Move focus to the first field marked invalid.
@@ -165,6 +189,7 @@ enum Pending {
     Mfa(mfa::Pending),
     Support(support::Pending),
     Disconnect(disconnect::Pending),
+    OAuth(oauth::Pending),
 }
 
 /// What a pending timer continues with.
@@ -172,6 +197,8 @@ enum Pending {
 enum Timer {
     SearchDebounce,
     NextPoll,
+    OAuthPoll,
+    OAuthWaitLimit,
 }
 
 #[derive(Clone, Debug)]
@@ -287,6 +314,8 @@ impl Flow {
                     match timer {
                         Timer::SearchDebounce => self.run_search(1, &mut fx),
                         Timer::NextPoll => self.poll(&mut fx),
+                        Timer::OAuthPoll => self.oauth_poll(&mut fx),
+                        Timer::OAuthWaitLimit => self.oauth_timed_out(&mut fx),
                     }
                 }
             }
@@ -297,6 +326,7 @@ impl Flow {
             Msg::Outcome(msg) => self.on_outcome_msg(msg, &mut fx),
             Msg::Support(msg) => self.on_support_msg(msg, &mut fx),
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
+            Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
             Msg::Back => {
                 self.back(&mut fx);
             }
@@ -313,6 +343,7 @@ impl Flow {
             Pending::Mfa(p) => self.on_mfa_answer(p, answer, fx),
             Pending::Support(p) => self.on_support_answer(p, answer, fx),
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
+            Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
         }
     }
 
@@ -377,5 +408,5 @@ impl Flow {
 
 nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    support => Support, disconnect => Disconnect,
+    support => Support, disconnect => Disconnect, oauth => OAuth,
 );

@@ -6,6 +6,7 @@ use super::connecting::ConnectingState;
 use super::credentials::{CredentialsMode, CredentialsState};
 use super::disconnect::DisconnectState;
 use super::mfa::{MfaKind, MfaState};
+use super::oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 use super::search::SearchState;
 use super::support::SupportState;
 use crate::host::HostError;
@@ -36,6 +37,14 @@ pub enum Step {
     },
     /// The member was deleted.
     Disconnected,
+    /// OAuth: where the user is going, and "Go to <bank>".
+    OAuth(OAuthStartState),
+    /// OAuth: the user is at the institution; polling its OAuth state.
+    OAuthWaiting(OAuthWaitState),
+    /// OAuth ended in ERRORED.
+    OAuthError {
+        reason: OAuthErrorReason,
+    },
 }
 
 /// Where the back control leads from a step (before the stack is consulted).
@@ -64,6 +73,9 @@ impl Step {
             Step::Connected => "connected",
             Step::LoginError { .. } | Step::ActionableError { .. } => "actionableError",
             Step::Disconnected => "deleteMemberSuccess",
+            // As in MX's widget, OAuth happens inside its credentials step.
+            Step::OAuth(_) | Step::OAuthWaiting(_) => "enterCreds",
+            Step::OAuthError { .. } => "oauthError",
         }
     }
 
@@ -90,6 +102,9 @@ impl Step {
             Step::LoginError { .. } => "/login_error",
             Step::ActionableError { .. } => "/actionable_error",
             Step::Disconnected => "/delete_member/success",
+            Step::OAuth(_) => "/credentials/oauth_step/instructions",
+            Step::OAuthWaiting(_) => "/credentials/oauth_step/waiting",
+            Step::OAuthError { .. } => "/oauth_error",
         })
     }
 
@@ -104,7 +119,10 @@ impl Step {
             | Step::Connecting(_)
             | Step::Mfa(_)
             | Step::LoginError { .. }
-            | Step::ActionableError { .. } => BackRule::Previous,
+            | Step::ActionableError { .. }
+            | Step::OAuth(_)
+            | Step::OAuthWaiting(_)
+            | Step::OAuthError { .. } => BackRule::Previous,
         }
     }
 }

@@ -18,6 +18,7 @@ use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
+use crate::model::urls::sibling_url;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
@@ -29,6 +30,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The sandbox's OAuth authorization page (`public/oauth-sandbox.html`).
+const SANDBOX_OAUTH_PAGE: &str = "oauth-sandbox.html";
 
 struct Instance {
     host_element: web_sys::Element,
@@ -98,9 +102,14 @@ pub(crate) struct Parts {
     pub listeners: Listeners,
 }
 
-/// The built-in sandbox, with every callback.
-pub(crate) fn sandbox_transport(opts: &MountOptions) -> (Transport, Vec<&'static str>) {
-    let sandbox = RefCell::new(Sandbox::new(opts.sandbox.clone()));
+/// The built-in sandbox, with every callback, for a widget in `element`'s document.
+pub(crate) fn sandbox_transport(opts: &MountOptions, element: &web_sys::Element) -> (Transport, Vec<&'static str>) {
+    let mut sandbox_options = opts.sandbox.clone();
+    // The sandbox's OAuth authorization page ships next to the demo page (and widget.html).
+    if let Some(base) = element.owner_document().and_then(|d| d.base_uri().ok().flatten()) {
+        sandbox_options.oauth_window_base_url = sibling_url(&base, SANDBOX_OAUTH_PAGE);
+    }
+    let sandbox = RefCell::new(Sandbox::new(sandbox_options));
     (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
 }
 
@@ -133,7 +142,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
-        sandbox_transport(&opts)
+        sandbox_transport(&opts, &element)
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
     } else if let Some(http) = HttpHost::from_api(&api, opts.host_timeout_ms).map_err(fail)? {
@@ -180,6 +189,7 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
         available_callbacks: available,
         user_email: opts.user_email.clone(),
         unavailable_institutions: opts.unavailable_institutions.clone(),
+        oauth_disabled: opts.oauth_disabled,
     };
 
     let document = element.owner_document().ok_or("the element is not in a document")?;

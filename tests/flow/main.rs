@@ -11,6 +11,8 @@ mod disconnect;
 mod events;
 mod mfa;
 mod navigation;
+mod oauth;
+mod oauth_waiting;
 mod outcomes;
 mod search;
 mod start;

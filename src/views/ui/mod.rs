@@ -101,3 +101,24 @@ pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {
         }
     })
 }
+
+/// Host text that may carry links (`model::rich_text`): text nodes, line
+/// breaks, and links to safe `https:` URLs only. Never HTML.
+#[component]
+pub fn HostText(segments: Vec<crate::model::rich_text::Segment>, new_tab: String) -> impl IntoView {
+    use crate::model::rich_text::Segment;
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.into_any(),
+            Segment::Break => view! { <br /> }.into_any(),
+            Segment::Link { text, url } => view! {
+                <a class="cw-link" href=url target="_blank" rel="noopener noreferrer">
+                    {text}
+                    <span class="cw-sr">" "{new_tab.clone()}</span>
+                </a>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
