@@ -15,6 +15,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
+// The same role and name lookup as the fixture pages (the test runner serves the repository root).
+import { SELECTORS, accessibleName, find, heading } from "/tests/embedding/pages/drive.js";
+export { find, heading };
+
 export async function servers() {
   const response = await fetch("/target/embedding-servers.json", { cache: "no-store" });
   if (!response.ok) {
@@ -64,29 +68,8 @@ export function raw_from(recorder, win) {
 }
 export function command(iframe, origin, name) { iframe.contentWindow.postMessage({ fixture: "command", command: name }, origin); }
 
-const SELECTORS = {
-  button: "button, [role=button]",
-  heading: "h1, h2, h3, [role=heading]",
-  textbox: "input:not([type=radio]):not([type=checkbox]), textarea",
-};
-export function accessible_name(el) {
-  if (el.hasAttribute("aria-label")) return el.getAttribute("aria-label").trim();
-  if (el.id) {
-    const label = el.getRootNode().querySelector(`label[for="${el.id}"]`);
-    if (label) return label.textContent.replace(/\s+/g, " ").trim();
-  }
-  return (el.textContent || "").replace(/\s+/g, " ").trim();
-}
-export function find(root, role, name) {
-  if (!root) return null;
-  return [...root.querySelectorAll(SELECTORS[role])].find((el) => accessible_name(el).includes(name)) ?? null;
-}
 export function names(root, role) {
-  return root ? [...root.querySelectorAll(SELECTORS[role])].map(accessible_name) : [];
-}
-export function heading(root) {
-  const h = root?.querySelector("[data-cw-heading], .cw-heading");
-  return h ? accessible_name(h) : "";
+  return root ? [...root.querySelectorAll(SELECTORS[role])].map(accessibleName) : [];
 }
 export function text_of(root) { return (root?.textContent ?? "").replace(/\s+/g, " ").trim(); }
 export function alerts(root) { return root ? [...root.querySelectorAll("[role=alert]")].map((a) => a.textContent.trim()) : []; }

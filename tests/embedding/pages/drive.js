@@ -1,6 +1,7 @@
-// A few user actions for the self-driving fixture pages (the strict-CSP page drives its
-// own widgets: the test page cannot reach into another origin's document).
-const SELECTORS = {
+// Finding things by role and accessible name, and a few user actions: for the self-driving
+// fixture pages (the strict-CSP page drives its own widgets: the test page cannot reach into
+// another origin's document), and imported by the tests' own toolkit (tests/embedding/kit.rs).
+export const SELECTORS = {
   button: "button, [role=button]",
   heading: "h1, h2, h3, [role=heading]",
   textbox: "input:not([type=radio]):not([type=checkbox]), textarea",
