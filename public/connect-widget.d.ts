@@ -48,6 +48,15 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): unk
  */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
+/**
+ * Start the widget of `widget.html` full-frame, configured by the page's query
+ * string ({@link FrameParameters}). `widget-frame.js` calls it after `init()`;
+ * call it yourself only in a page of your own that replaces `widget.html`, once.
+ * Never rejects: a parameter the widget cannot use is shown in the page and on
+ * the console.
+ */
+export function mountFrame(): Promise<void>;
+
 /** A mounted widget. Dropping this handle does **not** unmount the widget. */
 export interface WidgetHandle {
   /** Remove the widget and stop everything it was doing (polls, timers). Safe to call twice. */
@@ -720,4 +729,64 @@ export interface UserFeature {
   guid?: string;
   /** Only `true` turns the feature on. */
   is_enabled: boolean | string;
+}
+
+// ---------------------------------------------------------------------------
+// Embedding: widget.html (the iframe page) and its messages
+// ---------------------------------------------------------------------------
+
+/**
+ * `widget.html`'s query parameters (URL-encoded; JSON values as
+ * `encodeURIComponent(JSON.stringify(value))`). A parameter the widget cannot
+ * use is shown in the frame, naming it. See `docs/contract.md`.
+ */
+export interface FrameParameters {
+  /** `"sandbox"`, `"parent"` (answered by `connect-widget-bridge.js`), or your back-end's https base URL. */
+  api: "sandbox" | "parent" | string;
+  /** {@link ClientConfig} as JSON. `target_origin_referrer` in it names the parent's origin too. */
+  config?: string;
+  /** {@link Locale}. */
+  locale?: Locale;
+  /** The parent page's origin (`https://partner.example`): events are posted to it only. Default: the referrer's origin. */
+  target_origin?: string;
+  /** {@link Profiles} as JSON. */
+  profiles?: string;
+  /** {@link UserFeature}[] as JSON. */
+  user_features?: string;
+  /** `MountOptions.timing` as JSON. */
+  timing?: string;
+}
+
+/** The ids every hosted `mx/connect/*` message carries. */
+export interface HostedIds {
+  /** The user of the widget's members; `""` until a member names one. */
+  user_guid: string;
+  /** One per widget page load. */
+  session_guid: string;
+}
+
+/**
+ * What `widget.html` posts to its parent (MX's hosted-widget protocol, as
+ * `@mxenabled/web-widget-sdk` reads it): `{mx: true, type: "mx/connect/loaded",
+ * metadata: {user_guid, session_guid, initial_step}}`. The metadata of each
+ * event follows `@mxenabled/widget-post-message-definitions`: strings for
+ * guids (`""` when unknown), numbers for `connection_status` and `code`, and
+ * never `null`.
+ */
+export type HostedMessage =
+  | { mx: true; type: "mx/load" }
+  | { mx: true; type: "mx/navigation"; metadata: HostedIds & { did_go_back: boolean } }
+  | { [E in WidgetEventName]: { mx: true; type: `mx/${E}`; metadata: HostedIds & Record<string, unknown> } }[WidgetEventName];
+
+/** Sent to `widget.html` to go back one step; answered with an `mx/navigation` {@link HostedMessage}. */
+export interface HostedBackRequest {
+  mx: true;
+  type: "mx/navigation";
+  payload: { action: "back" };
+}
+
+/** `widget.html`'s content height in CSS pixels, posted to the parent whenever it changes. */
+export interface ResizeMessage {
+  type: "connect-widget/resize";
+  height: number;
 }

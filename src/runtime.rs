@@ -1,14 +1,15 @@
 //! Carries out the flow machine's effects for one widget instance: host calls
-//! (through the partner's object or the sandbox), timers, events, focus, and
-//! the OAuth window (`oauth_window`).
+//! (through the partner's object, the parent page's bridge, or the sandbox),
+//! timers, events, focus, and the OAuth window (`oauth_window`).
 
 mod oauth_window;
 
-use crate::flow::{Effect, Flow, Msg, Token};
+use crate::flow::{Effect, Flow, Msg, Token, WidgetEvent};
 use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
 use crate::model::urls::origin_of;
+use crate::mount::BridgeClient;
 use crate::sandbox::Sandbox;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -19,6 +20,8 @@ use wasm_bindgen::JsCast;
 /// Where host calls go.
 pub enum Transport {
     Host(JsHost),
+    /// The parent page's host API object, over the `api=parent` bridge.
+    Bridge(Rc<BridgeClient>),
     /// The partner's back-end over HTTP (`api: {url}`).
     Http(HttpHost),
     /// The built-in sandbox, with a simulated network latency.
@@ -32,6 +35,7 @@ impl Transport {
     async fn call(&self, token: Token, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
         match self {
             Transport::Host(host) => host.call(call, config, locale).await,
+            Transport::Bridge(client) => client.call(call, config, locale).await,
             Transport::Http(http) => http.call(token, call, locale).await,
             Transport::Sandbox { sandbox, latency_ms } => {
                 if *latency_ms > 0 {
@@ -45,11 +49,19 @@ impl Transport {
     }
 }
 
-/// The partner's listeners.
+/// Another output for widget events besides `onPostMessage`: the iframe
+/// page's adapter (MX's hosted messages, webview navigations). It reads the
+/// state too, for the ids the messages carry.
+pub trait EventOutput {
+    fn emit(&self, event: &WidgetEvent, flow: &Flow);
+}
+
+/// The partner's listeners, and the other outputs of events.
 pub struct Listeners {
     pub on_post_message: JsCallback,
     pub on_analytic_event: JsCallback,
     pub on_analytic_pageview: JsCallback,
+    pub outputs: Vec<Rc<dyn EventOutput>>,
 }
 
 pub struct Runtime {
@@ -149,7 +161,12 @@ impl Runtime {
                     rt.dispatch(Msg::TimerFired { token });
                 });
             }
-            Effect::Emit(event) => self.listeners.on_post_message.call2(event.name(), &event.payload()),
+            Effect::Emit(event) => {
+                self.listeners.on_post_message.call2(event.name(), &event.payload());
+                for output in &self.listeners.outputs {
+                    let _ = self.flow.try_with_untracked(|flow| output.emit(&event, flow));
+                }
+            }
             Effect::Analytic { name, data } => self.listeners.on_analytic_event.call2(name, &data),
             Effect::Pageview { path, data } => self.listeners.on_analytic_pageview.call2(&path, &data),
             Effect::OpenUrl(url) => {

@@ -220,4 +220,10 @@ super::catalogue! {
     OAuthErrorProvider = "oauth.error.provider" => "{name} ran into a problem. Please try again, or come back later.",
     OAuthErrorServer = "oauth.error.server" => "Something went wrong on our side. Please try again.",
     OAuthErrorSession = "oauth.error.session" => "Your session with {name} ended before you finished. Please try again.",
+
+    // Embedding: the iframe page (widget.html) when it cannot start
+    FrameErrorTitle = "frame.error.title" => "This connection can't start",
+    FrameErrorBody = "frame.error.body" => "The page that opened it gave a setting the widget can't use. Please try again later.",
+    FrameErrorDetails = "frame.error.details" => "Details for the site's developers",
+    FrameTitle = "frame.title" => "Connect your account",
 }

@@ -228,5 +228,10 @@ pub fn text(key: Key) -> &'static str {
         OAuthErrorProvider => "{name} tuvo un problema. Inténtelo de nuevo o vuelva más tarde.",
         OAuthErrorServer => "Algo salió mal de nuestro lado. Inténtelo de nuevo.",
         OAuthErrorSession => "Su sesión con {name} terminó antes de que usted terminara. Inténtelo de nuevo.",
+        // Embedding: the iframe page (widget.html) when it cannot start
+        FrameErrorTitle => "Esta conexión no puede iniciarse",
+        FrameErrorBody => "La página que la abrió indicó una configuración que el widget no puede usar. Inténtelo de nuevo más tarde.",
+        FrameErrorDetails => "Detalles para los desarrolladores del sitio",
+        FrameTitle => "Conecte su cuenta",
     }
 }

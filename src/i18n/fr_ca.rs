@@ -230,5 +230,10 @@ pub fn text(key: Key) -> &'static str {
         OAuthErrorProvider => "{name} a rencontré un problème. Veuillez réessayer, ou revenir plus tard.",
         OAuthErrorServer => "Un problème est survenu de notre côté. Veuillez réessayer.",
         OAuthErrorSession => "Votre session avec {name} a pris fin avant que vous ayez terminé. Veuillez réessayer.",
+        // Embedding: the iframe page (widget.html) when it cannot start
+        FrameErrorTitle => "Cette connexion ne peut pas démarrer",
+        FrameErrorBody => "La page qui l'a ouverte a fourni un réglage que le widget ne peut pas utiliser. Veuillez réessayer plus tard.",
+        FrameErrorDetails => "Détails pour les développeurs du site",
+        FrameTitle => "Connectez votre compte",
     }
 }

@@ -68,12 +68,20 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
     let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
     let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
     let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
-    let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
+    // Set through the CSSOM (`style:`), never as a `style` attribute, which a
+    // strict Content-Security-Policy (`style-src 'self'`) refuses.
+    let px = format!("{size}px");
     match logo {
-        Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
-        None => {
-            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
+        Some(url) => view! {
+            <img class="cw-logo" src=url alt="" width=size height=size style:--cw-logo-size=px style:--cw-brand=colour />
         }
+        .into_any(),
+        None => view! {
+            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px style:--cw-brand=colour>
+                {initials}
+            </span>
+        }
+        .into_any(),
     }
 }
 
