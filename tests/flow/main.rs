@@ -16,4 +16,5 @@ mod oauth_waiting;
 mod outcomes;
 mod search;
 mod start;
+mod suite_layout;
 mod support;
