@@ -7,8 +7,10 @@
 
 pub mod config;
 pub mod json;
+pub mod logo;
 pub mod secret;
 pub mod status;
+pub mod time;
 
 pub use config::{ClientConfig, Mode};
 pub use secret::Secret;
