@@ -176,7 +176,7 @@ export interface WidgetEvents {
   /** OAuth failed. */
   "connect/oauthError": { member_guid: string; error_reason?: string };
   /** The connection is done and the requested data aggregated. */
-  "connect/memberConnected": { member_guid: string; user_guid?: string | null };
+  "connect/memberConnected": { member_guid: string; user_guid?: string | null; consent?: ConsentReceipt };
   /** "Done" was clicked on the connected step. */
   "connect/connected/primaryAction": Record<string, never>;
   /** A member is in an error state. */
@@ -187,6 +187,8 @@ export interface WidgetEvents {
   "connect/memberDeleted": { member_guid: string };
   /** The user went back to institution search. */
   "connect/backToSearch": Record<string, never> | { context: string };
+  /** The back control on the first step (with `clientConfig.show_back_button`): the host may close the widget. */
+  "connect/backButtonClicked": Record<string, never>;
   /** Microdeposit verification was shown. */
   "connect/microdeposits/loaded": { initial_step: string };
   /** The routing number cannot be used for microdeposits. */
@@ -229,6 +231,23 @@ export interface HttpRequestInfo {
   path: string;
   /** The host callback this request stands for, e.g. `"loadMemberByGuid"`. */
   callback: keyof HostApi;
+}
+
+/**
+ * What the user agreed to on the consent step (user feature `CONNECT_CONSENT`),
+ * sent with `connect/memberConnected` so the partner can keep it.
+ */
+export interface ConsentReceipt {
+  /** The data clusters consented to: `account_information`, `payment_information`, `transactions`, `contact_information`. */
+  clusters: string[];
+  /** The products the connection was for (`data_request.products`, or what the mode asks for). */
+  products: string[];
+  /** When "I consent" was selected, RFC 3339 UTC (`2024-03-15T10:20:30.456Z`). */
+  granted_at: string;
+  /** 12 calendar months later. */
+  expires_at: string;
+  /** The language the consent was shown in: `en`, `es` or `fr-ca`. */
+  locale: string;
 }
 
 /** Every event name of {@link WidgetEvents}. */

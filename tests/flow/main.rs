@@ -6,12 +6,17 @@
 mod common;
 
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod events;
+mod institution_status;
+mod manual_account;
 mod mfa;
 mod navigation;
 mod outcomes;
+mod partner;
 mod search;
 mod start;
+mod suggested;
 mod support;
