@@ -114,7 +114,7 @@ fn suggestions_are_at_most_twenty_five_most_popular_first() {
     assert_eq!(merged[0].guid, "INS-D19");
     assert_eq!(merged[24].guid, "INS-P15");
     let member = Member::from_json(&member_at("INS-D19", "CONNECTED")).expect("member");
-    let merged = merge_suggestions(&popular, &discovered, &[member.clone()], false);
+    let merged = merge_suggestions(&popular, &discovered, std::slice::from_ref(&member), false);
     assert_eq!(merged[0].guid, "INS-D18");
     assert_eq!(merge_suggestions(&popular, &discovered, &[member], true), popular, "curated: as given");
 }
