@@ -4,14 +4,18 @@
 //! exported struct when the host drops it and GC runs, and that must never
 //! unmount a widget. Only `unmount()` does.
 
-use crate::flow::{start, Environment, Flow, Msg};
+mod theme;
+
+use crate::flow::{start, Environment, Flow, Msg, Notice};
 use crate::host::js::http::HttpHost;
+use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
+use crate::views::ui::PageAddress;
 use crate::views::{Ctx, Widget};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -105,7 +109,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         }
     }
     // Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
-    let opts = MountOptions::from_json(&Value::Object(data), js_sys::Date::now() - js::now_ms()).map_err(fail)?;
+    let mut opts = MountOptions::from_json(&Value::Object(data), js_sys::Date::now() - js::now_ms()).map_err(fail)?;
+    // What the partner's functions turn on.
+    let overrides = EventOverrides::from_options(&options);
+    opts.partner.survey = JsCallback::from_property(&options, "onShowConnectSuccessSurvey").is_set();
+    opts.partner.status_change_override = overrides.has_status_changed();
     for warning in &opts.warnings {
         js::warn(&format!("connect-widget: {warning}"));
     }
@@ -139,11 +147,14 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         available_callbacks: available,
         user_email: opts.user_email.clone(),
         unavailable_institutions: opts.unavailable_institutions.clone(),
+        partner: opts.partner.clone(),
     };
     let listeners = Listeners {
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
         on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
         on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
+        overrides,
+        notices: Notice::CALLBACKS.iter().map(|name| (*name, JsCallback::from_property(&options, name))).collect(),
     };
 
     // Shadow root by default, so page CSS and widget CSS never meet.
@@ -153,7 +164,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     let style = document.create_element("style").map_err(|_| fail("could not create the widget style"))?;
     style.set_text_content(Some(STYLE));
     let _ = container.set_attribute("class", "cw-root");
-    let _ = container.set_attribute("data-theme", if opts.client_config.dark { "dark" } else { "light" });
+    theme::apply(&container, &opts.theme);
     let _ = container.set_attribute("lang", opts.locale.tag());
     container.append_child(&style).map_err(|_| fail("could not attach the widget style"))?;
     let mount_point = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
@@ -185,7 +196,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     let slot: Rc<RefCell<Option<Rc<Runtime>>>> = Rc::new(RefCell::new(None));
     let slot_in = Rc::clone(&slot);
     let root_for_focus = container.clone();
+    let page = PageAddress(document.base_uri().ok().flatten());
     let view = leptos::mount::mount_to(mount_point, move || {
+        provide_context(page);
         let flow = RwSignal::new(Flow::new(config, settings, env));
         let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
         let sender = Rc::clone(&runtime);

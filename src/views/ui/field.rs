@@ -14,8 +14,9 @@ pub fn TextField(
     #[prop(default = None)]
     label_note: Option<String>,
     #[prop(default = None)] hint: Option<String>,
-    /// The message shown while `invalid`.
-    error: String,
+    /// The message shown while `invalid` (it may change with what is wrong).
+    #[prop(into)]
+    error: Signal<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(into)] disabled: Signal<bool>,
     /// What the user typed; lives only as long as the form.
@@ -86,7 +87,7 @@ pub fn TextField(
             {hint.zip(hint_id).map(|(hint, hint_id)| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
             {control}
             <Show when=move || invalid.get()>
-                <p class="cw-field-error" id=error_id.clone()>{error.clone()}</p>
+                <p class="cw-field-error" id=error_id.clone()>{move || error.get()}</p>
             </Show>
         </div>
     }

@@ -4,11 +4,15 @@
 
 mod dialog;
 mod field;
+mod link;
 mod radio;
+mod select;
 
 pub use dialog::ModalDialog;
 pub use field::TextField;
+pub use link::{ExternalLink, PageAddress};
 pub use radio::{RadioChoice, RadioGroup};
+pub use select::SelectField;
 
 use super::Ctx;
 use crate::model::Institution;
@@ -67,13 +71,20 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
         .to_uppercase();
     let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
     let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
-    let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
+    // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
+    let page = use_context::<PageAddress>().unwrap_or_default();
+    let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
+    let broken = RwSignal::new(false);
     let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
-    match logo {
-        Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
-        None => {
-            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
+    move || {
+        match logo.clone().filter(|_| !broken.get()) {
+        Some(url) => view! {
+            <img class="cw-logo" src=url alt="" style=style.clone() width=size height=size on:error=move |_| broken.set(true) />
         }
+        .into_any(),
+        None => view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style.clone()>{initials.clone()}</span> }
+            .into_any(),
+    }
     }
 }
 
