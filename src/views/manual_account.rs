@@ -10,6 +10,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ManualAccountStep(ctx: Ctx) -> impl IntoView {
+    // The saved account replaces the form on the same stack level: rebuild
+    // when the kind of view changes, not on every keystroke's state.
+    let kind = ctx.step_memo(|step| match step {
+        Step::ManualAccount(m) => Some(std::mem::discriminant(m)),
+        _ => None,
+    });
+    move || kind.get().map(|_| view(ctx))
+}
+
+fn view(ctx: Ctx) -> AnyView {
     let state = ctx.peek(|f| if let Step::ManualAccount(m) = f.step() { Some(m.clone()) } else { None }).flatten();
     match state {
         Some(ManualAccountState::Menu(types)) => view! { <Menu ctx=ctx types=types /> }.into_any(),
