@@ -1,11 +1,16 @@
 //! Carries out the flow machine's effects for one widget instance: host calls
-//! (through the partner's object or the sandbox), timers, events, focus.
+//! (through the partner's object, the parent page's bridge, or the sandbox),
+//! timers, events, focus, and the OAuth window (`oauth_window`).
+
+mod oauth_window;
 
 use crate::flow::{Effect, Flow, Msg, Token, WidgetEvent};
 use crate::host::js::http::HttpHost;
 use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
+use crate::model::urls::origin_of;
+use crate::mount::BridgeClient;
 use crate::sandbox::Sandbox;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -16,6 +21,8 @@ use wasm_bindgen::JsCast;
 /// Where host calls go.
 pub enum Transport {
     Host(JsHost),
+    /// The parent page's host API object, over the `api=parent` bridge.
+    Bridge(Rc<BridgeClient>),
     /// The partner's back-end over HTTP (`api: {url}`).
     Http(HttpHost),
     /// The built-in sandbox, with a simulated network latency.
@@ -29,6 +36,7 @@ impl Transport {
     async fn call(&self, token: Token, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
         match self {
             Transport::Host(host) => host.call(call, config, locale).await,
+            Transport::Bridge(client) => client.call(call, config, locale).await,
             Transport::Http(http) => http.call(token, call, locale).await,
             Transport::Sandbox { sandbox, latency_ms } => {
                 if *latency_ms > 0 {
@@ -42,11 +50,19 @@ impl Transport {
     }
 }
 
-/// The partner's listeners.
+/// Another output for widget events besides `onPostMessage`: the iframe
+/// page's adapter (MX's hosted messages, webview navigations). It reads the
+/// state too, for the ids the messages carry.
+pub trait EventOutput {
+    fn emit(&self, event: &WidgetEvent, flow: &Flow);
+}
+
+/// The partner's listeners, and the other outputs of events.
 pub struct Listeners {
     pub on_post_message: JsCallback,
     pub on_analytic_event: JsCallback,
     pub on_analytic_pageview: JsCallback,
+    pub outputs: Vec<Rc<dyn EventOutput>>,
     /// `postMessageEventOverrides`.
     pub overrides: EventOverrides,
     /// The optional callbacks of `Notice`, by name (`onManualAccountAdded`, …).
@@ -64,6 +80,7 @@ pub struct Runtime {
     alive: Cell<bool>,
     /// What had focus when a dialog opened.
     saved_focus: RefCell<Option<web_sys::HtmlElement>>,
+    oauth_window: oauth_window::OAuthWindow,
 }
 
 impl Runtime {
@@ -75,6 +92,7 @@ impl Runtime {
         locale: String,
         root: web_sys::Element,
     ) -> Rc<Runtime> {
+        let redirect_origin = config_raw.get("client_redirect_url").and_then(|u| u.as_str()).and_then(origin_of);
         Rc::new(Runtime {
             flow,
             transport,
@@ -84,15 +102,21 @@ impl Runtime {
             root,
             alive: Cell::new(true),
             saved_focus: RefCell::new(None),
+            oauth_window: oauth_window::OAuthWindow::new(redirect_origin),
         })
     }
 
     /// Stop acting on anything still in flight (after `unmount`).
     pub fn shut_down(&self) {
         self.alive.set(false);
+        self.oauth_window.close();
         if let Transport::Http(http) = &self.transport {
             http.abort_all();
         }
+    }
+
+    fn is_alive(&self) -> bool {
+        self.alive.get()
     }
 
     pub fn dispatch(self: &Rc<Self>, msg: Msg) {
@@ -165,6 +189,8 @@ impl Runtime {
                 }
             }
             // An open dialog's heading wins over the step's.
+            Effect::OpenOAuthWindow { url } => self.oauth_window.open(self, &url),
+            Effect::CloseOAuthWindow => self.oauth_window.close(),
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
             Effect::Warn(message) => js::warn(&message),
@@ -195,6 +221,9 @@ impl Runtime {
         let (institution, member) = self.flow.try_with_untracked(raw).unwrap_or((Value::Null, Value::Null));
         let data = self.listeners.overrides.event_data(event, &institution, &member).unwrap_or_else(|| event.payload());
         self.listeners.on_post_message.call2(event.name(), &data);
+        for output in &self.listeners.outputs {
+            let _ = self.flow.try_with_untracked(|flow| output.emit(event, flow));
+        }
     }
 
     /// The focused element inside this widget (its shadow root, or the page).

@@ -69,6 +69,10 @@ widget_events! {
     },
     /// An MFA answer is submitted.
     SubmitMfa = "connect/submitMFA" { member_guid: String },
+    /// The user is sent to the institution's OAuth page (in a webview, the host opens `url`).
+    OAuthRequested = "connect/oauthRequested" { url: String, member_guid: String },
+    /// OAuth ended in an error (`error_reason`: `CANCELLED`, `DENIED`, ...).
+    OAuthError = "connect/oauthError" { member_guid: String, error_reason: &'static str },
     /// Connected and aggregated; with what the user consented to, when asked.
     MemberConnected = "connect/memberConnected" {
         member_guid: String, user_guid: Option<String>, consent: Option<ConsentReceipt>,
@@ -130,6 +134,10 @@ impl WidgetEvent {
                 json!({ "member": { "guid": member_guid, "connection_status": status(connection_status) } })
             }
             WidgetEvent::InvalidData { member_guid, code } => json!({ "member_guid": member_guid, "code": code }),
+            WidgetEvent::OAuthRequested { url, member_guid } => json!({ "url": url, "member_guid": member_guid }),
+            WidgetEvent::OAuthError { member_guid, error_reason } => {
+                json!({ "member_guid": member_guid, "error_reason": error_reason })
+            }
         }
     }
 }

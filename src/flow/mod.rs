@@ -6,9 +6,9 @@
 //! carries out. No Leptos, no web-sys: it is tested natively.
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
-//! `outcomes`, `support`, `disconnect`, `start`, `navigation`, `consent`,
-//! `institution_status`, `additional_product`, `suggested`, `survey`,
-//! `external`, and the `manual_account` folder): each holds its
+//! `outcomes`, `support`, `disconnect`, `oauth`, `start`, `navigation`,
+//! `consent`, `institution_status`, `additional_product`, `suggested`,
+//! `survey`, `external`, and the `manual_account` folder): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -28,6 +28,7 @@ pub mod manual_account;
 pub mod mfa;
 mod navigation;
 mod notice;
+pub mod oauth;
 pub mod outcomes;
 pub mod route;
 pub mod search;
@@ -43,6 +44,7 @@ pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
 pub use disconnect::{DisconnectState, DISCONNECT_REASONS};
 pub use event::{InstitutionRef, WidgetEvent};
 pub use mfa::{MfaKind, MfaState};
+pub use oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
@@ -71,11 +73,22 @@ pub struct Settings {
     pub per_page: u32,
     /// Consecutive failed polls before the connecting step offers a retry.
     pub poll_failures_allowed: u32,
+    /// Between OAuth state polls while the user is at the institution.
+    pub oauth_poll_interval_ms: u32,
+    /// How long the widget waits for OAuth before saying so; 0: no limit.
+    pub oauth_wait_limit_ms: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { poll_interval_ms: 3000, search_debounce_ms: 400, per_page: 25, poll_failures_allowed: 3 }
+        Settings {
+            poll_interval_ms: 3000,
+            search_debounce_ms: 400,
+            per_page: 25,
+            poll_failures_allowed: 3,
+            oauth_poll_interval_ms: 1000,
+            oauth_wait_limit_ms: 10 * 60 * 1000,
+        }
     }
 }
 
@@ -88,6 +101,8 @@ pub struct Environment {
     pub user_email: Option<String>,
     /// `experimentalFeatures.unavailableInstitutions` (guid or name).
     pub unavailable_institutions: Vec<String>,
+    /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
+    pub oauth_disabled: bool,
     /// What the partner's profiles, features and options turn on.
     pub partner: PartnerOptions,
 }
@@ -117,6 +132,7 @@ pub enum Msg {
     Outcome(outcomes::Msg),
     Support(support::Msg),
     Disconnect(disconnect::Msg),
+    OAuth(oauth::Msg),
     Consent(consent::Msg),
     ManualAccount(manual_account::Msg),
     InstitutionStatus(institution_status::Msg),
@@ -141,7 +157,7 @@ macro_rules! nest {
 
 nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    outcomes => Outcome, support => Support, disconnect => Disconnect,
+    outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(
     Msg: consent => Consent, manual_account => ManualAccount, institution_status => InstitutionStatus,
@@ -173,6 +189,14 @@ pub enum Effect {
     },
     /// Open an external https URL in a new tab (`noopener`).
     OpenUrl(String),
+    /// Open the OAuth window (inside the click that asked for it) and watch it:
+    /// the runtime reports `oauth::Msg::WindowBlocked`, `WindowClosed` and the
+    /// completion message (`WindowReported`).
+    OpenOAuthWindow {
+        url: String,
+    },
+    /// Close the OAuth window the widget opened, if it is still open.
+    CloseOAuthWindow,
     /// Move focus to the current view's heading (step or sub-view changed).
     FocusHeading,
     /// Move focus to the first field marked invalid.
@@ -205,6 +229,7 @@ enum Pending {
     Mfa(mfa::Pending),
     Support(support::Pending),
     Disconnect(disconnect::Pending),
+    OAuth(oauth::Pending),
     ManualAccount(manual_account::Pending),
     InstitutionStatus(institution_status::Pending),
     Suggested(suggested::Pending),
@@ -215,6 +240,8 @@ enum Pending {
 enum Timer {
     SearchDebounce,
     NextPoll,
+    OAuthPoll,
+    OAuthWaitLimit,
 }
 
 #[derive(Clone, Debug)]
@@ -335,6 +362,8 @@ impl Flow {
                     match timer {
                         Timer::SearchDebounce => self.run_search(1, &mut fx),
                         Timer::NextPoll => self.poll(&mut fx),
+                        Timer::OAuthPoll => self.oauth_poll(&mut fx),
+                        Timer::OAuthWaitLimit => self.oauth_timed_out(&mut fx),
                     }
                 }
             }
@@ -345,6 +374,7 @@ impl Flow {
             Msg::Outcome(msg) => self.on_outcome_msg(msg, &mut fx),
             Msg::Support(msg) => self.on_support_msg(msg, &mut fx),
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
+            Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
             Msg::Consent(msg) => self.on_consent_msg(msg, &mut fx),
             Msg::ManualAccount(msg) => self.on_manual_account_msg(msg, &mut fx),
             Msg::InstitutionStatus(msg) => self.on_institution_status_msg(msg, &mut fx),
@@ -369,6 +399,7 @@ impl Flow {
             Pending::Mfa(p) => self.on_mfa_answer(p, answer, fx),
             Pending::Support(p) => self.on_support_answer(p, answer, fx),
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
+            Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
             Pending::ManualAccount(p) => self.on_manual_account_answer(p, answer, fx),
             Pending::InstitutionStatus(p) => self.on_institution_status_answer(p, answer, fx),
             Pending::Suggested(p) => self.on_suggested_answer(p, answer, fx),
@@ -430,6 +461,6 @@ impl Flow {
 
 nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    support => Support, disconnect => Disconnect,
+    support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(Pending: manual_account => ManualAccount, institution_status => InstitutionStatus, suggested => Suggested);

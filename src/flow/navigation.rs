@@ -167,6 +167,8 @@ impl Flow {
             if c.fields == super::Load::Loading {
                 self.load_fields(fx);
             }
+        } else if matches!(self.step(), Step::OAuth(_)) {
+            self.resume_oauth(fx);
         }
     }
 

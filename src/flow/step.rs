@@ -10,6 +10,7 @@ use super::disconnect::DisconnectState;
 use super::institution_status::StatusState;
 use super::manual_account::ManualAccountState;
 use super::mfa::{MfaKind, MfaState};
+use super::oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 use super::search::SearchState;
 use super::support::SupportState;
 use super::survey::SurveyState;
@@ -41,6 +42,14 @@ pub enum Step {
     },
     /// The member was deleted.
     Disconnected,
+    /// OAuth: where the user is going, and "Go to <bank>".
+    OAuth(OAuthStartState),
+    /// OAuth: the user is at the institution; polling its OAuth state.
+    OAuthWaiting(OAuthWaitState),
+    /// OAuth ended in ERRORED.
+    OAuthError {
+        reason: OAuthErrorReason,
+    },
     /// Who gets which data, before anything else (`display_disclosure_in_connect`).
     Disclosure(DisclosureState),
     /// The user's consent to the data the connection reads (`CONNECT_CONSENT`).
@@ -77,6 +86,9 @@ impl Step {
             Step::Connected => "connected",
             Step::LoginError { .. } | Step::ActionableError { .. } => "actionableError",
             Step::Disconnected => "deleteMemberSuccess",
+            // As in MX's widget, OAuth happens inside its credentials step.
+            Step::OAuth(_) | Step::OAuthWaiting(_) => "enterCreds",
+            Step::OAuthError { .. } => "oauthError",
             Step::Disclosure(_) => "disclosure",
             Step::Consent(_) => "consent",
             Step::AdditionalProduct(_) => "additionalProduct",
@@ -107,6 +119,9 @@ impl Step {
             Step::LoginError { .. } => "/login_error",
             Step::ActionableError { .. } => "/actionable_error",
             Step::Disconnected => "/delete_member/success",
+            Step::OAuth(_) => "/credentials/oauth_step/instructions",
+            Step::OAuthWaiting(_) => "/credentials/oauth_step/waiting",
+            Step::OAuthError { .. } => "/oauth_error",
             Step::Disclosure(_) => "/disclosure",
             Step::Consent(_) => "/dynamic_disclosure",
             Step::AdditionalProduct(_) => "/additional_product",
@@ -133,7 +148,10 @@ impl Step {
             | Step::Connecting(_)
             | Step::Mfa(_)
             | Step::LoginError { .. }
-            | Step::ActionableError { .. } => BackRule::Previous,
+            | Step::ActionableError { .. }
+            | Step::OAuth(_)
+            | Step::OAuthWaiting(_)
+            | Step::OAuthError { .. } => BackRule::Previous,
         }
     }
 }

@@ -193,6 +193,40 @@ super::catalogue! {
     DisconnectConfirming = "disconnect.confirming" => "Disconnecting…",
     DisconnectFailed = "disconnect.failed" => "We couldn't disconnect {name}. Please try again.",
 
+    // OAuth: logging in on the institution's own website
+    OAuthTitle = "oauth.title" => "Log in at {name}",
+    OAuthIntro = "oauth.intro" => "{name} connects through its own secure website. You log in there, not here, and your login details are never shared with this app.",
+    OAuthStepGo = "oauth.step_go" => "You'll go to {name} to log in securely.",
+    OAuthStepReturn = "oauth.step_return" => "Then you'll come back here to finish connecting.",
+    OAuthGo = "oauth.go" => "Go to {name}",
+    OAuthPreparing = "oauth.preparing" => "Getting {name}'s login page ready…",
+    OAuthReauthorize = "oauth.reauthorize" => "{name} needs you to log in again to keep this connection working.",
+    OAuthUnsafeUrl = "oauth.unsafe_url" => "{name}'s login page address isn't secure, so we didn't open it. Please try again later or choose another institution.",
+    OAuthWaitingTitle = "oauth.waiting.title" => "Finish logging in at {name}",
+    OAuthWaitingBody = "oauth.waiting.body" => "We opened {name} in a new tab. Log in there and allow access. This page continues on its own when you're done.",
+    OAuthWaitingBodyApp = "oauth.waiting.body_app" => "Log in to {name} in the browser that opened, and allow access. Then come back here: this page continues on its own.",
+    OAuthWaitingStatus = "oauth.waiting.status" => "Waiting for {name}…",
+    OAuthBlocked = "oauth.blocked" => "Your browser blocked the {name} tab from opening.",
+    OAuthContinueNewTab = "oauth.continue_new_tab" => "Continue in a new tab",
+    OAuthClosed = "oauth.closed" => "The {name} tab was closed before you finished. Open it again to continue, or start over.",
+    OAuthOpenAgain = "oauth.open_again" => "Open {name} again",
+    OAuthPollTrouble = "oauth.poll_trouble" => "We're having trouble checking with {name}. We'll keep trying.",
+    OAuthTimedOut = "oauth.timed_out" => "We didn't hear back from {name} in time. Please try again.",
+    OAuthErrorTitle = "oauth.error.title" => "We couldn't connect to {name}",
+    OAuthErrorUnknown = "oauth.error.unknown" => "Something went wrong while connecting to {name}. Please try again.",
+    OAuthErrorCancelled = "oauth.error.cancelled" => "It looks like you chose not to share your account information. To connect {name}, try again and allow access.",
+    OAuthErrorDenied = "oauth.error.denied" => "There was a problem logging in to {name}. Please try again.",
+    OAuthErrorImpeded = "oauth.error.impeded" => "{name} needs your attention on its website. Log in there, follow the steps it shows, then try again.",
+    OAuthErrorProvider = "oauth.error.provider" => "{name} ran into a problem. Please try again, or come back later.",
+    OAuthErrorServer = "oauth.error.server" => "Something went wrong on our side. Please try again.",
+    OAuthErrorSession = "oauth.error.session" => "Your session with {name} ended before you finished. Please try again.",
+
+    // Embedding: the iframe page (widget.html) when it cannot start
+    FrameErrorTitle = "frame.error.title" => "This connection can't start",
+    FrameErrorBody = "frame.error.body" => "The page that opened it gave a setting the widget can't use. Please try again later.",
+    FrameErrorDetails = "frame.error.details" => "Details for the site's developers",
+    FrameTitle = "frame.title" => "Connect your account",
+
     // Partner configuration: shared
     CommonClose = "common.close" => "Close",
 

@@ -8,9 +8,11 @@
 pub mod config;
 pub mod json;
 pub mod logo;
+pub mod rich_text;
 pub mod secret;
 pub mod status;
 pub mod time;
+pub mod urls;
 
 pub use config::{ClientConfig, Mode};
 pub use secret::Secret;
@@ -56,6 +58,9 @@ pub struct Institution {
     pub status: Option<i64>,
     pub popularity: Option<i64>,
     pub instructional_text: Option<String>,
+    /// `instructional_data.title` and `.steps` (host text, possibly with links).
+    pub instructional_title: Option<String>,
+    pub instructional_steps: Vec<String>,
     /// The record as the host sent it, passed back as `rawInstitutionData`.
     pub raw: Value,
 }
@@ -68,6 +73,7 @@ impl Institution {
         let o = as_object(value, "institution")?;
         let guid = required(o, "institution", "guid")?;
         let name = str_field(o, "name").unwrap_or_else(|| guid.clone());
+        let instructions = o.get("instructional_data").and_then(obj);
         Ok(Institution {
             code: str_field(o, "code"),
             name,
@@ -82,7 +88,11 @@ impl Institution {
             is_disabled_by_client: bool_field(o, "is_disabled_by_client").unwrap_or(false),
             status: int_field(o, "status"),
             popularity: int_field(o, "popularity"),
-            instructional_text: o.get("instructional_data").and_then(obj).and_then(|d| str_field(d, "description")),
+            instructional_text: instructions.and_then(|d| str_field(d, "description")),
+            instructional_title: instructions.and_then(|d| str_field(d, "title")),
+            instructional_steps: instructions
+                .map(|d| array_field(d, "steps").iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                .unwrap_or_default(),
             raw: value.clone(),
             guid,
         })

@@ -16,6 +16,9 @@ mod leaving;
 mod load;
 mod manual_account;
 mod mfa;
+mod oauth;
+mod oauth_error;
+mod oauth_waiting;
 mod search;
 mod support;
 mod survey;
@@ -135,6 +138,13 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
             errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
         }
         Step::Disconnected => disconnected::DisconnectedStep(disconnected::DisconnectedStepProps { ctx }).into_any(),
+        Step::OAuth(_) => oauth::OAuthStep(oauth::OAuthStepProps { ctx }).into_any(),
+        Step::OAuthWaiting(_) => {
+            oauth_waiting::OAuthWaitingStep(oauth_waiting::OAuthWaitingStepProps { ctx }).into_any()
+        }
+        Step::OAuthError { reason } => {
+            oauth_error::OAuthErrorStep(oauth_error::OAuthErrorStepProps { ctx, reason }).into_any()
+        }
         Step::Disclosure(_) => consent::DisclosureStep(consent::DisclosureStepProps { ctx }).into_any(),
         Step::Consent(_) => consent::ConsentStep(consent::ConsentStepProps { ctx }).into_any(),
         Step::AdditionalProduct(_) => {
@@ -205,6 +215,10 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
             SearchView::Popular | SearchView::Failed { .. } => String::new(),
         },
         Step::Connecting(c) if c.failed.is_none() => ctx.t(c.phase.message_key()),
+        Step::OAuthWaiting(w) if !w.timed_out && !w.closed_unfinished() => {
+            let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
+            ctx.tf(Key::OAuthWaitingStatus, &[("name", name)])
+        }
         Step::Connected => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
             ctx.tf(Key::ConnectedBody, &[("name", name)])
@@ -222,6 +236,9 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
         | Step::Mfa(_)
         | Step::LoginError { .. }
         | Step::ActionableError { .. }
-        | Step::Disconnected => String::new(),
+        | Step::Disconnected
+        | Step::OAuth(_)
+        | Step::OAuthWaiting(_)
+        | Step::OAuthError { .. } => String::new(),
     }
 }

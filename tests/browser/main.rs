@@ -18,6 +18,7 @@ mod embedding;
 mod http;
 mod manual_account;
 mod mfa;
+mod oauth;
 mod outcomes;
 mod partner;
 mod search;

@@ -25,6 +25,7 @@ pub fn env_all() -> Environment {
         available_callbacks: CALLBACK_NAMES.to_vec(),
         user_email: None,
         unavailable_institutions: vec!["Blocked Bank".into()],
+        oauth_disabled: false,
         partner: PartnerOptions::default(),
     }
 }
@@ -71,7 +72,14 @@ impl Harness {
     }
 
     pub fn with_env(config: Value, env: Environment) -> Harness {
-        let settings = Settings { poll_interval_ms: 10, search_debounce_ms: 5, per_page: 2, poll_failures_allowed: 3 };
+        let settings = Settings {
+            poll_interval_ms: 10,
+            search_debounce_ms: 5,
+            per_page: 2,
+            poll_failures_allowed: 3,
+            oauth_poll_interval_ms: 7,
+            oauth_wait_limit_ms: 5000,
+        };
         let flow = Flow::new(ClientConfig::from_json(&config), settings, env);
         let mut h = Harness { flow, effects: Vec::new(), log: Vec::new() };
         h.send(connect_widget::flow::start::Msg::Begin);

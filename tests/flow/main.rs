@@ -14,6 +14,8 @@ mod institution_status;
 mod manual_account;
 mod mfa;
 mod navigation;
+mod oauth;
+mod oauth_waiting;
 mod outcomes;
 mod partner;
 mod search;

@@ -75,15 +75,22 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
     let page = use_context::<PageAddress>().unwrap_or_default();
     let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
     let broken = RwSignal::new(false);
-    let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
+    // Set through the CSSOM (`style:`), never as a `style` attribute, which a
+    // strict Content-Security-Policy (`style-src 'self'`) refuses.
+    let px = format!("{size}px");
     move || {
         match logo.clone().filter(|_| !broken.get()) {
         Some(url) => view! {
-            <img class="cw-logo" src=url alt="" style=style.clone() width=size height=size on:error=move |_| broken.set(true) />
+            <img class="cw-logo" src=url alt="" width=size height=size style:--cw-logo-size=px.clone()
+                style:--cw-brand=colour.clone() on:error=move |_| broken.set(true) />
         }
         .into_any(),
-        None => view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style.clone()>{initials.clone()}</span> }
-            .into_any(),
+        None => view! {
+            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px.clone() style:--cw-brand=colour.clone()>
+                {initials.clone()}
+            </span>
+        }
+        .into_any(),
     }
     }
 }
@@ -103,4 +110,25 @@ pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// Host text that may carry links (`model::rich_text`): text nodes, line
+/// breaks, and links to safe `https:` URLs only. Never HTML.
+#[component]
+pub fn HostText(segments: Vec<crate::model::rich_text::Segment>, new_tab: String) -> impl IntoView {
+    use crate::model::rich_text::Segment;
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.into_any(),
+            Segment::Break => view! { <br /> }.into_any(),
+            Segment::Link { text, url } => view! {
+                <a class="cw-link" href=url target="_blank" rel="noopener noreferrer">
+                    {text}
+                    <span class="cw-sr">" "{new_tab.clone()}</span>
+                </a>
+            }
+            .into_any(),
+        })
+        .collect_view()
 }
