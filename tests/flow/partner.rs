@@ -70,13 +70,16 @@ fn declining_keeps_the_config_and_consent_follows_the_offer() {
     );
 }
 
-fn connected(partner: PartnerOptions) -> Harness {
-    let mut h = Harness::with_partner(json!({}), partner);
-    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
-    h.send(search::Msg::Select("INS-1".into()));
-    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+/// Search → MX Bank → good credentials submitted, with `partner`; `addMember` not answered yet.
+fn submitted(partner: PartnerOptions) -> Harness {
+    let mut h = picked(json!({}), partner, institution("INS-1", "MX Bank"));
     h.reply("getInstitutionCredentials", Ok(fields()));
     h.submit_good_credentials();
+    h
+}
+
+fn connected(partner: PartnerOptions) -> Harness {
+    let mut h = submitted(partner);
     h.reply("addMember", Ok(member("CREATED", true)));
     h.poll_answer(member("CONNECTED", false));
     assert_eq!(h.step(), "connected");
@@ -117,13 +120,7 @@ fn the_leaving_notice_comes_before_another_site_when_asked_for() {
     locked(&mut h);
     assert_eq!(h.effects, [Effect::OpenUrl("https://bank.example".into())]);
 
-    let mut h =
-        Harness::with_partner(json!({}), PartnerOptions { external_link_notice: true, ..PartnerOptions::default() });
-    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
-    h.send(search::Msg::Select("INS-1".into()));
-    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
-    h.reply("getInstitutionCredentials", Ok(fields()));
-    h.submit_good_credentials();
+    let mut h = submitted(PartnerOptions { external_link_notice: true, ..PartnerOptions::default() });
     h.reply("addMember", Ok(member("CREATED", true)));
     locked(&mut h);
     assert_eq!(h.flow.overlay, Some(Overlay::Leaving { url: "https://bank.example".into() }));
@@ -165,13 +162,7 @@ fn the_status_change_override_is_asked_when_the_status_stays() {
     h.poll_answer(member("CREATED", true));
     assert!(!h.effects.iter().any(|e| matches!(e, Effect::EmitIfChanged { .. })));
 
-    let partner = PartnerOptions { status_change_override: true, ..PartnerOptions::default() };
-    let mut h = Harness::with_partner(json!({}), partner);
-    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
-    h.send(search::Msg::Select("INS-1".into()));
-    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
-    h.reply("getInstitutionCredentials", Ok(fields()));
-    h.submit_good_credentials();
+    let mut h = submitted(PartnerOptions { status_change_override: true, ..PartnerOptions::default() });
     h.reply("addMember", Ok(member("CREATED", true)));
     let mut second = member("CREATED", true);
     second["most_recent_job_guid"] = json!("JOB-2");

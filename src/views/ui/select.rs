@@ -25,14 +25,7 @@ pub fn SelectField(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let ids: Vec<&str> =
-                hint_id.iter().map(String::as_str).chain(invalid.get().then_some(error_id.as_str())).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = super::field::described_by(hint_id.clone(), error_id.clone(), invalid);
     let options = options
         .into_iter()
         .map(|(v, l)| {
