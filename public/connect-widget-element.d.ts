@@ -46,6 +46,14 @@ export declare class ConnectWidgetElement extends HTMLElement {
   onPostMessage: PostMessageHandler | undefined;
   onAnalyticEvent: MountOptions["onAnalyticEvent"] | undefined;
   onAnalyticPageview: MountOptions["onAnalyticPageview"] | undefined;
+  availableAccountTypes: MountOptions["availableAccountTypes"] | undefined;
+  postMessageEventOverrides: MountOptions["postMessageEventOverrides"] | undefined;
+  onShowConnectSuccessSurvey: MountOptions["onShowConnectSuccessSurvey"] | undefined;
+  onSubmitConnectSuccessSurvey: MountOptions["onSubmitConnectSuccessSurvey"] | undefined;
+  onManualAccountAdded: MountOptions["onManualAccountAdded"] | undefined;
+  onSuccessfulAggregation: MountOptions["onSuccessfulAggregation"] | undefined;
+  onMemberDeleted: MountOptions["onMemberDeleted"] | undefined;
+  onUpsertMember: MountOptions["onUpsertMember"] | undefined;
   /** Go back one step, as MX's `navigateBack`. Whether it went back. */
   navigateBack(): boolean;
   /** Whether a widget is mounted in the element now. */

@@ -6,7 +6,9 @@
 //! carries out. No Leptos, no web-sys: it is tested natively.
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
-//! `outcomes`, `support`, `disconnect`, `oauth`, `start`, `navigation`): each holds its
+//! `outcomes`, `support`, `disconnect`, `oauth`, `start`, `navigation`,
+//! `consent`, `institution_status`, `additional_product`, `suggested`,
+//! `survey`, `external`, and the `manual_account` folder): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -14,19 +16,28 @@
 //! its token is still pending; a step change forgets all pending tokens, so a
 //! late answer for a step the user has left is ignored.
 
+pub mod additional_product;
 pub mod connecting;
+pub mod consent;
 pub mod credentials;
 pub mod disconnect;
 pub mod event;
+pub mod external;
+pub mod institution_status;
+pub mod manual_account;
 pub mod mfa;
 mod navigation;
+mod notice;
 pub mod oauth;
 pub mod outcomes;
 pub mod route;
 pub mod search;
+mod session;
 pub mod start;
 pub mod step;
+pub mod suggested;
 pub mod support;
+pub mod survey;
 
 pub use connecting::{ConnectingPhase, ConnectingState};
 pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
@@ -39,8 +50,16 @@ pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
 pub use support::{is_email, SupportField, SupportState};
 
+pub use consent::{ConsentReceipt, ConsentState, DataCluster, DisclosureState};
+pub use institution_status::{StatusCase, StatusState};
+pub use manual_account::{ManualAccountState, ManualForm};
+pub use notice::Notice;
+pub use session::Session;
+pub use survey::SurveyState;
+
 use crate::host::{FromHost, HostCall, HostError};
 use crate::model::{ClientConfig, ConnectionStatus, Institution, Member};
+use crate::options::PartnerOptions;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -84,6 +103,8 @@ pub struct Environment {
     pub unavailable_institutions: Vec<String>,
     /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
     pub oauth_disabled: bool,
+    /// What the partner's profiles, features and options turn on.
+    pub partner: PartnerOptions,
 }
 
 impl Environment {
@@ -112,6 +133,12 @@ pub enum Msg {
     Support(support::Msg),
     Disconnect(disconnect::Msg),
     OAuth(oauth::Msg),
+    Consent(consent::Msg),
+    ManualAccount(manual_account::Msg),
+    InstitutionStatus(institution_status::Msg),
+    AdditionalProduct(additional_product::Msg),
+    Survey(survey::Msg),
+    External(external::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -131,6 +158,10 @@ macro_rules! nest {
 nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
+);
+nest!(
+    Msg: consent => Consent, manual_account => ManualAccount, institution_status => InstitutionStatus,
+    additional_product => AdditionalProduct, survey => Survey, external => External,
 );
 
 /// Something for the runtime to do.
@@ -177,6 +208,15 @@ pub enum Effect {
     RestoreFocus,
     /// A developer-facing console warning (never carries call arguments).
     Warn(String),
+    /// Call one of the partner's optional callbacks (`onManualAccountAdded`, …).
+    Notify(Notice),
+    /// Send `event` only if the partner's `memberStatusUpdate.getHasStatusChanged`
+    /// says the status changed between these members (as the host gave them).
+    EmitIfChanged {
+        event: WidgetEvent,
+        current: Value,
+        previous: Value,
+    },
 }
 
 /// What a pending host call continues with, by domain.
@@ -190,6 +230,9 @@ enum Pending {
     Support(support::Pending),
     Disconnect(disconnect::Pending),
     OAuth(oauth::Pending),
+    ManualAccount(manual_account::Pending),
+    InstitutionStatus(institution_status::Pending),
+    Suggested(suggested::Pending),
 }
 
 /// What a pending timer continues with.
@@ -246,6 +289,8 @@ pub struct Flow {
     shown_once: bool,
     /// Last status seen per member, for `memberStatusUpdate` on real changes only.
     known_status: BTreeMap<String, Option<ConnectionStatus>>,
+    /// Disclosure, consent and the config before an additional product.
+    pub session: Session,
 }
 
 impl Flow {
@@ -263,6 +308,7 @@ impl Flow {
             loaded_sent: false,
             shown_once: false,
             known_status: BTreeMap::new(),
+            session: Session::default(),
         }
     }
 
@@ -293,9 +339,11 @@ impl Flow {
     pub fn allowed(&self) -> Allowed {
         Allowed {
             search: self.search_allowed(),
-            support: self.env.has("createSupportTicket"),
+            support: self.env.has("createSupportTicket") && self.env.partner.support_requests,
             website: self.institution.as_ref().and_then(Institution::website).is_some(),
-            disconnect: self.env.has("deleteMember") && self.member.as_ref().is_some_and(|m| m.is_managed_by_user),
+            disconnect: self.env.has("deleteMember")
+                && self.env.partner.delete_option
+                && self.member.as_ref().is_some_and(|m| m.is_managed_by_user),
         }
     }
 
@@ -327,8 +375,16 @@ impl Flow {
             Msg::Support(msg) => self.on_support_msg(msg, &mut fx),
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
             Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
+            Msg::Consent(msg) => self.on_consent_msg(msg, &mut fx),
+            Msg::ManualAccount(msg) => self.on_manual_account_msg(msg, &mut fx),
+            Msg::InstitutionStatus(msg) => self.on_institution_status_msg(msg, &mut fx),
+            Msg::AdditionalProduct(msg) => self.on_additional_product_msg(msg, &mut fx),
+            Msg::Survey(msg) => self.on_survey_msg(msg, &mut fx),
+            Msg::External(msg) => self.on_external_msg(msg, &mut fx),
             Msg::Back => {
-                self.back(&mut fx);
+                if !self.back(&mut fx) {
+                    self.back_at_root(&mut fx);
+                }
             }
         }
         fx
@@ -344,6 +400,9 @@ impl Flow {
             Pending::Support(p) => self.on_support_answer(p, answer, fx),
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
             Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
+            Pending::ManualAccount(p) => self.on_manual_account_answer(p, answer, fx),
+            Pending::InstitutionStatus(p) => self.on_institution_status_answer(p, answer, fx),
+            Pending::Suggested(p) => self.on_suggested_answer(p, answer, fx),
         }
     }
 
@@ -396,13 +455,7 @@ impl Flow {
     /// Whether this institution cannot be connected here (aggregator status,
     /// blocked by the client, or listed by the host as unavailable).
     pub fn is_unavailable(&self, institution: &Institution) -> bool {
-        institution.is_unavailable()
-            || institution.is_disabled_by_client
-            || self
-                .env
-                .unavailable_institutions
-                .iter()
-                .any(|u| u == &institution.guid || u.eq_ignore_ascii_case(&institution.name))
+        self.status_case(institution).is_some()
     }
 }
 
@@ -410,3 +463,4 @@ nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     support => Support, disconnect => Disconnect, oauth => OAuth,
 );
+nest!(Pending: manual_account => ManualAccount, institution_status => InstitutionStatus, suggested => Suggested);

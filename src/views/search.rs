@@ -107,6 +107,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 view! {
                     <h3 class="cw-subheading">{ctx.t(Key::SearchPopular)}</h3>
                     <InstitutionList ctx=ctx items=items busy=busy />
+                    {manual_entry(ctx)}
                 }
                 .into_any()
             }
@@ -129,6 +130,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <p class="cw-muted cw-summary">{summary}</p>
                 <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
                 {more}
+                {manual_entry(ctx)}
             }
             .into_any()
         }
@@ -137,6 +139,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <h3 class="cw-subheading">{ctx.tf(Key::SearchNoneTitle, &[("query", &query)])}</h3>
                 <p>{ctx.t(Key::SearchNoneBody)}</p>
             </div>
+            {manual_entry(ctx)}
         }
         .into_any(),
         SearchView::Failed { .. } => view! {
@@ -148,6 +151,19 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// "Add an account manually", where the partner offers manual accounts.
+fn manual_entry(ctx: Ctx) -> Option<impl IntoView> {
+    ctx.peek(|f| f.manual_accounts_offered()).unwrap_or(false).then(|| {
+        view! {
+            <div class="cw-manual-entry">
+                <p class="cw-muted">{ctx.t(Key::ManualAddHint)}</p>
+                <button type="button" class="cw-button cw-secondary"
+                    on:click=move |_| ctx.send(crate::flow::manual_account::Msg::Open)>{ctx.t(Key::ManualAdd)}</button>
+            </div>
+        }
+    })
 }
 
 #[component]

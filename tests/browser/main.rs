@@ -11,12 +11,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod embedding;
 mod http;
+mod manual_account;
 mod mfa;
 mod oauth;
 mod outcomes;
+mod partner;
 mod search;
 mod support;

@@ -366,3 +366,104 @@ export function oauth_host(opts) {
   };
 }
 export function calls_named(host, name) { return JSON.parse(JSON.stringify(host.calls.filter(c => c.name === name))); }
+
+// ---- tests/browser/partner.rs ----
+export function partner_host(setup) {
+  const s = { calls: [], polls: 0, institution: null, answers: {}, failAccount: !!setup.failAccount };
+  const rec = (name, args) => s.calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+  const later = (v) => new Promise((r) => setTimeout(() => r(v), 1));
+  const fail = (status) => new Promise((_, j) => setTimeout(() => j({ response: { status, data: {} } }), 1));
+  const find = (key, value) => s.answers[value] || (setup.institutions || []).find((i) => i[key] === value);
+  const member = (status, aggregating) => ({ guid: "MBR-P", institution_guid: s.institution, connection_status: status,
+    is_being_aggregated: aggregating, user_guid: "USR-P", is_managed_by_user: true });
+  const api = {
+    loadPopularInstitutions(...a) { rec("loadPopularInstitutions", a); return later(setup.popular || []); },
+    loadInstitutions(...a) { rec("loadInstitutions", a); return later(setup.institutions || []); },
+    loadDiscoveredInstitutions(...a) { rec("loadDiscoveredInstitutions", a); return later(setup.discovered || []); },
+    loadMembers(...a) { rec("loadMembers", a); return later(setup.members || []); },
+    loadInstitutionByGuid(...a) { rec("loadInstitutionByGuid", a); const i = find("guid", a[0]); return i ? later(i) : fail(404); },
+    loadInstitutionByCode(...a) { rec("loadInstitutionByCode", a); const i = find("code", a[0]); return i ? later(i) : fail(404); },
+    getInstitutionCredentials(...a) {
+      rec("getInstitutionCredentials", a);
+      return later([{ guid: "CRD-U", label: "Username", field_type: 3, display_order: 1 },
+                    { guid: "CRD-P", label: "Password", field_type: 1, display_order: 2 }]);
+    },
+    addMember(...a) { rec("addMember", a); s.institution = a[0].institution_guid; s.polls = 0; return later({ member: member("CREATED", true) }); },
+    loadMemberByGuid(...a) { rec("loadMemberByGuid", a); s.polls += 1; return later(s.polls < 3 ? member("CREATED", true) : member("CONNECTED", false)); },
+    runJob(...a) { rec("runJob", a); return later({}); },
+    createAccount(...a) {
+      rec("createAccount", a);
+      if (s.failAccount) { s.failAccount = false; return fail(500); }
+      return later({ guid: "ACC-1", account_type: a[0].account_type });
+    },
+    createSupportTicket(...a) { rec("createSupportTicket", a); return later({}); },
+  };
+  Object.defineProperty(api, "__state", { value: s, enumerable: false });
+  return api;
+}
+export function set_institution(api, key, institution) { api.__state.answers[key] = institution; }
+export function partner_calls(api) { return JSON.parse(JSON.stringify(api.__state.calls)); }
+
+// The partner's functions: survey and manual-account callbacks, counted.
+export function add_callbacks(options, got) {
+  options.onShowConnectSuccessSurvey = () => { got.shown = (got.shown || 0) + 1; };
+  options.onSubmitConnectSuccessSurvey = (answers) => { (got.answers = got.answers || []).push(JSON.parse(JSON.stringify(answers))); };
+  options.onManualAccountAdded = (...args) => { got.manual = (got.manual || 0) + 1; got.manualArgs = args.length; };
+}
+// `postMessageEventOverrides` that rewrite both payloads and report every poll
+// as a change; with `throwing`, createEventData throws instead.
+export function add_overrides(options, throwing) {
+  const boom = () => { throw new Error("override failed"); };
+  options.postMessageEventOverrides = {
+    memberConnected: { createEventData: throwing ? boom : ({ institution, member, consent }) =>
+      ({ custom: "connected", member: member.guid, institution: institution.guid, consented: !!consent }) },
+    memberStatusUpdate: {
+      createEventData: throwing ? boom : ({ member }) => ({ custom: "status", status: member.connection_status }),
+      getHasStatusChanged: ({ currentMember, previousMember }) =>
+        throwing ? boom() : currentMember.connection_status === previousMember.connection_status,
+    },
+  };
+}
+export function new_object() { return {}; }
+export function as_json(v) { return JSON.parse(JSON.stringify(v)); }
+
+// console.warn lines, while `f` runs.
+export function warnings_during(f) {
+  const lines = [];
+  const original = console.warn;
+  console.warn = (...a) => { lines.push(a.join(" ")); };
+  try { f(); } finally { console.warn = original; }
+  return lines;
+}
+export function computed(el, property) { return getComputedStyle(el).getPropertyValue(property).trim(); }
+export function prefers_dark() { return matchMedia("(prefers-color-scheme: dark)").matches; }
+export function set_style(el, property, value) { el.style.setProperty(property, value); }
+export function page_origin() { return location.origin; }
+// The page's address up to its last "/": what a relative path resolves against.
+export function page_directory() { return document.baseURI.replace(/[?#].*$/, "").replace(/[^/]*$/, ""); }
+// Every `src` set on an <img> under `root`, as it is set.
+export function record_image_sources(root) {
+  const seen = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const nodes = r.type === "attributes" ? [r.target] : [...r.addedNodes];
+      for (const n of nodes) {
+        if (n.nodeType !== 1) continue;
+        for (const img of n.tagName === "IMG" ? [n] : n.querySelectorAll("img")) {
+          const src = img.getAttribute("src");
+          if (src && !seen.includes(src)) seen.push(src);
+        }
+      }
+    }
+  }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["src"] });
+  return seen;
+}
+
+// ---- tests/browser/manual_account.rs ----
+export function choose_option(root, label, value) {
+  const l = [...root.querySelectorAll("label")].find((x) => x.textContent.trim() === label);
+  const select = l && root.getElementById(l.htmlFor);
+  if (!select) throw new Error("no select labelled " + label);
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+}

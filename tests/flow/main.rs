@@ -6,15 +6,20 @@
 mod common;
 
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod events;
+mod institution_status;
+mod manual_account;
 mod mfa;
 mod navigation;
 mod oauth;
 mod oauth_waiting;
 mod outcomes;
+mod partner;
 mod search;
 mod start;
+mod suggested;
 mod suite_layout;
 mod support;
