@@ -1,5 +1,5 @@
 // The demo: the widget on the built-in sandbox, with option toggles and an events panel.
-import init, { mount } from "./connect-widget.js";
+import init, { mount } from "./connect-widget-sandbox.js";
 
 const events = document.getElementById("events");
 const log = (kind, name, data) => {

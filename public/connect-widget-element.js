@@ -8,18 +8,33 @@
 //   el.clientConfig = { mode: "verification" };
 //   el.addEventListener("connect/memberConnected", (e) => console.log(e.detail.member_guid));
 //
-// Importing this module defines the element and loads the WebAssembly next to
-// this file, once. The element mounts when it is in the document and has an
-// `api`, unmounts when it leaves the document, and remounts (after the current
-// task, once for several changes) when a property or attribute changes.
+// Importing this module defines the element; the WebAssembly next to this file
+// loads once, when the first element mounts: the production build, or the build
+// with the built-in sandbox (connect-widget-sandbox.js) for api="sandbox" only,
+// so a page with its own host never downloads the sandbox. The element mounts
+// when it is in the document and has an `api`, unmounts when it leaves the
+// document, and remounts (after the current task, once for several changes)
+// when a property or attribute changes.
 // See connect-widget-element.d.ts and docs/contract.md.
-import init, { mount } from "./connect-widget.js";
 
-let loading = null;
-/** Instantiate the widget's WebAssembly once for the page. */
-function load() {
-  loading ??= init({ module_or_path: new URL("./connect-widget_bg.wasm", import.meta.url) });
-  return loading;
+// Literal specifiers and `new URL(…, import.meta.url)`, so bundlers find both builds.
+const BUILDS = {
+  production: async () => {
+    const widget = await import("./connect-widget.js");
+    await widget.default({ module_or_path: new URL("./connect-widget_bg.wasm", import.meta.url) });
+    return widget;
+  },
+  sandbox: async () => {
+    const widget = await import("./connect-widget-sandbox.js");
+    await widget.default({ module_or_path: new URL("./connect-widget-sandbox_bg.wasm", import.meta.url) });
+    return widget;
+  },
+};
+const loading = {};
+/** The widget's module of `build`, its WebAssembly instantiated, once for the page. */
+function load(build) {
+  loading[build] ??= BUILDS[build]();
+  return loading[build];
 }
 
 /** Properties that remount the widget when they change. */
@@ -85,8 +100,10 @@ function optionsOf(element) {
 async function remount(element) {
   const s = stateOf(element);
   const generation = ++s.generation;
+  const build = (s.props.api ?? element.getAttribute("api")) === "sandbox" ? "sandbox" : "production";
+  let widget;
   try {
-    await load();
+    widget = await load(build);
   } catch (problem) {
     report(element, `the WebAssembly could not load: ${problem?.message ?? problem}`);
     return;
@@ -97,7 +114,7 @@ async function remount(element) {
   const options = optionsOf(element);
   if (options.api === undefined) return; // waits for `api`
   try {
-    s.handle = mount(element, options);
+    s.handle = widget.mount(element, options);
   } catch (problem) {
     report(element, problem?.message ?? String(problem));
   }

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Builds the widget and the demo into dist/:
-#   connect-widget.js, connect-widget_bg.wasm   the widget: ES module + WebAssembly (wasm-opt -Oz)
+#   connect-widget.js, connect-widget_bg.wasm   the production widget: ES module + WebAssembly
+#                                               (wasm-opt), without the built-in sandbox
+#   connect-widget-sandbox.js, connect-widget-sandbox_bg.wasm
+#                                               the same widget with the sandbox (`api: "sandbox"`):
+#                                               the demo, widget.html?api=sandbox, <connect-widget
+#                                               api="sandbox"> and the tests load it
 #   connect-widget.d.ts and the rest of public/ shipped files and pages: widget.html (the iframe
 #                                               page), connect-widget-element.js, connect-widget-bridge.js
 #   index.html, demo.js, demo.css               the demo page (the widget on the built-in sandbox)
@@ -20,16 +25,27 @@ cargo_args=(--release)
 if [ "${DEV:-0}" != 0 ]; then profile=debug; cargo_args=(); fi
 
 t0=$(date +%s)
-cargo build --lib --target wasm32-unknown-unknown "${cargo_args[@]}"
-
 out=dist
 staging="$(mktemp -d "$ROOT/.dist.XXXXXX")"
 trap 'rm -rf "$staging"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$staging" --out-name connect-widget \
-  "target/wasm32-unknown-unknown/$profile/connect_widget.wasm"
-if [ "$profile" = release ]; then
-  wasm-opt -Oz --output "$staging/connect-widget_bg.wasm" "$staging/connect-widget_bg.wasm"
-fi
+
+# bundle NAME CARGO_FEATURE_ARGS...: one cargo build, wasm-bindgen, wasm-opt, into $staging/NAME.js + NAME_bg.wasm.
+bundle() {
+  local name="$1"
+  shift
+  cargo build --lib --target wasm32-unknown-unknown "${cargo_args[@]}" "$@"
+  wasm-bindgen --target web --no-typescript --out-dir "$staging" --out-name "$name" \
+    "target/wasm32-unknown-unknown/$profile/connect_widget.wasm"
+  if [ "$profile" = release ]; then
+    # Flags measured in bench/RESULTS.md ("What each reduction bought").
+    wasm-opt "${wasm_opt_flags[@]}" --output "$staging/${name}_bg.wasm" "$staging/${name}_bg.wasm"
+  fi
+}
+# WASM_OPT_FLAGS overrides them, to measure others.
+read -ra wasm_opt_flags <<< "${WASM_OPT_FLAGS:--Oz}"
+bundle connect-widget --no-default-features
+bundle connect-widget-sandbox --features sandbox
+
 cp -R public/. "$staging/"
 cp -R demo/. "$staging/"
 # SRI: fills widget.html's integrity attributes, writes integrity.json.
@@ -38,4 +54,4 @@ rm -rf "$out"
 chmod 755 "$staging"
 mv "$staging" "$out"
 trap - EXIT
-echo "build: $profile bundle in $out/ in $(elapsed "$t0") ($(wc -c < "$out/connect-widget_bg.wasm") bytes of wasm)"
+echo "build: $profile bundles in $out/ in $(elapsed "$t0") ($(wc -c < "$out/connect-widget_bg.wasm") bytes of production wasm, $(wc -c < "$out/connect-widget-sandbox_bg.wasm") with the sandbox)"

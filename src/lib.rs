@@ -8,6 +8,7 @@ pub mod host;
 pub mod i18n;
 pub mod model;
 pub mod options;
+#[cfg(feature = "sandbox")]
 pub mod sandbox;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@
 use crate::flow::Settings;
 use crate::i18n::{Key, Locale};
 use crate::model::ClientConfig;
+#[cfg(feature = "sandbox")]
 use crate::sandbox::SandboxOptions;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -51,7 +52,9 @@ pub struct MountOptions {
     pub settings: Settings,
     /// `timing.hostTimeoutMs`; 0 means no limit.
     pub host_timeout_ms: u32,
+    #[cfg(feature = "sandbox")]
     pub sandbox: SandboxOptions,
+    #[cfg(feature = "sandbox")]
     pub sandbox_latency_ms: u32,
     /// Mount inside a shadow root (default) or straight into the element.
     pub shadow: bool,
@@ -151,7 +154,12 @@ impl MountOptions {
             oauth_wait_limit_ms: millis(options, "/timing/oauthWaitLimitMs").unwrap_or(defaults.oauth_wait_limit_ms),
             ..defaults
         };
+        // Only the sandbox has a clock to set; the production build reads no sandbox timing.
+        #[cfg(not(feature = "sandbox"))]
+        let _ = epoch_ms;
+        #[cfg(feature = "sandbox")]
         let sandbox_defaults = SandboxOptions::default();
+        #[cfg(feature = "sandbox")]
         let sandbox = SandboxOptions {
             aggregation_ms: millis(options, "/timing/sandboxAggregationMs")
                 .map_or(sandbox_defaults.aggregation_ms, f64::from),
@@ -176,7 +184,9 @@ impl MountOptions {
             copy,
             settings,
             host_timeout_ms: millis(options, "/timing/hostTimeoutMs").unwrap_or(DEFAULT_HOST_TIMEOUT_MS),
+            #[cfg(feature = "sandbox")]
             sandbox,
+            #[cfg(feature = "sandbox")]
             sandbox_latency_ms: millis(options, "/timing/sandboxLatencyMs").unwrap_or(DEFAULT_SANDBOX_LATENCY_MS),
             shadow: options.get("shadow").and_then(Value::as_bool).unwrap_or(true),
             user_email: options.pointer("/profiles/user/email").and_then(Value::as_str).map(str::to_string),

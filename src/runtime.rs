@@ -11,6 +11,7 @@ use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
 use crate::model::urls::origin_of;
 use crate::mount::BridgeClient;
+#[cfg(feature = "sandbox")]
 use crate::sandbox::Sandbox;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -25,7 +26,8 @@ pub enum Transport {
     Bridge(Rc<BridgeClient>),
     /// The partner's back-end over HTTP (`api: {url}`).
     Http(HttpHost),
-    /// The built-in sandbox, with a simulated network latency.
+    /// The built-in sandbox, with a simulated network latency (the sandbox build only).
+    #[cfg(feature = "sandbox")]
     Sandbox {
         sandbox: RefCell<Sandbox>,
         latency_ms: u32,
@@ -38,6 +40,7 @@ impl Transport {
             Transport::Host(host) => host.call(call, config, locale).await,
             Transport::Bridge(client) => client.call(call, config, locale).await,
             Transport::Http(http) => http.call(token, call, locale).await,
+            #[cfg(feature = "sandbox")]
             Transport::Sandbox { sandbox, latency_ms } => {
                 if *latency_ms > 0 {
                     js::sleep(*latency_ms).await;

@@ -147,7 +147,7 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
     }
     let origin = origin.map(|(origin, _)| origin);
     let (transport, available) = match params.api {
-        FrameApi::Sandbox => sandbox_transport(&opts, main),
+        FrameApi::Sandbox => sandbox_transport(&opts, main)?,
         FrameApi::Http { base_url } => {
             // `api=<URL>` means what `mount`'s `api: "https://…"` means.
             let http = HttpHost::from_api(&JsValue::from_str(&base_url), opts.host_timeout_ms)?

@@ -20,9 +20,11 @@ use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
+#[cfg(feature = "sandbox")]
 use crate::model::urls::sibling_url;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
+#[cfg(feature = "sandbox")]
 use crate::sandbox::Sandbox;
 use crate::views::ui::PageAddress;
 use crate::views::{Ctx, Widget};
@@ -35,6 +37,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The sandbox's OAuth authorization page (`public/oauth-sandbox.html`).
+#[cfg(feature = "sandbox")]
 const SANDBOX_OAUTH_PAGE: &str = "oauth-sandbox.html";
 
 struct Instance {
@@ -106,14 +109,31 @@ pub(crate) struct Parts {
 }
 
 /// The built-in sandbox, with every callback, for a widget in `element`'s document.
-pub(crate) fn sandbox_transport(opts: &MountOptions, element: &web_sys::Element) -> (Transport, Vec<&'static str>) {
+#[cfg(feature = "sandbox")]
+pub(crate) fn sandbox_transport(
+    opts: &MountOptions,
+    element: &web_sys::Element,
+) -> Result<(Transport, Vec<&'static str>), String> {
     let mut sandbox_options = opts.sandbox.clone();
     // The sandbox's OAuth authorization page ships next to the demo page (and widget.html).
     if let Some(base) = element.owner_document().and_then(|d| d.base_uri().ok().flatten()) {
         sandbox_options.oauth_window_base_url = sibling_url(&base, SANDBOX_OAUTH_PAGE);
     }
     let sandbox = RefCell::new(Sandbox::new(sandbox_options));
-    (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
+    Ok((Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec()))
+}
+
+/// The production build leaves the sandbox out (a partner's page never downloads it): say which
+/// file has it.
+#[cfg(not(feature = "sandbox"))]
+pub(crate) fn sandbox_transport(
+    _: &MountOptions,
+    _: &web_sys::Element,
+) -> Result<(Transport, Vec<&'static str>), String> {
+    Err("`api: \"sandbox\"` needs the sandbox build: load connect-widget-sandbox.js (with its \
+         connect-widget-sandbox_bg.wasm) instead of connect-widget.js, the production build, which leaves the \
+         sandbox out"
+        .into())
 }
 
 /// Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
@@ -149,7 +169,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
-        sandbox_transport(&opts, &element)
+        sandbox_transport(&opts, &element).map_err(fail)?
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
     } else if let Some(http) = HttpHost::from_api(&api, opts.host_timeout_ms).map_err(fail)? {

@@ -12,7 +12,9 @@
 //! The window is held as a plain `JsValue` and read through `Reflect`, so a
 //! stand-in object (a test's stub `window.open`) works like a real window.
 
-use super::{Runtime, Transport};
+use super::Runtime;
+#[cfg(feature = "sandbox")]
+use super::Transport;
 use crate::flow::oauth::completion::{read_completion, Completion};
 use crate::flow::{oauth, Step};
 use crate::host::js;
@@ -27,6 +29,7 @@ use wasm_bindgen::JsCast;
 const WATCH_MS: u32 = 250;
 
 /// The sandbox's `error_reason` for "the user declined" (`deny_oauth`).
+#[cfg(feature = "sandbox")]
 const CANCELLED: i64 = 1;
 
 type MessageListener = Closure<dyn FnMut(web_sys::MessageEvent)>;
@@ -168,6 +171,7 @@ impl Runtime {
             .member_guid
             .clone()
             .or_else(|| self.flow.try_with_untracked(|f| f.member.as_ref().map(|m| m.guid.clone())).flatten());
+        #[cfg(feature = "sandbox")]
         if let (Transport::Sandbox { sandbox, .. }, Some(guid)) = (&self.transport, &member_guid) {
             let mut sandbox = sandbox.borrow_mut();
             let now = js::now_ms();

@@ -24,4 +24,11 @@ async fn the_installed_package_mounts_in_a_page_project() {
     let events = events.as_array().cloned().unwrap_or_default();
     assert!(events.contains(&json!(["element", {"initial_step": "search"}])), "{events:?}");
     assert!(events.contains(&json!(["mount", "connect/loaded", {"initial_step": "search"}])), "{events:?}");
+    // The production build has no sandbox and says which file has it.
+    let production = events.iter().find(|e| e[0] == "production").map(|e| e[1].as_str().unwrap_or_default());
+    assert!(
+        production.is_some_and(|m| m.starts_with("connect-widget mount: `api: \"sandbox\"` needs the sandbox build")
+            && m.contains("connect-widget-sandbox.js")),
+        "{events:?}"
+    );
 }

@@ -1,9 +1,18 @@
 // The page of the throwaway project: the installed package, used as a partner would.
 import "./node_modules/connect-widget/connect-widget-element.js";
-import init, { mount } from "./node_modules/connect-widget/connect-widget.js";
+import init, { mount } from "./node_modules/connect-widget/connect-widget-sandbox.js";
+import initProduction, { mount as mountProduction } from "./node_modules/connect-widget/connect-widget.js";
 
 const events = [];
 document.getElementById("element").addEventListener("connect/loaded", (e) => events.push(["element", e.detail]));
+// The production build leaves the sandbox out: `api: "sandbox"` there names the sandbox build.
+await initProduction();
+try {
+  mountProduction(document.createElement("div"), { api: "sandbox" });
+  events.push(["production", "mounted the sandbox"]);
+} catch (problem) {
+  events.push(["production", problem.message]);
+}
 await init();
 mount(document.getElementById("mounted"), {
   api: "sandbox",

@@ -204,7 +204,10 @@ export async function start(container: HTMLElement, bytes: BufferSource): Promis
   await init({ module_or_path: new URL("./node_modules/connect-widget/connect-widget_bg.wasm", location.href) });
   initSync({ module: bytes });
   const widget = mount(container, options);
-  const sandbox = mount(document.createElement("div"), { api: "sandbox" });
+  // The sandbox build (`connect-widget/sandbox`): the same API, with `api: "sandbox"`.
+  const sandboxBuild = await import("connect-widget/sandbox");
+  await sandboxBuild.default();
+  const sandbox: WidgetHandle = sandboxBuild.mount(document.createElement("div"), { api: "sandbox" });
   const wentBack: boolean = widget.navigateBack();
   if (wentBack && sandbox.isMounted) sandbox.unmount();
   await mountFrame();

@@ -15,7 +15,7 @@ const FAST = { searchDebounceMs: 10, sandboxLatencyMs: 1, sandboxAggregationMs: 
 const checks = {};
 try {
   await import("/dist/connect-widget-element.js");
-  const { default: init, mount } = await import("/dist/connect-widget.js");
+  const { default: init, mount } = await import("/dist/connect-widget-sandbox.js");
   await init();
 
   // 1. A whole connection in the custom element.
