@@ -41,8 +41,8 @@ bundle() {
     wasm-opt "${wasm_opt_flags[@]}" --output "$staging/${name}_bg.wasm" "$staging/${name}_bg.wasm"
   fi
 }
-# WASM_OPT_FLAGS overrides them, to measure others.
-read -ra wasm_opt_flags <<< "${WASM_OPT_FLAGS:--Oz}"
+# -O1, not -Oz: smaller in brotli and gzip (docs/decisions.md). WASM_OPT_FLAGS overrides them, to measure others.
+read -ra wasm_opt_flags <<< "${WASM_OPT_FLAGS:--O1}"
 bundle connect-widget --no-default-features
 bundle connect-widget-sandbox --features sandbox
 

@@ -423,7 +423,7 @@ def section(summary, meta):
              f"- Browser: headless Chromium {meta['browser']}, viewport 412×915 CSS px (device scale 2.625, mobile), "
              "CPU throttling 1× and 4× (DevTools `Emulation.setCPUThrottlingRate`)",
              f"- Ours: connect-widget {meta['ours']} (`dist/` release build: `connect-widget.js` + "
-             "`connect-widget_bg.wasm`, with the built-in sandbox)",
+             "`connect-widget_bg.wasm`, the production build, without the sandbox)",
              f"- Theirs: `@mxenabled/connect-widget` {meta['theirs']} with react {meta['react']}, react-dom "
              f"{meta['react_dom']}, @mui/material {meta['mui']}, bundled by esbuild {meta['esbuild']} "
              "(one minified ES module + CSS)",
