@@ -31,6 +31,15 @@ pub enum ConnectingPhase {
 }
 
 impl ConnectingPhase {
+    /// The phase in the progress bar's `data-phase` (the stylesheet animates each).
+    pub fn name(self) -> &'static str {
+        match self {
+            ConnectingPhase::Starting => "starting",
+            ConnectingPhase::Verifying => "verifying",
+            ConnectingPhase::Syncing => "syncing",
+        }
+    }
+
     pub fn message_key(self) -> Key {
         match self {
             ConnectingPhase::Starting => Key::ConnectingStarting,

@@ -29,7 +29,7 @@ pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
                 Some(c) => view! {
                     <div class="cw-progress">
                         <div class="cw-progress-bar" role="progressbar" aria-label=ctx.t(c.phase.message_key()) aria-valuetext=ctx.t(c.phase.message_key())>
-                            <span class="cw-progress-fill" data-phase=format!("{:?}", c.phase).to_lowercase()></span>
+                            <span class="cw-progress-fill" data-phase=c.phase.name()></span>
                         </div>
                         <p class="cw-progress-text" aria-hidden="true">{ctx.t(c.phase.message_key())}</p>
                         <p class="cw-muted">{ctx.t(Key::ConnectingNote)}</p>

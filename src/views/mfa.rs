@@ -82,7 +82,7 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
             report_first_input(ctx, value, InputKind::MfaAnswer);
             let guid = c.guid.clone();
             let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
-            let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_lowercase().contains("code");
+            let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_ascii_lowercase().contains("code");
             let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
             let image = c
                 .image_data

@@ -68,8 +68,7 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
         .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
         .take(2)
         .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase();
+        .collect::<String>();
     let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
     let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
     // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
