@@ -76,6 +76,8 @@ export interface MountOptions {
    * The host API object (MX's host API callbacks), `"sandbox"` for the built-in
    * simulated back-end, or your back-end over HTTP: {@link HttpApi}, or just its
    * base URL (`"https://bank.example/connect"`). See `docs/http-api.md`.
+   * `"sandbox"` needs the sandbox build (`connect-widget-sandbox.js`, npm
+   * `connect-widget/sandbox`); the production build's `mount` throws for it.
    */
   api: HostApi | "sandbox" | HttpApi | string;
   /** MX `ClientConfigType`: mode, preselected institution or member, products, theme, ... */
