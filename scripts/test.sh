@@ -2,7 +2,8 @@
 # Runs every check, in order, stopping at the first failure:
 #   1. formatting            cargo fmt --all --check
 #   2. lints                 cargo clippy --all-targets -D warnings, natively (the widget and the
-#                            sandbox server, --workspace) and for wasm32 (the widget only)
+#                            sandbox server, --workspace) and for wasm32 (the widget only, with and
+#                            without the `sandbox` feature)
 #   3. native tests          cargo test --workspace  (includes the sandbox server over real HTTP)
 #   4. release bundle build  scripts/build.sh                             (-> dist/)
 #      size budget           scripts/bundle-size.mjs: fails when the production bundle (wasm, JS glue,
@@ -102,6 +103,8 @@ start_sandbox_server() {
 step fmt cargo fmt --all --check
 step clippy-native cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The production bundle is built without the default `sandbox` feature: lint that build too.
+step clippy-production cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 step native cargo test --workspace "$@"
 
