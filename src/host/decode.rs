@@ -141,7 +141,7 @@ pub fn check_answer(call: &super::HostCall, value: &Value) -> Result<(), String>
         C::LoadOAuthStates { .. } => ok::<Vec<OAuthState>>(value),
         C::LoadOAuthState { .. } => ok::<OAuthState>(value),
         C::GetOAuthWindowUri { .. } => ok::<OAuthWindowUri>(value),
-        C::CreateMicrodeposit { .. } | C::UpdateMicrodeposit { .. } | C::LoadMicrodepositByGuid { .. } => {
+        C::CreateMicrodeposit(_) | C::UpdateMicrodeposit { .. } | C::LoadMicrodepositByGuid { .. } => {
             ok::<Microdeposit>(value)
         }
         C::VerifyRoutingNumber { .. } => ok::<RoutingNumberCheck>(value),

@@ -39,6 +39,7 @@ pub fn guid(prefix: &str, seed: &str) -> String {
 /// A UTC time as `2024-01-01T00:00:00+00:00` (MX's format), from milliseconds
 /// since the Unix epoch. Negative or non-finite input clamps to the epoch.
 pub fn iso8601(epoch_ms: f64) -> String {
+    use crate::model::time::civil_from_days;
     let secs = if epoch_ms.is_finite() && epoch_ms > 0.0 { (epoch_ms / 1000.0).floor() as i64 } else { 0 };
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
@@ -53,20 +54,6 @@ pub fn epoch_seconds(epoch_ms: f64) -> i64 {
     } else {
         0
     }
-}
-
-/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 → (year, month, day).
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// `code`-style slug: lower case ASCII letters and digits joined by `_`.
