@@ -6,7 +6,8 @@
 //! carries out. No Leptos, no web-sys: it is tested natively.
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
-//! `outcomes`, `support`, `disconnect`, `start`, `navigation`): each holds its
+//! `outcomes`, `support`, `disconnect`, `start`, `navigation`, `verification`,
+//! and the `microdeposits` folder): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -18,7 +19,9 @@ pub mod connecting;
 pub mod credentials;
 pub mod disconnect;
 pub mod event;
+pub mod fact;
 pub mod mfa;
+pub mod microdeposits;
 mod navigation;
 pub mod outcomes;
 pub mod route;
@@ -26,19 +29,23 @@ pub mod search;
 pub mod start;
 pub mod step;
 pub mod support;
+pub mod verification;
 
 pub use connecting::{ConnectingPhase, ConnectingState};
 pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
 pub use disconnect::{DisconnectState, DISCONNECT_REASONS};
 pub use event::{InstitutionRef, WidgetEvent};
+pub use fact::Fact;
 pub use mfa::{MfaKind, MfaState};
+pub use microdeposits::{MdView, MicrodepositsState};
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
 pub use support::{is_email, SupportField, SupportState};
+pub use verification::ExistingState;
 
 use crate::host::{FromHost, HostCall, HostError};
-use crate::model::{ClientConfig, ConnectionStatus, Institution, Member};
+use crate::model::{ClientConfig, ConnectionStatus, Institution, Member, Microdeposit};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -69,6 +76,14 @@ pub struct Environment {
     pub user_email: Option<String>,
     /// `experimentalFeatures.unavailableInstitutions` (guid or name).
     pub unavailable_institutions: Vec<String>,
+    /// The partner's profiles turn microdeposits off (`is_microdeposits_enabled`
+    /// or `show_microdeposits_in_connect` is `false`).
+    pub microdeposits_disabled: bool,
+    /// `profiles.user.guid`, sent with a new microdeposit.
+    pub user_guid: Option<String>,
+    /// `profiles.user.first_name` / `last_name`: the account holder's name is then not asked.
+    pub user_first_name: Option<String>,
+    pub user_last_name: Option<String>,
 }
 
 impl Environment {
@@ -96,6 +111,8 @@ pub enum Msg {
     Outcome(outcomes::Msg),
     Support(support::Msg),
     Disconnect(disconnect::Msg),
+    Verification(verification::Msg),
+    Microdeposits(microdeposits::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -116,6 +133,7 @@ nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     outcomes => Outcome, support => Support, disconnect => Disconnect,
 );
+nest!(Msg: verification => Verification, microdeposits => Microdeposits);
 
 /// Something for the runtime to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,6 +171,8 @@ pub enum Effect {
     RestoreFocus,
     /// A developer-facing console warning (never carries call arguments).
     Warn(String),
+    /// A fact for the structured event stream (`onEvent`).
+    Fact(Fact),
 }
 
 /// What a pending host call continues with, by domain.
@@ -165,6 +185,8 @@ enum Pending {
     Mfa(mfa::Pending),
     Support(support::Pending),
     Disconnect(disconnect::Pending),
+    Verification(verification::Pending),
+    Microdeposits(microdeposits::Pending),
 }
 
 /// What a pending timer continues with.
@@ -172,6 +194,7 @@ enum Pending {
 enum Timer {
     SearchDebounce,
     NextPoll,
+    MicrodepositPoll,
 }
 
 #[derive(Clone, Debug)]
@@ -219,6 +242,11 @@ pub struct Flow {
     shown_once: bool,
     /// Last status seen per member, for `memberStatusUpdate` on real changes only.
     known_status: BTreeMap<String, Option<ConnectionStatus>>,
+    /// A microdeposit the partner created before (`current_microdeposit_guid`,
+    /// PREINITIATED): its details prefill the account-number entry.
+    pub microdeposit: Option<Microdeposit>,
+    /// The MFA challenge the event stream follows.
+    mfa_track: Option<fact::MfaTrack>,
 }
 
 impl Flow {
@@ -236,6 +264,8 @@ impl Flow {
             loaded_sent: false,
             shown_once: false,
             known_status: BTreeMap::new(),
+            microdeposit: None,
+            mfa_track: None,
         }
     }
 
@@ -269,6 +299,7 @@ impl Flow {
     /// Handle one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
+        let before = self.before_update();
         match msg {
             Msg::Start(msg) => self.on_start_msg(msg, &mut fx),
             Msg::HostAnswered { token, result } => {
@@ -281,6 +312,7 @@ impl Flow {
                     match timer {
                         Timer::SearchDebounce => self.run_search(1, &mut fx),
                         Timer::NextPoll => self.poll(&mut fx),
+                        Timer::MicrodepositPoll => self.poll_microdeposit(&mut fx),
                     }
                 }
             }
@@ -291,10 +323,13 @@ impl Flow {
             Msg::Outcome(msg) => self.on_outcome_msg(msg, &mut fx),
             Msg::Support(msg) => self.on_support_msg(msg, &mut fx),
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
+            Msg::Verification(msg) => self.on_verification_msg(msg, &mut fx),
+            Msg::Microdeposits(msg) => self.on_microdeposits_msg(msg, &mut fx),
             Msg::Back => {
                 self.back(&mut fx);
             }
         }
+        self.derive_facts(before, &mut fx);
         fx
     }
 
@@ -307,6 +342,8 @@ impl Flow {
             Pending::Mfa(p) => self.on_mfa_answer(p, answer, fx),
             Pending::Support(p) => self.on_support_answer(p, answer, fx),
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
+            Pending::Verification(p) => self.on_verification_answer(p, answer, fx),
+            Pending::Microdeposits(p) => self.on_microdeposits_answer(p, answer, fx),
         }
     }
 
@@ -373,3 +410,4 @@ nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     support => Support, disconnect => Disconnect,
 );
+nest!(Pending: verification => Verification, microdeposits => Microdeposits);

@@ -6,8 +6,10 @@ use super::connecting::ConnectingState;
 use super::credentials::{CredentialsMode, CredentialsState};
 use super::disconnect::DisconnectState;
 use super::mfa::{MfaKind, MfaState};
+use super::microdeposits::MicrodepositsState;
 use super::search::SearchState;
 use super::support::SupportState;
+use super::verification::ExistingState;
 use crate::host::HostError;
 use crate::i18n::Key;
 use crate::model::{ActionableCode, ConnectionStatus};
@@ -36,6 +38,10 @@ pub enum Step {
     },
     /// The member was deleted.
     Disconnected,
+    /// Verification mode: connections the user already has, to verify one of them.
+    VerifyExisting(ExistingState),
+    /// Verifying an account with two small deposits; its sub-views are `MdView`s.
+    Microdeposits(MicrodepositsState),
 }
 
 /// Where the back control leads from a step (before the stack is consulted).
@@ -47,6 +53,8 @@ pub enum BackRule {
     Previous,
     /// Nowhere while a submit is on its way.
     NotWhileBusy,
+    /// The step's previous sub-view (the step handles it).
+    SubView,
 }
 
 impl Step {
@@ -64,6 +72,8 @@ impl Step {
             Step::Connected => "connected",
             Step::LoginError { .. } | Step::ActionableError { .. } => "actionableError",
             Step::Disconnected => "deleteMemberSuccess",
+            Step::VerifyExisting(_) => "verifyExistingMember",
+            Step::Microdeposits(_) => "microdeposits",
         }
     }
 
@@ -90,14 +100,19 @@ impl Step {
             Step::LoginError { .. } => "/login_error",
             Step::ActionableError { .. } => "/actionable_error",
             Step::Disconnected => "/delete_member/success",
+            Step::VerifyExisting(_) => "/verify_existing_member",
+            Step::Microdeposits(m) => m.view.pageview(),
         })
     }
 
     pub fn back_rule(&self) -> BackRule {
         match self {
-            Step::Loading | Step::LoadError { .. } | Step::Search(_) | Step::Connected | Step::Disconnected => {
+            Step::Loading | Step::LoadError { .. } | Step::Connected | Step::Disconnected | Step::VerifyExisting(_) => {
                 BackRule::None
             }
+            // Search is a root, unless it was opened over the list of existing connections.
+            Step::Search(_) => BackRule::Previous,
+            Step::Microdeposits(m) => m.back_rule(),
             Step::Credentials(c) if c.submitting => BackRule::NotWhileBusy,
             Step::Credentials(_)
             | Step::InstitutionStatus
