@@ -135,11 +135,16 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         available_callbacks: available,
         user_email: opts.user_email.clone(),
         unavailable_institutions: opts.unavailable_institutions.clone(),
+        microdeposits_disabled: opts.microdeposits_disabled,
+        user_guid: opts.user_guid.clone(),
+        user_first_name: opts.user_first_name.clone(),
+        user_last_name: opts.user_last_name.clone(),
     };
     let listeners = Listeners {
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
         on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
         on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
+        on_event: JsCallback::from_property(&options, "onEvent"),
     };
 
     // Shadow root by default, so page CSS and widget CSS never meet.

@@ -5,6 +5,7 @@ use crate::flow::{Effect, Flow, Msg};
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
 use crate::sandbox::Sandbox;
+use crate::stream;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
@@ -42,6 +43,8 @@ pub struct Listeners {
     pub on_post_message: JsCallback,
     pub on_analytic_event: JsCallback,
     pub on_analytic_pageview: JsCallback,
+    /// The structured event stream (`onEvent(message)`).
+    pub on_event: JsCallback,
 }
 
 pub struct Runtime {
@@ -55,6 +58,10 @@ pub struct Runtime {
     alive: Cell<bool>,
     /// What had focus when a dialog opened.
     saved_focus: RefCell<Option<web_sys::HtmlElement>>,
+    /// This mount's session: the `correlationId` of every stream message.
+    session: String,
+    /// Stream messages sent so far, for their ids.
+    messages: Cell<u64>,
 }
 
 impl Runtime {
@@ -75,6 +82,8 @@ impl Runtime {
             root,
             alive: Cell::new(true),
             saved_focus: RefCell::new(None),
+            session: stream::session_id(|| (js_sys::Math::random() * 65536.0) as u16),
+            messages: Cell::new(0),
         })
     }
 
@@ -137,6 +146,19 @@ impl Runtime {
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
             Effect::Warn(message) => js::warn(&message),
+            Effect::Fact(fact) => {
+                if self.listeners.on_event.is_set() {
+                    let n = self.messages.get() + 1;
+                    self.messages.set(n);
+                    let stamp = stream::Stamp {
+                        id: stream::message_id(&self.session, n),
+                        occurred_at_ms: js_sys::Date::now(),
+                        correlation_id: self.session.clone(),
+                    };
+                    let (kind, _, _) = stream::type_of(&fact);
+                    self.listeners.on_event.call1(kind, &stream::message(&fact, &stamp));
+                }
+            }
             Effect::SaveFocus => *self.saved_focus.borrow_mut() = self.active_element(),
             Effect::RestoreFocus => {
                 let rt = Rc::clone(self);

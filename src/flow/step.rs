@@ -41,7 +41,7 @@ pub enum Step {
     /// Verification mode: connections the user already has, to verify one of them.
     VerifyExisting(ExistingState),
     /// Verifying an account with two small deposits; its sub-views are `MdView`s.
-    Microdeposits(MicrodepositsState),
+    Microdeposits(Box<MicrodepositsState>),
 }
 
 /// Where the back control leads from a step (before the stack is consulted).

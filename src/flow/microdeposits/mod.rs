@@ -363,7 +363,7 @@ impl Flow {
 
     fn md_state(&mut self) -> Option<&mut MicrodepositsState> {
         if let Some(Step::Microdeposits(m)) = self.step_mut() {
-            Some(m)
+            Some(m.as_mut())
         } else {
             None
         }
@@ -371,7 +371,7 @@ impl Flow {
 
     fn md(&self) -> Option<&MicrodepositsState> {
         if let Step::Microdeposits(m) = self.step() {
-            Some(m)
+            Some(m.as_ref())
         } else {
             None
         }
@@ -411,7 +411,7 @@ impl Flow {
     /// Show the step on `state`'s sub-view and say so (`microdeposits/loaded`).
     fn show_microdeposits(&mut self, state: MicrodepositsState, nav: super::navigation::Nav, fx: &mut Vec<Effect>) {
         let initial_step = state.view.name();
-        self.show(Step::Microdeposits(state), nav, fx);
+        self.show(Step::Microdeposits(Box::new(state)), nav, fx);
         Self::emit(fx, WidgetEvent::MicrodepositsLoaded { initial_step });
     }
 
