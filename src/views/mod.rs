@@ -12,9 +12,11 @@ mod errors;
 mod institution_status;
 mod load;
 mod mfa;
+mod microdeposits;
 mod search;
 mod support;
 pub mod ui;
+mod verification;
 
 use crate::flow::{route, Flow, Msg, Overlay, SearchView, Step};
 use crate::i18n::{I18n, Key};
@@ -130,6 +132,12 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
             errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
         }
         Step::Disconnected => disconnected::DisconnectedStep(disconnected::DisconnectedStepProps { ctx }).into_any(),
+        Step::VerifyExisting(_) => {
+            verification::VerifyExistingStep(verification::VerifyExistingStepProps { ctx }).into_any()
+        }
+        Step::Microdeposits(_) => {
+            microdeposits::MicrodepositsStep(microdeposits::MicrodepositsStepProps { ctx }).into_any()
+        }
     }
 }
 
@@ -184,7 +192,11 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
             ctx.tf(Key::ConnectedBody, &[("name", name)])
         }
+        Step::VerifyExisting(e) if e.loading() => ctx.t(Key::VerifyExistingLoading),
+        Step::Microdeposits(m) if m.view == crate::flow::MdView::Verifying => ctx.t(Key::MdVerifyingTitle),
         Step::Loading
+        | Step::VerifyExisting(_)
+        | Step::Microdeposits(_)
         | Step::LoadError { .. }
         | Step::InstitutionStatus
         | Step::Credentials(_)

@@ -129,6 +129,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <p class="cw-muted cw-summary">{summary}</p>
                 <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
                 {more}
+                {account_numbers(ctx)}
             }
             .into_any()
         }
@@ -137,6 +138,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <h3 class="cw-subheading">{ctx.tf(Key::SearchNoneTitle, &[("query", &query)])}</h3>
                 <p>{ctx.t(Key::SearchNoneBody)}</p>
             </div>
+            {account_numbers(ctx)}
         }
         .into_any(),
         SearchView::Failed { .. } => view! {
@@ -148,6 +150,19 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// Verification mode: "Connect with account numbers" (microdeposits), when offered.
+fn account_numbers(ctx: Ctx) -> Option<impl IntoView> {
+    ctx.peek(|f| f.microdeposits_offered()).unwrap_or(false).then(|| {
+        view! {
+            <div class="cw-md-entry">
+                <p class="cw-muted">{ctx.t(Key::MdEntryPrompt)}</p>
+                <button type="button" class="cw-button cw-secondary"
+                    on:click=move |_| ctx.send(crate::flow::microdeposits::Msg::Begin)>{ctx.t(Key::MdEntryButton)}</button>
+            </div>
+        }
+    })
 }
 
 #[component]

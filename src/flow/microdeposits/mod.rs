@@ -179,6 +179,12 @@ pub struct MicrodepositsState {
     before_verify: Option<(Option<crate::model::MicrodepositStatus>, Option<String>)>,
 }
 
+impl Default for MicrodepositsState {
+    fn default() -> Self {
+        MicrodepositsState::new(MdView::RoutingNumber)
+    }
+}
+
 impl MicrodepositsState {
     fn new(view: MdView) -> Self {
         MicrodepositsState {

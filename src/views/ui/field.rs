@@ -14,11 +14,13 @@ pub fn TextField(
     #[prop(default = None)]
     label_note: Option<String>,
     #[prop(default = None)] hint: Option<String>,
-    /// The message shown while `invalid`.
-    error: String,
+    /// The message shown while `invalid` (it may change with what is wrong).
+    #[prop(into)]
+    error: Signal<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(into)] disabled: Signal<bool>,
-    /// What the user typed; lives only as long as the form.
+    /// What the user typed; lives only as long as the form. Its value when the
+    /// field is built is shown (a form opened again keeps what was entered).
     value: RwSignal<String>,
     #[prop(default = true)] required: bool,
     /// `type` of the input (ignored for a textarea).
@@ -68,7 +70,7 @@ pub fn TextField(
             <input id=id.clone() class="cw-input" type=input_type autocomplete=autocomplete inputmode=inputmode
                 autocapitalize=verbatim.then_some("off") spellcheck=verbatim.then_some("false")
                 aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                disabled=move || disabled.get() on:input=on_input />
+                prop:value=value.get_untracked() disabled=move || disabled.get() on:input=on_input />
         }
         .into_any()
     };
@@ -86,7 +88,7 @@ pub fn TextField(
             {hint.zip(hint_id).map(|(hint, hint_id)| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
             {control}
             <Show when=move || invalid.get()>
-                <p class="cw-field-error" id=error_id.clone()>{error.clone()}</p>
+                <p class="cw-field-error" id=error_id.clone()>{move || error.get()}</p>
             </Show>
         </div>
     }
