@@ -46,8 +46,12 @@ fn body(ctx: Ctx, state: Option<ExistingState>) -> AnyView {
         guid.as_ref().and_then(|g| state.members.iter().find(|m| &m.member.guid == g)).map(name_of)
     };
     let feedback = match (find(&state.selecting), find(&state.failed)) {
-        (Some(name), _) => Some(view! { <Spinner text=ctx.tf(Key::VerifyExistingOpening, &[("name", &name)]) /> }.into_any()),
-        (None, Some(name)) => Some(view! { <Alert text=ctx.tf(Key::VerifyExistingFailed, &[("name", &name)]) /> }.into_any()),
+        (Some(name), _) => {
+            Some(view! { <Spinner text=ctx.tf(Key::VerifyExistingOpening, &[("name", &name)]) /> }.into_any())
+        }
+        (None, Some(name)) => {
+            Some(view! { <Alert text=ctx.tf(Key::VerifyExistingFailed, &[("name", &name)]) /> }.into_any())
+        }
         (None, None) => None,
     };
     let busy = state.selecting.is_some();

@@ -20,7 +20,8 @@ pub type MdState = Memo<Option<MicrodepositsState>>;
 
 #[component]
 pub fn MicrodepositsStep(ctx: Ctx) -> impl IntoView {
-    let state: MdState = ctx.step_memo(|step| if let Step::Microdeposits(m) = step { Some(m.as_ref().clone()) } else { None });
+    let state: MdState =
+        ctx.step_memo(|step| if let Step::Microdeposits(m) = step { Some(m.as_ref().clone()) } else { None });
     let view = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.view)));
     move || {
         let Some(view) = view.get() else { return ().into_any() };
