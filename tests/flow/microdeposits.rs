@@ -369,8 +369,19 @@ fn an_errored_answer_is_a_failure() {
     let mut h = to_routing();
     to_review(&mut h);
     h.send(Msg::Confirm);
-    h.reply("createMicrodeposit", Ok(microdeposit(4, "ERRORED")));
+    let fx = h.reply("createMicrodeposit", Ok(microdeposit(4, "ERRORED")));
     assert_eq!(view(&h), MdView::Failed);
+    assert!(matches!(
+        &facts(&fx)[..],
+        [
+            Fact::ExternalAccountRequested { .. },
+            Fact::ExternalAccountVerificationFailed {
+                reason: connect_widget::flow::fact::FailureReason::AccountMismatched,
+                failure_count: Some(1),
+                ..
+            }
+        ]
+    ));
     h.effects.clear();
     h.send(Msg::StartOver);
     assert_eq!(view(&h), MdView::RoutingNumber);

@@ -165,6 +165,9 @@ impl Flow {
             MdView::RoutingNumber => MdView::ComeBack,
             other => other,
         };
+        if matches!(view, MdView::Failed | MdView::Locked | MdView::Expired) {
+            self.failed_fact(md.status, fx);
+        }
         self.show_status_view(view, fx);
     }
 }
