@@ -105,10 +105,10 @@ fn factor_of(mfa: &MfaState) -> MfaFactor {
 
 impl Flow {
     pub(super) fn before_update(&self) -> Before {
-        let challenges = match self.step() {
-            Step::Mfa(m) => m.challenges.iter().map(|c| c.guid.clone()).collect(),
-            _ => Vec::new(),
-        };
+        let mut challenges = Vec::new();
+        if let Step::Mfa(m) = self.step() {
+            challenges = m.challenges.iter().map(|c| c.guid.clone()).collect();
+        }
         Before { step: self.step().id(), challenges }
     }
 

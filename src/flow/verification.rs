@@ -4,8 +4,9 @@
 //! job on it. "Search for another institution" opens search over this step.
 
 use super::navigation::Nav;
-use super::{Answer, Effect, Flow, SearchState, Step};
+use super::{Answer, ConnectingPhase, Effect, Flow, SearchState, Step};
 use crate::host::{HostCall, HostError};
+use crate::i18n::Key;
 use crate::model::{ConnectionStatus, Institution, Member, Mode};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +66,23 @@ impl Flow {
     /// Whether the widget verifies accounts (`mode: "verification"`).
     pub fn verifying(&self) -> bool {
         self.config.mode == Mode::Verification
+    }
+
+    /// What the connecting step says in `phase`: verification mode says what it fetches.
+    pub fn phase_message(&self, phase: ConnectingPhase) -> Key {
+        match (self.verifying(), phase) {
+            (true, ConnectingPhase::Syncing) => Key::ConnectingVerificationData,
+            (_, phase) => phase.message_key(),
+        }
+    }
+
+    /// What the connected step says (`{name}`: the institution).
+    pub fn connected_message(&self) -> Key {
+        if self.verifying() {
+            Key::ConnectedVerifiedBody
+        } else {
+            Key::ConnectedBody
+        }
     }
 
     pub(super) fn on_verification_msg(&mut self, msg: Msg, fx: &mut Vec<Effect>) {

@@ -194,6 +194,8 @@ super::catalogue! {
     DisconnectFailed = "disconnect.failed" => "We couldn't disconnect {name}. Please try again.",
 
     // Verification mode and microdeposits
+    ConnectingVerificationData = "connecting.verification_data" => "Getting your account and routing numbers…",
+    ConnectedVerifiedBody = "connected.verified_body" => "Your account at {name} is verified.",
     VerifyExistingTitle = "verify_existing.title" => "Choose an account to verify",
     VerifyExistingIntro = "verify_existing.intro" => "Use a connection you already have, or search for another institution.",
     VerifyExistingList = "verify_existing.list" => "Already connected",

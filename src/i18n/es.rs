@@ -202,6 +202,8 @@ pub fn text(key: Key) -> &'static str {
         DisconnectFailed => "No pudimos desconectar {name}. Inténtelo de nuevo.",
 
         // Verification mode and microdeposits
+        ConnectingVerificationData => "Obteniendo sus números de cuenta y de ruta…",
+        ConnectedVerifiedBody => "Su cuenta en {name} está verificada.",
         VerifyExistingTitle => "Elija una cuenta para verificar",
         VerifyExistingIntro => "Use una conexión que ya tiene o busque otra institución.",
         VerifyExistingList => "Ya conectadas",

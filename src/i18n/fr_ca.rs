@@ -204,6 +204,8 @@ pub fn text(key: Key) -> &'static str {
         DisconnectFailed => "Nous n'avons pas pu déconnecter {name}. Veuillez réessayer.",
 
         // Verification mode and microdeposits
+        ConnectingVerificationData => "Obtention de vos numéros de compte et d'acheminement…",
+        ConnectedVerifiedBody => "Votre compte à {name} est vérifié.",
         VerifyExistingTitle => "Choisissez un compte à vérifier",
         VerifyExistingIntro => "Utilisez une connexion que vous avez déjà ou cherchez une autre institution financière.",
         VerifyExistingList => "Déjà connectées",

@@ -3,6 +3,7 @@
 use super::ui::{Heading, InstitutionBanner};
 use super::Ctx;
 use crate::flow::outcomes::Msg;
+use crate::flow::Flow;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn ConnectedStep(ctx: Ctx) -> impl IntoView {
             <InstitutionBanner ctx=ctx />
             <div class="cw-success-mark" aria-hidden="true">"✓"</div>
             <Heading text=ctx.t(Key::ConnectedTitle) />
-            <p>{ctx.tf(Key::ConnectedBody, &[("name", &name)])}</p>
+            <p>{ctx.tf(ctx.peek(Flow::connected_message).unwrap_or(Key::ConnectedBody), &[("name", &name)])}</p>
             <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::ConnectedDone)}</button>
         </div>
     }

@@ -187,10 +187,10 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
             SearchView::NoResults { query } => ctx.tf(Key::SearchNoneTitle, &[("query", query)]),
             SearchView::Popular | SearchView::Failed { .. } => String::new(),
         },
-        Step::Connecting(c) if c.failed.is_none() => ctx.t(c.phase.message_key()),
+        Step::Connecting(c) if c.failed.is_none() => ctx.t(flow.phase_message(c.phase)),
         Step::Connected => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
-            ctx.tf(Key::ConnectedBody, &[("name", name)])
+            ctx.tf(flow.connected_message(), &[("name", name)])
         }
         Step::VerifyExisting(e) if e.loading() => ctx.t(Key::VerifyExistingLoading),
         Step::Microdeposits(m) if m.view == crate::flow::MdView::Verifying => ctx.t(Key::MdVerifyingTitle),

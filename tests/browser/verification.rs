@@ -263,6 +263,7 @@ async fn an_existing_member_is_verified_first() {
     w.until_button("MX Bank").await;
     w.click("MX Bank");
     w.until_heading("You're connected").await;
+    assert!(w.text().contains("Your account at MX Bank is verified."), "verification wording");
     let activated = messages(&stream);
     assert_eq!(types(&stream), vec!["externalAccountActivated"]);
     assert_eq!(activated[0]["data"], json!({"institutionName": "MX Bank", "verificationMethod": "instant"}));

@@ -255,3 +255,17 @@ fn rejected_token_mfa_fails_and_removal_is_recorded() {
         }]
     );
 }
+
+// Verification mode says what it fetches and what it did.
+#[test]
+fn verification_mode_has_its_own_wording() {
+    use connect_widget::flow::ConnectingPhase;
+    use connect_widget::i18n::Key;
+    let verifying = Harness::with_config(json!({"mode": "verification"}));
+    assert_eq!(verifying.flow.phase_message(ConnectingPhase::Syncing), Key::ConnectingVerificationData);
+    assert_eq!(verifying.flow.phase_message(ConnectingPhase::Verifying), Key::ConnectingVerifying);
+    assert_eq!(verifying.flow.connected_message(), Key::ConnectedVerifiedBody);
+    let aggregating = Harness::new();
+    assert_eq!(aggregating.flow.phase_message(ConnectingPhase::Syncing), Key::ConnectingSyncing);
+    assert_eq!(aggregating.flow.connected_message(), Key::ConnectedBody);
+}

@@ -212,14 +212,27 @@ impl MicrodepositsState {
             return BackRule::NotWhileBusy;
         }
         match self.view {
+            // Ends: each has its own "Done".
             MdView::ComeBack
             | MdView::StillVerifying
             | MdView::Verified
             | MdView::Expired
             | MdView::Locked
             | MdView::Failed => BackRule::None,
-            _ if !self.history.is_empty() => BackRule::SubView,
-            _ => BackRule::Previous,
+            MdView::Verifying => BackRule::NotWhileBusy,
+            MdView::RoutingNumber
+            | MdView::SharedRouting
+            | MdView::HowItWorks
+            | MdView::AccountInfo
+            | MdView::Holder
+            | MdView::Review
+            | MdView::VerifyDeposits => {
+                if self.history.is_empty() {
+                    BackRule::Previous
+                } else {
+                    BackRule::SubView
+                }
+            }
         }
     }
 
