@@ -124,7 +124,7 @@ def run_page():
 
 def main():
     if "--no-build" not in sys.argv:
-        subprocess.run(["bash", "-c", ". scripts/env.sh && trunk build --release --offline"], cwd=ROOT, check=True)
+        subprocess.run(["bash", "scripts/build.sh"], cwd=ROOT, check=True)
     size = sizes()
     page = run_page()
     measured = dict(page)

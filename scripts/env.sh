@@ -4,11 +4,10 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# cargo-installed tools (trunk, wasm-bindgen, wasm-bindgen-test-runner) first, then npm's
+# cargo-installed tools (wasm-bindgen, wasm-bindgen-test-runner) first, then npm's
 # wasm-opt. Both go before the system PATH so a stray or Debian binary never wins.
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/node_modules/.bin:$PATH"
 
-TRUNK_VERSION="0.21.14"      # 0.22 needs Rust 1.96.1
 BINARYEN_VERSION="132"       # npm binaryen@132 (package.json); Debian's 108 breaks the wasm
 CHROMIUM_BIN="/usr/bin/chromium"
 CHROMEDRIVER_BIN="/usr/bin/chromedriver"

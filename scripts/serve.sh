@@ -1,22 +1,18 @@
 #!/usr/bin/env bash
-# Serves the demo page (index.html) with Trunk, rebuilding on every change.
+# Builds the widget and serves the demo page (dist/index.html) on loopback.
 #
-#   scripts/serve.sh            release build (runs wasm-opt, like the shipped bundle)
-#   DEV=1 scripts/serve.sh      debug build: no wasm-opt, faster rebuilds for an edit loop
+#   scripts/serve.sh            release build (wasm-opt, like the shipped bundle)
+#   DEV=1 scripts/serve.sh      debug build: faster to rebuild after an edit (re-run the script)
 #   PORT=9000 scripts/serve.sh  another port (default 8080); ADDRESS=... another address
-#
-# Extra arguments go to `trunk serve`.
+#   CSP=1 scripts/serve.sh      serve with the strict Content-Security-Policy partners may use
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-bash scripts/setup.sh serve
-
-[ -f index.html ] || { echo "serve.sh: index.html (the demo page) is missing" >&2; exit 1; }
+bash scripts/build.sh
 
 port="${PORT:-8080}"
 address="${ADDRESS:-127.0.0.1}"
-profile=(--release)
-if [ "${DEV:-0}" != 0 ]; then profile=(); fi
-
-echo "serve: http://$address:$port/  (${profile[*]:-debug} build; Ctrl-C stops)"
-exec trunk serve "${profile[@]}" --offline --address "$address" --port "$port" "$@"
+csp=()
+if [ "${CSP:-0}" != 0 ]; then csp=(--csp); fi
+echo "serve: http://$address:$port/  (Ctrl-C stops)"
+exec python3 scripts/static_server.py dist --port "$port" --address "$address" "${csp[@]}"

@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the other scripts need, skipping whatever is already there at the right version.
 #
-#   scripts/setup.sh [serve|test|all]      (default: all)
+#   scripts/setup.sh [build|test|all]      (default: all)
 #
-#   serve: wasm32 target, wasm-bindgen-cli (= Cargo.lock), trunk, wasm-opt (npm binaryen)
+#   build: wasm32 target, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen)
 #   test:  the same plus Debian's chromium + chromium-driver
 #
-# Prints one line when everything is present. A fresh machine takes about 20 minutes
-# (trunk ~11 min and wasm-bindgen-cli ~6 min are built from source by cargo install).
-# See docs/development.md.
+# Prints one line when everything is present. On a fresh machine wasm-bindgen-cli is built
+# from source (cargo install, a few minutes) and Chromium comes from apt. See docs/development.md.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 mode="${1:-all}"
 case "$mode" in
-  serve) want_browser=0 ;;
+  build) want_browser=0 ;;
   test | all) want_browser=1 ;;
-  *) echo "usage: scripts/setup.sh [serve|test|all]" >&2; exit 2 ;;
+  *) echo "usage: scripts/setup.sh [build|test|all]" >&2; exit 2 ;;
 esac
 
 start=$(date +%s)
@@ -58,13 +57,6 @@ ensure_wasm_bindgen() {
   want="$(wasm_bindgen_lock_version)"
   [ -n "$want" ] || die "Cargo.lock lists no wasm-bindgen crate"
 
-  # Trunk.toml must pin the same version, or Trunk refuses (offline) to build.
-  local pinned
-  pinned="$(sed -nE 's/^[[:space:]]*wasm_bindgen[[:space:]]*=[[:space:]]*"([^"]+)".*/\1/p' Trunk.toml 2>/dev/null | head -n 1)"
-  if [ -n "$pinned" ] && [ "$pinned" != "$want" ]; then
-    die "Trunk.toml pins wasm_bindgen = \"$pinned\" but Cargo.lock has wasm-bindgen $want: make them equal"
-  fi
-
   local have_cli have_runner
   have_cli="$(wasm-bindgen --version 2>/dev/null || true)"
   have_runner="$(wasm-bindgen-test-runner --version 2>/dev/null || true)"
@@ -72,27 +64,16 @@ ensure_wasm_bindgen() {
     present+=("wasm-bindgen-cli $want")
     return
   fi
-  say "installing wasm-bindgen-cli $want (found: ${have_cli:-none}) with cargo install: about 6 minutes on 2 cores ..."
+  say "installing wasm-bindgen-cli $want (found: ${have_cli:-none}) with cargo install: a few minutes on 2 cores ..."
   # No --locked: its lockfile wants a webpki-roots version the registry here lacks (docs/development.md, pitfall 5).
-  cargo install wasm-bindgen-cli --version "$want" --force
+  # A light release profile: the tools run for seconds at a time, so full optimisation and
+  # LTO would cost minutes of install for nothing.
+  cargo install wasm-bindgen-cli --version "$want" --force \
+    --config profile.release.opt-level=1 --config profile.release.lto=false \
+    --config profile.release.codegen-units=16 --config profile.release.debug=false
   [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] \
     || die "wasm-bindgen $want was installed but another version is first on PATH: $(command -v wasm-bindgen)"
   installed+=("wasm-bindgen-cli $want")
-}
-
-# --- trunk ---------------------------------------------------------------------------------
-ensure_trunk() {
-  local have
-  have="$(trunk --version 2>/dev/null || true)"
-  if [ "$have" = "trunk $TRUNK_VERSION" ]; then
-    present+=("trunk $TRUNK_VERSION")
-    return
-  fi
-  say "installing trunk $TRUNK_VERSION (found: ${have:-none}) with cargo install: about 11 minutes on 2 cores ..."
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force
-  [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] \
-    || die "trunk $TRUNK_VERSION was installed but another version is first on PATH: $(command -v trunk)"
-  installed+=("trunk $TRUNK_VERSION")
 }
 
 # --- wasm-opt from npm binaryen (node_modules/.bin/wasm-opt) --------------------------------
@@ -139,7 +120,6 @@ ensure_browser() {
 
 ensure_target
 ensure_wasm_bindgen
-ensure_trunk
 ensure_wasm_opt
 if [ "$want_browser" = 1 ]; then ensure_browser; fi
 

@@ -5,7 +5,7 @@
 #   3. native tests          cargo test
 #   4. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
 #                            --tests: doctests would only be compiled for wasm, never run, yet counted)
-#   5. release bundle build  trunk build --release --offline              (-> dist/)
+#   5. release bundle build  scripts/build.sh                             (-> dist/)
 # then prints "tests: N passed, N failed" (native + browser) alone on the last line.
 #
 # Extra arguments go to both cargo test runs, e.g. `scripts/test.sh -- mounts_the_widget`.
@@ -51,7 +51,6 @@ step() {
   echo "==> $name ok in $(elapsed "$t0")"
 }
 
-[ -f index.html ] || { echo "test.sh: index.html (the demo page Trunk builds) is missing" >&2; exit 1; }
 
 step fmt cargo fmt --check
 step clippy-native cargo clippy --all-targets -- -D warnings
@@ -67,6 +66,6 @@ step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
   cargo test --target wasm32-unknown-unknown --tests "$@"
 
-step release trunk build --release --offline
+step release bash scripts/build.sh
 
 summary
