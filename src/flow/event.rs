@@ -99,6 +99,16 @@ widget_events! {
 }
 
 impl WidgetEvent {
+    /// `connect/selectedInstitution` for a picked institution.
+    pub fn selected(institution: Institution) -> WidgetEvent {
+        WidgetEvent::SelectedInstitution {
+            code: institution.code,
+            guid: institution.guid,
+            name: institution.name,
+            url: institution.url,
+        }
+    }
+
     pub fn member_error(member: &Member) -> WidgetEvent {
         WidgetEvent::MemberError { member_guid: member.guid.clone(), connection_status: member.connection_status }
     }

@@ -277,15 +277,7 @@ impl Flow {
         let Some(listed) = s.listed(&guid).cloned() else { return };
         s.selecting = Some(guid.clone());
         s.select_failed = None;
-        Self::emit(
-            fx,
-            WidgetEvent::SelectedInstitution {
-                code: listed.code,
-                guid: listed.guid,
-                name: listed.name,
-                url: listed.url,
-            },
-        );
+        Self::emit(fx, WidgetEvent::selected(listed));
         self.call(Pending::Select, HostCall::LoadInstitutionByGuid { guid }, fx);
     }
 

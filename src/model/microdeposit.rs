@@ -25,63 +25,53 @@ pub enum MicrodepositStatus {
 }
 
 impl MicrodepositStatus {
-    pub const ALL: [MicrodepositStatus; 11] = {
+    /// Each status with its code and name (MX's 0–9, then ours).
+    const TABLE: [(MicrodepositStatus, i64, &'static str); 11] = {
         use MicrodepositStatus::*;
         [
-            Initiated,
-            Requested,
-            Deposited,
-            Verified,
-            Errored,
-            Denied,
-            Prevented,
-            Conflicted,
-            Rejected,
-            Preinitiated,
-            Expired,
+            (Initiated, 0, "INITIATED"),
+            (Requested, 1, "REQUESTED"),
+            (Deposited, 2, "DEPOSITED"),
+            (Verified, 3, "VERIFIED"),
+            (Errored, 4, "ERRORED"),
+            (Denied, 5, "DENIED"),
+            (Prevented, 6, "PREVENTED"),
+            (Conflicted, 7, "CONFLICTED"),
+            (Rejected, 8, "REJECTED"),
+            (Preinitiated, 9, "PREINITIATED"),
+            (Expired, 10, "EXPIRED"),
         ]
     };
 
-    pub fn code(self) -> i64 {
-        use MicrodepositStatus::*;
-        match self {
-            Initiated => 0,
-            Requested => 1,
-            Deposited => 2,
-            Verified => 3,
-            Errored => 4,
-            Denied => 5,
-            Prevented => 6,
-            Conflicted => 7,
-            Rejected => 8,
-            Preinitiated => 9,
-            Expired => 10,
+    pub const ALL: [MicrodepositStatus; 11] = {
+        let mut all = [MicrodepositStatus::Initiated; 11];
+        let mut i = 0;
+        while i < 11 {
+            all[i] = Self::TABLE[i].0;
+            i += 1;
         }
+        all
+    };
+
+    fn row(self) -> (MicrodepositStatus, i64, &'static str) {
+        // Every status has its row: the table is written from the enum.
+        Self::TABLE.into_iter().find(|(s, _, _)| *s == self).unwrap_or((self, -1, "UNKNOWN"))
+    }
+
+    pub fn code(self) -> i64 {
+        self.row().1
     }
 
     pub fn name(self) -> &'static str {
-        use MicrodepositStatus::*;
-        match self {
-            Initiated => "INITIATED",
-            Requested => "REQUESTED",
-            Deposited => "DEPOSITED",
-            Verified => "VERIFIED",
-            Errored => "ERRORED",
-            Denied => "DENIED",
-            Prevented => "PREVENTED",
-            Conflicted => "CONFLICTED",
-            Rejected => "REJECTED",
-            Preinitiated => "PREINITIATED",
-            Expired => "EXPIRED",
-        }
+        self.row().2
     }
 
     fn from_code(code: i64) -> Option<MicrodepositStatus> {
-        MicrodepositStatus::ALL.into_iter().find(|s| s.code() == code)
+        Self::TABLE.into_iter().find(|(_, c, _)| *c == code).map(|(s, _, _)| s)
     }
 
     fn from_name(name: &str) -> Option<MicrodepositStatus> {
-        MicrodepositStatus::ALL.into_iter().find(|s| s.name().eq_ignore_ascii_case(name.trim()))
+        Self::TABLE.into_iter().find(|(_, _, n)| n.eq_ignore_ascii_case(name.trim())).map(|(s, _, _)| s)
     }
 }
 
@@ -159,6 +149,14 @@ mod tests {
         assert_eq!(m.attempts_remaining, Some(2));
         assert!(!format!("{m:?}").contains("123456789"), "the full account number is not kept");
         Ok(())
+    }
+
+    #[test]
+    fn every_status_has_its_own_code_and_name() {
+        let codes: std::collections::HashSet<i64> = MicrodepositStatus::ALL.iter().map(|s| s.code()).collect();
+        assert_eq!(codes, (0..=10).collect());
+        assert_eq!(MicrodepositStatus::Prevented.name(), "PREVENTED");
+        assert_eq!(MicrodepositStatus::Expired.code(), 10);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Verification mode's first step: the connections the user already has,
 //! then "Search for another institution".
 
-use super::ui::{Alert, Heading, InstitutionLogo, Spinner};
+use super::ui::{Alert, Heading, InstitutionChoice, Spinner};
 use super::Ctx;
 use crate::flow::verification::{ExistingMember, Msg};
 use crate::flow::{ExistingState, Step};
@@ -61,24 +61,9 @@ fn body(ctx: Ctx, state: Option<ExistingState>) -> AnyView {
         .map(|entry| {
             let name = name_of(&entry);
             let guid = entry.member.guid.clone();
-            let institution = entry.institution.clone().unwrap_or_else(|| Institution {
-                guid: guid.clone(),
-                name: name.clone(),
-                ..Institution::default()
-            });
-            let host = institution.display_host();
-            view! {
-                <li>
-                    <button type="button" class="cw-institution" aria-disabled=busy.then_some("true")
-                        on:click=move |_| if !busy { ctx.send(Msg::Choose(guid.clone())) }>
-                        <InstitutionLogo institution=institution />
-                        <span class="cw-institution-text">
-                            <span class="cw-institution-name">{name}</span>
-                            {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
-                        </span>
-                    </button>
-                </li>
-            }
+            let institution =
+                entry.institution.clone().unwrap_or_else(|| Institution { guid: guid.clone(), name, ..Institution::default() });
+            view! { <li><InstitutionChoice institution=institution busy=busy on_pick=move |()| ctx.send(Msg::Choose(guid.clone())) /></li> }
         })
         .collect_view();
     view! {

@@ -107,15 +107,7 @@ impl Flow {
         let Some(institution) = m.instant.iter().find(|i| i.guid == guid).cloned() else { return };
         m.selecting = Some(guid.clone());
         m.problem = None;
-        Self::emit(
-            fx,
-            WidgetEvent::SelectedInstitution {
-                code: institution.code,
-                guid: institution.guid,
-                name: institution.name,
-                url: institution.url,
-            },
-        );
+        Self::emit(fx, WidgetEvent::selected(institution));
         self.call(Pending::Institution, HostCall::LoadInstitutionByGuid { guid }, fx);
     }
 

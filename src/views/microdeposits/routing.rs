@@ -4,7 +4,7 @@
 use super::{busy, error_text, invalid, problem, snapshot, MdState};
 use crate::flow::microdeposits::{MdField, Msg};
 use crate::i18n::Key;
-use crate::views::ui::{Heading, InstitutionLogo, Spinner, SubmitButton, TextField};
+use crate::views::ui::{Heading, InstitutionChoice, Spinner, SubmitButton, TextField};
 use crate::views::Ctx;
 use leptos::prelude::*;
 
@@ -49,25 +49,15 @@ pub fn SharedRouting(ctx: Ctx, state: MdState) -> impl IntoView {
         })?;
         Some(view! { <Spinner text=ctx.tf(Key::SearchOpening, &[("name", &name)]) /> })
     };
+    let busy = Signal::derive(move || selecting.get().is_some());
     let tiles = now
         .instant
         .into_iter()
         .map(|institution| {
             let guid = institution.guid.clone();
-            let name = institution.name.clone();
-            let host = institution.display_host();
             view! {
-                <li>
-                    <button type="button" class="cw-institution"
-                        aria-disabled=move || selecting.get().is_some().then_some("true")
-                        on:click=move |_| ctx.send(Msg::ChooseInstitution(guid.clone()))>
-                        <InstitutionLogo institution=institution />
-                        <span class="cw-institution-text">
-                            <span class="cw-institution-name">{name}</span>
-                            {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
-                        </span>
-                    </button>
-                </li>
+                <li><InstitutionChoice institution=institution busy=busy
+                    on_pick=move |()| ctx.send(Msg::ChooseInstitution(guid.clone())) /></li>
             }
         })
         .collect_view();
