@@ -284,23 +284,29 @@ impl Flow {
     fn institution_selected(&mut self, result: Result<Institution, HostError>, fx: &mut Vec<Effect>) {
         match result {
             Ok(institution) => {
-                let unavailable = self.is_unavailable(&institution);
                 if let Some(s) = self.search_state() {
                     s.selecting = None;
                 }
-                self.institution = Some(institution);
-                self.member = None;
-                if unavailable {
-                    self.show(Step::InstitutionStatus, Nav::Push, fx);
-                } else {
-                    self.show_create_credentials(Nav::Push, fx);
-                }
+                self.open_institution(institution, fx);
             }
             Err(_) => {
                 if let Some(s) = self.search_state() {
                     s.select_failed = s.selecting.take();
                 }
             }
+        }
+    }
+
+    /// Open a picked institution over the current step: its login, or why it
+    /// cannot be connected now.
+    pub(super) fn open_institution(&mut self, institution: Institution, fx: &mut Vec<Effect>) {
+        let unavailable = self.is_unavailable(&institution);
+        self.institution = Some(institution);
+        self.member = None;
+        if unavailable {
+            self.show(Step::InstitutionStatus, Nav::Push, fx);
+        } else {
+            self.show_create_credentials(Nav::Push, fx);
         }
     }
 }

@@ -5,8 +5,7 @@
 //! as the other choice.
 
 use super::{FieldError, Go, MdField, MdProblem, MdView, Pending};
-use crate::flow::navigation::Nav;
-use crate::flow::{Effect, Flow, Step, SubmitError, WidgetEvent};
+use crate::flow::{Effect, Flow, SubmitError, WidgetEvent};
 use crate::host::{HostCall, HostError, InstitutionQuery, RoutingNumberCheck};
 use crate::model::account::{check_routing_number, RoutingNumberError};
 use crate::model::Institution;
@@ -125,13 +124,6 @@ impl Flow {
         if let Some(m) = self.md_state() {
             m.selecting = None;
         }
-        let unavailable = self.is_unavailable(&institution);
-        self.institution = Some(institution);
-        self.member = None;
-        if unavailable {
-            self.show(Step::InstitutionStatus, Nav::Push, fx);
-        } else {
-            self.show_create_credentials(Nav::Push, fx);
-        }
+        self.open_institution(institution, fx);
     }
 }
