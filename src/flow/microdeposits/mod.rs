@@ -9,6 +9,7 @@
 //!   `updateMicrodeposit`);
 //! - `status`: where a microdeposit's status leads, coming back with
 //!   `current_microdeposit_guid`, checking again, resending expired deposits;
+//! - `state`: the sub-views, what was entered, what is wrong with it, where back leads;
 //! - `verify`: the two amounts, `verifyMicrodeposit`, and a bounded poll.
 
 mod details;

@@ -25,10 +25,11 @@ pub fn VerifyDeposits(ctx: Ctx, state: MdState) -> impl IntoView {
             <p>{ctx.tf(Key::MdVerifyIntro, &[("last4", &last4(&now))])}</p>
             {problem(ctx, state)}
             <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-                <TextField id=ctx.dom_id("md-amount-1") label=ctx.t(Key::MdAmount1) hint=Some(formats.clone())
+                // The accepted forms, said once: they hold for both amounts.
+                <TextField id=ctx.dom_id("md-amount-1") label=ctx.t(Key::MdAmount1) hint=Some(formats)
                     error=error_text(ctx, state, MdField::Amount1) invalid=invalid(state, MdField::Amount1)
                     disabled=busy value=first inputmode="decimal" verbatim=true />
-                <TextField id=ctx.dom_id("md-amount-2") label=ctx.t(Key::MdAmount2) hint=Some(formats)
+                <TextField id=ctx.dom_id("md-amount-2") label=ctx.t(Key::MdAmount2)
                     error=error_text(ctx, state, MdField::Amount2) invalid=invalid(state, MdField::Amount2)
                     disabled=busy value=second inputmode="decimal" verbatim=true />
                 <SubmitButton label=ctx.t(Key::MdVerifySubmit) busy_label=ctx.t(Key::MdVerifyingTitle) busy=busy />
