@@ -190,6 +190,17 @@ fn instant_preferred_numbers_offer_institutions() {
     assert_eq!(view(&h), MdView::SharedRouting);
 }
 
+// A press from a sub-view that is gone does nothing.
+#[test]
+fn stale_presses_are_ignored() {
+    let mut h = to_routing();
+    h.send(Msg::Continue);
+    h.send(Msg::UseAccountNumbers);
+    h.send(Msg::StartOver);
+    h.send(Msg::Done);
+    assert_eq!(view(&h), MdView::RoutingNumber);
+}
+
 // Without instant institutions (or if the search fails), account numbers it is.
 #[test]
 fn instant_preferred_without_institutions_goes_on() {

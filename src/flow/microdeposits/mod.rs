@@ -117,8 +117,12 @@ impl Flow {
             Msg::Begin => self.begin_microdeposits(fx),
             Msg::SubmitRouting(typed) => self.submit_routing(&typed, fx),
             Msg::ChooseInstitution(guid) => self.choose_instant(guid, fx),
-            Msg::UseAccountNumbers => self.after_routing(fx),
-            Msg::Continue => self.md_go(MdView::AccountInfo, Go::Forward, fx),
+            Msg::UseAccountNumbers if self.md_view() == Some(MdView::SharedRouting) => self.after_routing(fx),
+            Msg::Continue if self.md_view() == Some(MdView::HowItWorks) => {
+                self.md_go(MdView::AccountInfo, Go::Forward, fx)
+            }
+            // A press that arrives after its sub-view is gone.
+            Msg::UseAccountNumbers | Msg::Continue => {}
             Msg::SubmitAccount { account_type, number, confirmation } => {
                 self.submit_account(account_type, &number, &confirmation, fx)
             }
@@ -152,6 +156,10 @@ impl Flow {
         } else {
             None
         }
+    }
+
+    fn md_view(&self) -> Option<MdView> {
+        self.md().map(|m| m.view)
     }
 
     fn md(&self) -> Option<&MicrodepositsState> {
@@ -310,7 +318,7 @@ impl Flow {
     /// Details, once more, for another account: the names are kept.
     fn start_over(&mut self, fx: &mut Vec<Effect>) {
         let Some(m) = self.md_state() else { return };
-        if m.busy {
+        if m.busy || !matches!(m.view, MdView::Expired | MdView::Locked | MdView::Failed) {
             return;
         }
         let form = AccountForm {
