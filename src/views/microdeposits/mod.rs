@@ -127,7 +127,8 @@ fn AccountSummary(ctx: Ctx, state: MicrodepositsState) -> impl IntoView {
     let kind = state.microdeposit.as_ref().and_then(|m| m.account_type).unwrap_or(state.form.account_type);
     account.map(|a| {
         view! {
-            <dl class="cw-md-summary" aria-label=ctx.t(Key::MdSummary)>
+            <h3 class="cw-subheading">{ctx.t(Key::MdSummary)}</h3>
+            <dl class="cw-md-summary">
                 <div><dt>{ctx.t(Key::MdAccountType)}</dt><dd>{type_label(ctx, kind)}</dd></div>
                 <div><dt>{ctx.t(Key::MdRoutingLabel)}</dt><dd>{a.routing_number}</dd></div>
                 <div><dt>{ctx.t(Key::MdAccountNumber)}</dt><dd>{a.masked_number}</dd></div>
