@@ -21,7 +21,8 @@ const start = () => {
   if (f.get("microdeposit")) clientConfig.current_microdeposit_guid = f.get("microdeposit").trim();
   widget?.unmount();
   widget = mount(document.getElementById("widget"), {
-    api: "sandbox",
+    // ?api=http://127.0.0.1:8787 talks to the sandbox server (scripts/sandbox-server.sh) over HTTP.
+    api: new URLSearchParams(location.search).get("api") || "sandbox",
     clientConfig,
     language: { locale: new URLSearchParams(location.search).get("locale") || "en" },
     onPostMessage: (name, data) => log("event", name, data),

@@ -40,7 +40,8 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): unk
  *
  * Throws at once, with a message naming the problem, when `element` is not an
  * element, a widget is already mounted on it, `api` is missing or is neither an
- * object nor `"sandbox"`, `api` lacks a required callback
+ * object, `"sandbox"` nor a back-end URL, the back-end URL is not `https:` (or
+ * `http:` on `localhost`/`127.0.0.1`), `api` lacks a required callback
  * ({@link RequiredHostCallback}), or `language.locale` is unknown or not a
  * string. Missing optional callbacks only produce a `console.warn` and turn off
  * the features that need them. See `docs/contract.md`.
@@ -62,8 +63,12 @@ export interface WidgetHandle {
 
 /** Options of {@link mount}. */
 export interface MountOptions {
-  /** The host API object (MX's host API callbacks), or `"sandbox"` for the built-in simulated back-end. */
-  api: HostApi | "sandbox";
+  /**
+   * The host API object (MX's host API callbacks), `"sandbox"` for the built-in
+   * simulated back-end, or your back-end over HTTP: {@link HttpApi}, or just its
+   * base URL (`"https://bank.example/connect"`). See `docs/http-api.md`.
+   */
+  api: HostApi | "sandbox" | HttpApi | string;
   /** MX `ClientConfigType`: mode, preselected institution or member, products, theme, ... */
   clientConfig?: ClientConfig;
   /** UI language and copy overrides. */
@@ -116,8 +121,9 @@ export interface MountOptions {
     /** Delay after the last keystroke before a search runs. Default 400. */
     searchDebounceMs?: number;
     /**
-     * How long a host callback's Promise may stay pending before the widget
-     * gives up on it and shows an error (a late answer is ignored). Default 30000; `0` waits forever.
+     * How long a host callback's Promise (or, with {@link HttpApi}, one HTTP
+     * request) may stay pending before the widget gives up on it and shows an
+     * error (a late answer is ignored). Default 30000; `0` waits forever.
      */
     hostTimeoutMs?: number;
     /** Simulated network latency of the sandbox. Default 250. */
@@ -273,6 +279,34 @@ export interface ExternalAccountRemovedData {
   maskedNumber?: string;
   routingNumber?: string;
   institutionName?: string;
+}
+
+/**
+ * A back-end that serves the host callbacks as HTTP routes (`docs/http-api.md`):
+ * every callback becomes a JSON request under `url`.
+ */
+export interface HttpApi {
+  /** Base URL, `https:` (or `http:` on `localhost` / `127.0.0.1`); no user name, password, query or fragment. */
+  url: string;
+  /**
+   * Headers for every request: an object, or a function called before each
+   * request (a fresh bearer token) that returns them or a Promise of them.
+   * A function that throws or rejects fails that request.
+   */
+  headers?: Record<string, string> | ((request: HttpRequestInfo) => Record<string, string> | PromiseLike<Record<string, string>>);
+  /** `fetch`'s `credentials`: `"include"` sends cookies to another origin (cookie sessions). Default `"same-origin"`. */
+  credentials?: "omit" | "same-origin" | "include";
+  /** Optional callbacks your back-end does not serve; the features that need them are turned off. */
+  unsupported?: Array<Exclude<keyof HostApi, RequiredHostCallback>>;
+}
+
+/** What a {@link HttpApi} `headers` function is told about the request it is for. */
+export interface HttpRequestInfo {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** The path below the base URL, e.g. `/members/MBR-1` (no query). */
+  path: string;
+  /** The host callback this request stands for, e.g. `"loadMemberByGuid"`. */
+  callback: keyof HostApi;
 }
 
 /** Every event name of {@link WidgetEvents}. */

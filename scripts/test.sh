@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every check, in order, stopping at the first failure:
-#   1. formatting            cargo fmt --check
-#   2. lints                 cargo clippy --all-targets -D warnings, natively and for wasm32
-#   3. native tests          cargo test
+#   1. formatting            cargo fmt --all --check
+#   2. lints                 cargo clippy --all-targets -D warnings, natively (the widget and the
+#                            sandbox server, --workspace) and for wasm32 (the widget only)
+#   3. native tests          cargo test --workspace  (includes the sandbox server over real HTTP)
 #   4. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
-#                            --tests: doctests would only be compiled for wasm, never run, yet counted)
+#                            --tests: doctests would only be compiled for wasm, never run, yet counted),
+#                            with the sandbox server running (see start_sandbox_server below)
 #   5. release bundle build  scripts/build.sh                             (-> dist/)
 # then prints "tests: N passed, N failed" (native + browser) alone on the last line.
 #
@@ -16,7 +18,12 @@ set -euo pipefail
 bash scripts/setup.sh test
 
 logs="$(mktemp -d)"
-trap 'rm -rf "$logs"' EXIT
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$logs"
+}
+trap cleanup EXIT
 passed=0
 failed=0
 
@@ -51,17 +58,53 @@ step() {
   echo "==> $name ok in $(elapsed "$t0")"
 }
 
+# Whether something answers HTTP on 127.0.0.1:$1 (bash's /dev/tcp: no curl needed).
+answers() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET /institutions/recommended?pageSize=1 HTTP/1.0\r\n\r\n' >&3 && head -c 12 <&3" 2>/dev/null | grep -q '^HTTP/1\.[01] 200'
+}
 
-step fmt cargo fmt --check
-step clippy-native cargo clippy --all-targets -- -D warnings
+# The browser suite's back-end for tests/browser/http.rs: the sandbox server, in the background,
+# on a port derived from this checkout's path (so the browser tests, which read the URL at compile
+# time, are not rebuilt on every run) or any free port when that one is taken. Fast timings, like
+# the in-page sandbox's in the tests. Stopped by `cleanup` on exit, failure included.
+start_sandbox_server() {
+  local preferred=$(( 20000 + $(printf '%s' "$ROOT" | cksum | cut -d' ' -f1) % 20000 )) port url t0
+  t0=$(date +%s)
+  cargo build --quiet -p connect-widget-sandbox-server || return 1
+  for port in "$preferred" 0; do
+    "$ROOT/target/debug/connect-widget-sandbox-server" --port "$port" --aggregation-ms 60 --sync-ms 20 \
+      >"$logs/server.out" 2>"$logs/server.err" &
+    server_pid=$!
+    for _ in $(seq 100); do
+      url="$(sed -n 's/^connect-widget sandbox server listening on //p' "$logs/server.out")"
+      if [ -n "$url" ] || ! kill -0 "$server_pid" 2>/dev/null; then break; fi
+      sleep 0.1
+    done
+    if [ -n "$url" ] && answers "${url##*:}"; then
+      export CONNECT_WIDGET_SANDBOX_SERVER="$url"
+      echo "==> sandbox server at $url (pid $server_pid) in $(elapsed "$t0")"
+      return 0
+    fi
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  done
+  echo "==> the sandbox server did not start:" >&2
+  cat "$logs/server.err" >&2
+  return 1
+}
+
+step fmt cargo fmt --all --check
+step clippy-native cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step native cargo test "$@"
+step native cargo test --workspace "$@"
 
 # The runner (.cargo/config.toml) drives /usr/bin/chromium through ChromeDriver with the
 # arguments in webdriver.json. WASM_BINDGEN_USE_BROWSER runs test files that lack
 # wasm_bindgen_test_configure!(run_in_browser) in the browser too, instead of node.
 # All tests of one test binary share one page: each mounts into its own container.
+start_sandbox_server || { summary; exit 1; }
 step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
   cargo test --target wasm32-unknown-unknown --tests "$@"

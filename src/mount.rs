@@ -5,6 +5,7 @@
 //! unmount a widget. Only `unmount()` does.
 
 use crate::flow::{start, Environment, Flow, Msg};
+use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
@@ -115,6 +116,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
+    } else if let Some(http) = HttpHost::from_api(&api, opts.host_timeout_ms).map_err(fail)? {
+        let available = CALLBACK_NAMES.iter().copied().filter(|n| !http.unsupported().contains(n)).collect();
+        (Transport::Http(http), available)
     } else {
         let host = JsHost::new(api, opts.host_timeout_ms).map_err(fail)?;
         let missing = host.missing_required();

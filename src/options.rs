@@ -2,7 +2,8 @@
 //! and the custom element all go through `MountOptions::from_json`, so the
 //! defaults are written once and every option is tested without a browser.
 //!
-//! `api` and the listener functions are not JSON and are read by the caller.
+//! `api` and the listener functions are not JSON and are read by the caller;
+//! `api` as an HTTP back-end (`{url, headers, credentials}`) is read in `api`.
 
 use crate::flow::Settings;
 use crate::i18n::{Key, Locale};
@@ -10,6 +11,9 @@ use crate::model::ClientConfig;
 use crate::sandbox::SandboxOptions;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+
+mod api;
+pub use api::{base_url, HttpApiOptions, RequestCredentials};
 
 /// The option keys that are data (read key by key by the caller, so one
 /// unreadable key, say a cyclic object, does not lose the others).

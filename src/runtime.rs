@@ -1,7 +1,8 @@
 //! Carries out the flow machine's effects for one widget instance: host calls
 //! (through the partner's object or the sandbox), timers, events, focus.
 
-use crate::flow::{Effect, Flow, Msg};
+use crate::flow::{Effect, Flow, Msg, Token};
+use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
 use crate::sandbox::Sandbox;
@@ -15,6 +16,8 @@ use wasm_bindgen::JsCast;
 /// Where host calls go.
 pub enum Transport {
     Host(JsHost),
+    /// The partner's back-end over HTTP (`api: {url}`).
+    Http(HttpHost),
     /// The built-in sandbox, with a simulated network latency.
     Sandbox {
         sandbox: RefCell<Sandbox>,
@@ -23,9 +26,10 @@ pub enum Transport {
 }
 
 impl Transport {
-    async fn call(&self, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
+    async fn call(&self, token: Token, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
         match self {
             Transport::Host(host) => host.call(call, config, locale).await,
+            Transport::Http(http) => http.call(token, call, locale).await,
             Transport::Sandbox { sandbox, latency_ms } => {
                 if *latency_ms > 0 {
                     js::sleep(*latency_ms).await;
@@ -90,6 +94,9 @@ impl Runtime {
     /// Stop acting on anything still in flight (after `unmount`).
     pub fn shut_down(&self) {
         self.alive.set(false);
+        if let Transport::Http(http) = &self.transport {
+            http.abort_all();
+        }
     }
 
     pub fn dispatch(self: &Rc<Self>, msg: Msg) {
@@ -116,6 +123,11 @@ impl Runtime {
         for effect in effects {
             self.run(effect);
         }
+        // The flow may have forgotten calls (a step left): stop fetching what nothing waits for.
+        if let Transport::Http(http) = &self.transport {
+            let flow = self.flow;
+            http.cancel_unwanted(|token| flow.try_with_untracked(|f| f.is_waiting_on(token)).unwrap_or(false));
+        }
     }
 
     fn run(self: &Rc<Self>, effect: Effect) {
@@ -123,7 +135,7 @@ impl Runtime {
             Effect::Call { token, call } => {
                 let rt = Rc::clone(self);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = rt.transport.call(&call, &rt.config_raw, &rt.locale).await;
+                    let result = rt.transport.call(token, &call, &rt.config_raw, &rt.locale).await;
                     rt.dispatch(Msg::HostAnswered { token, result });
                 });
             }

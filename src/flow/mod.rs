@@ -283,6 +283,12 @@ impl Flow {
         self.pending.len()
     }
 
+    /// Whether an answer to `token` would still be acted on. The runtime
+    /// cancels HTTP reads that nothing waits for any more (the user left the step).
+    pub fn is_waiting_on(&self, token: Token) -> bool {
+        self.pending.contains_key(&token)
+    }
+
     pub fn search_allowed(&self) -> bool {
         !self.config.disable_institution_search
     }

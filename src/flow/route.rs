@@ -231,7 +231,7 @@ mod tests {
 
     const ALL_ALLOWED: Allowed = Allowed { search: true, support: true, website: true, disconnect: true };
 
-    // Issue 3: every status 0–21 leads to the right place. One row per status.
+    // Every status 0–21 leads to the right place. One row per status.
     #[test]
     fn every_connection_status_routes_where_the_aggregator_says() {
         let expected = [
@@ -277,7 +277,7 @@ mod tests {
         assert_eq!(route(&member(Challenged, false), Mode::Aggregation), Route::LoginError(Some(Challenged)));
     }
 
-    // Issue 3: each actionable code has its place; 1000 only in verification mode.
+    // Each actionable code has its place; 1000 only in verification mode.
     #[test]
     fn actionable_codes_route_by_code_and_mode() {
         let connected = member(Connected, false);

@@ -58,6 +58,28 @@ impl MicrodepositDetails {
     }
 }
 
+impl MicrodepositDetails {
+    /// Read back from the JSON a back-end receives (the sandbox server does),
+    /// leniently: a missing text is empty, a missing account type is checking.
+    pub fn from_json(value: &Value) -> MicrodepositDetails {
+        let text = |key: &str| match value.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        MicrodepositDetails {
+            routing_number: text("routing_number"),
+            account_number: Secret::new(text("account_number")),
+            account_type: value.get("account_type").and_then(crate::model::json::as_int).unwrap_or(1),
+            account_name: text("account_name"),
+            first_name: text("first_name"),
+            last_name: text("last_name"),
+            email: text("email"),
+            user_guid: Some(text("user_guid")).filter(|g| !g.is_empty()),
+        }
+    }
+}
+
 /// What `updateMicrodeposit` changes.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MicrodepositChange {
@@ -65,6 +87,24 @@ pub enum MicrodepositChange {
     Details(MicrodepositDetails),
     /// Send new deposits for an expired verification: `{resend: true}`.
     Resend,
+}
+
+impl MicrodepositChange {
+    /// The second argument of `updateMicrodeposit`.
+    pub fn to_json(&self) -> Value {
+        match self {
+            MicrodepositChange::Details(details) => details.to_json(),
+            MicrodepositChange::Resend => json!({"resend": true}),
+        }
+    }
+
+    /// Read back from the JSON a back-end receives.
+    pub fn from_json(value: &Value) -> MicrodepositChange {
+        match value.get("resend") {
+            Some(Value::Bool(true)) => MicrodepositChange::Resend,
+            _ => MicrodepositChange::Details(MicrodepositDetails::from_json(value)),
+        }
+    }
 }
 
 /// A support request (`createSupportTicket`).
@@ -277,12 +317,7 @@ impl HostCall {
             HostCall::LoadMicrodepositByGuid { guid } | HostCall::RefreshMicrodepositStatus { guid } => {
                 vec![json!(guid)]
             }
-            HostCall::UpdateMicrodeposit { guid, change: MicrodepositChange::Details(details) } => {
-                vec![json!(guid), details.to_json()]
-            }
-            HostCall::UpdateMicrodeposit { guid, change: MicrodepositChange::Resend } => {
-                vec![json!(guid), json!({"resend": true})]
-            }
+            HostCall::UpdateMicrodeposit { guid, change } => vec![json!(guid), change.to_json()],
             HostCall::VerifyMicrodeposit { guid, amount_1, amount_2 } => {
                 vec![json!(guid), json!({"deposit_amount_1": amount_1, "deposit_amount_2": amount_2})]
             }

@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+pub mod http;
+
 #[wasm_bindgen]
 extern "C" {
     // Globals rather than `window.*`, so the timers also work in a worker.
@@ -261,7 +263,7 @@ impl JsHost {
         }
         let returned = func.apply(&self.api, &args).map_err(|thrown| rejection_error(name, &thrown))?;
         let resolved = if is_object_like(&returned) {
-            match self.settle(Promise::resolve(&returned)).await {
+            match settle(Promise::resolve(&returned), self.timeout_ms).await {
                 Settled::Resolved(v) => v,
                 Settled::Rejected(reason) => return Err(rejection_error(name, &reason)),
                 Settled::TimedOut => return Err(HostError::TimedOut { callback: name, after_ms: self.timeout_ms }),
@@ -274,32 +276,32 @@ impl JsHost {
             detail: format!("the answer cannot be read as JSON ({detail})"),
         })
     }
+}
 
-    /// Race `promise` against the timeout. The timer resolves a private
-    /// sentinel (no Rust closure involved, so nothing dangles if this future is
-    /// dropped) and is cleared once the race is decided. `Promise.race` keeps a
-    /// handler on `promise`, so a late rejection is not an unhandled one.
-    async fn settle(&self, promise: Promise) -> Settled {
-        if self.timeout_ms == 0 {
-            return match JsFuture::from(promise).await {
-                Ok(v) => Settled::Resolved(v),
-                Err(reason) => Settled::Rejected(reason),
-            };
-        }
-        let sentinel: JsValue = Object::new().into();
-        let mut timer = JsValue::UNDEFINED;
-        let ms = timer_ms(self.timeout_ms);
-        let timeout = Promise::new(&mut |resolve, _reject| {
-            timer = set_timeout(&resolve, ms, &sentinel);
-        });
-        let raced = Promise::race(&Array::of2(&promise, &timeout));
-        let outcome = JsFuture::from(raced).await;
-        clear_timeout(&timer);
-        match outcome {
-            Ok(v) if Object::is(&v, &sentinel) => Settled::TimedOut,
+/// Race `promise` against `timeout_ms` (0: no limit). The timer resolves a private
+/// sentinel (no Rust closure involved, so nothing dangles if this future is
+/// dropped) and is cleared once the race is decided. `Promise.race` keeps a
+/// handler on `promise`, so a late rejection is not an unhandled one.
+async fn settle(promise: Promise, timeout_ms: u32) -> Settled {
+    if timeout_ms == 0 {
+        return match JsFuture::from(promise).await {
             Ok(v) => Settled::Resolved(v),
             Err(reason) => Settled::Rejected(reason),
-        }
+        };
+    }
+    let sentinel: JsValue = Object::new().into();
+    let mut timer = JsValue::UNDEFINED;
+    let ms = timer_ms(timeout_ms);
+    let timeout = Promise::new(&mut |resolve, _reject| {
+        timer = set_timeout(&resolve, ms, &sentinel);
+    });
+    let raced = Promise::race(&Array::of2(&promise, &timeout));
+    let outcome = JsFuture::from(raced).await;
+    clear_timeout(&timer);
+    match outcome {
+        Ok(v) if Object::is(&v, &sentinel) => Settled::TimedOut,
+        Ok(v) => Settled::Resolved(v),
+        Err(reason) => Settled::Rejected(reason),
     }
 }
 

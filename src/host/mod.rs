@@ -5,6 +5,7 @@
 mod call;
 mod decode;
 mod error;
+pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 

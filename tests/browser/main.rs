@@ -10,4 +10,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod connecting;
+mod credentials;
+mod disconnect;
+mod embedding;
+mod http;
+mod mfa;
+mod outcomes;
+mod search;
+mod support;
 mod verification;

@@ -1,12 +1,17 @@
 //! Shared browser-test toolkit: mount a widget into its own container, find
 //! things the way a screen-reader user would (role, accessible name, label)
-//! inside that widget's shadow root only, act like a user, wait for the UI.
+//! inside that widget's shadow root only, act like a user, wait for the UI,
+//! read what the widget reported; plus the test hosts and the journeys more
+//! than one suite module takes.
 
+use connect_widget::host::js::{js_to_json, json_to_js, now_ms};
 use connect_widget::{mount, WidgetHandle};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, HtmlInputElement, Node, ShadowRoot};
+
+// ---- Mounting ---------------------------------------------------------------
 
 #[wasm_bindgen(inline_js = r#"
 export function make_options(api, rest) {
@@ -23,14 +28,85 @@ export function make_options(api, rest) {
 }
 export function recorded(rec, which) { return JSON.parse(JSON.stringify(rec[which])); }
 export function options_of(rec) { return rec.options; }
-export function fire_input(el, value) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
-  el.dispatchEvent(new Event("input", { bubbles: true }));
+"#)]
+extern "C" {
+    fn make_options(api: &JsValue, rest: &JsValue) -> JsValue;
+    fn recorded(rec: &JsValue, which: &str) -> JsValue;
+    fn options_of(rec: &JsValue) -> JsValue;
 }
-export function fire_key(el, key, shift) {
-  el.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: !!shift, bubbles: true, cancelable: true }));
+
+pub fn json(v: &Value) -> JsValue {
+    json_to_js(v)
 }
+
+pub async fn sleep(ms: u32) {
+    connect_widget::host::js::sleep(ms).await;
+}
+
+/// A mounted widget and what it reported.
+pub struct Mounted {
+    pub host: Element,
+    pub handle: WidgetHandle,
+    recorder: JsValue,
+}
+
+/// Fast timings so flows run in milliseconds.
+pub fn fast_timing() -> Value {
+    json!({"pollIntervalMs": 20, "searchDebounceMs": 10, "hostTimeoutMs": 300, "sandboxLatencyMs": 1, "sandboxAggregationMs": 60})
+}
+
+/// `fast_timing()` with some keys replaced, e.g. `timing_with(json!({"searchDebounceMs": 150}))`.
+pub fn timing_with(changes: Value) -> Value {
+    let mut timing = fast_timing();
+    if let (Some(t), Some(c)) = (timing.as_object_mut(), changes.as_object()) {
+        for (k, v) in c {
+            t.insert(k.clone(), v.clone());
+        }
+    }
+    timing
+}
+
+/// Fast sandbox timings, with a short "syncing" phase after CONNECTED.
+pub fn syncing_timing() -> Value {
+    timing_with(json!({"sandboxSyncMs": 20}))
+}
+
+/// Mount with `api` (a JS host object, or the string "sandbox") and the
+/// other options as JSON (`clientConfig`, `timing`, ...). `timing` defaults to `fast_timing()`.
+pub fn mount_with(api: JsValue, rest: Value) -> Mounted {
+    mount_patched(api, rest, |_| {})
+}
+
+pub fn mount_sandbox(rest: Value) -> Mounted {
+    mount_with(JsValue::from_str("sandbox"), rest)
+}
+
+/// `mount_with`, but `patch` may change the options object before `mount` sees
+/// it (wrap a listener, add a key that is not JSON, ...).
+pub fn mount_patched(api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
+    let mut rest = rest;
+    if rest.get("timing").is_none() {
+        rest["timing"] = fast_timing();
+    }
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    let recorder = make_options(&api, &json(&rest));
+    patch(&options_of(&recorder));
+    let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
+    Mounted { host, handle, recorder }
+}
+
+impl Mounted {
+    pub fn unmount(self) {
+        self.handle.unmount();
+        self.host.remove();
+    }
+}
+
+// ---- Finding things: role, accessible name, label ----------------------------
+
+#[wasm_bindgen(inline_js = r#"
 export function accessible_name(el) {
   if (el.hasAttribute("aria-label")) return el.getAttribute("aria-label").trim();
   const by = el.getAttribute("aria-labelledby");
@@ -47,44 +123,65 @@ export function accessible_name(el) {
   const imgs = [...el.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt")).join(" ");
   return ((el.textContent || "") + " " + imgs).replace(/\s+/g, " ").trim();
 }
+// A radio's name: its label's text plus the alt text of a pictured choice.
+export function choice_name(el) {
+  const root = el.getRootNode();
+  const label = el.id ? root.querySelector(`label[for="${el.id}"]`) : el.closest("label");
+  if (!label) return "";
+  const alts = [...label.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt"));
+  return [label.textContent || "", ...alts].join(" ").replace(/\s+/g, " ").trim();
+}
+// What a screen reader reads for each button of the institution list: aria-hidden parts
+// (the initials badge) are skipped, text runs are separate words.
+export function list_button_names(host) {
+  const words = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return [node.textContent];
+    if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute("aria-hidden") === "true") return [];
+    if (node.tagName === "IMG") return [node.getAttribute("alt") || ""];
+    return [...node.childNodes].flatMap(words);
+  };
+  return [...host.shadowRoot.querySelectorAll("[role=list] button")]
+    .map((b) => b.getAttribute("aria-label") || words(b).join(" ").replace(/\s+/g, " ").trim());
+}
 "#)]
 extern "C" {
-    fn make_options(api: &JsValue, rest: &JsValue) -> JsValue;
-    fn recorded(rec: &JsValue, which: &str) -> JsValue;
-    fn options_of(rec: &JsValue) -> JsValue;
-    pub fn fire_input(el: &Element, value: &str);
-    pub fn fire_key(el: &Element, key: &str, shift: bool);
     pub fn accessible_name(el: &Element) -> String;
+    fn choice_name(el: &Element) -> String;
+    fn list_button_names(host: &Element) -> Vec<String>;
 }
 
-pub fn json(v: &Value) -> JsValue {
-    connect_widget::host::js::json_to_js(v)
+/// Elements under `scope` (a shadow root or an element) matching `selector`, in document order.
+pub fn query_all(scope: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
+    let node: &Node = scope.as_ref();
+    let list = if let Some(root) = node.dyn_ref::<ShadowRoot>() {
+        root.query_selector_all(selector)
+    } else if let Some(el) = node.dyn_ref::<Element>() {
+        el.query_selector_all(selector)
+    } else {
+        panic!("not a container")
+    };
+    let list = list.expect("selector");
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
 }
 
-/// A mounted widget and what it reported.
-pub struct Mounted {
-    pub host: Element,
-    pub handle: WidgetHandle,
-    recorder: JsValue,
+/// Elements with `role` under `scope` (implicit for button, heading, textbox, radio, group, region, link, img).
+pub fn by_role_in(scope: &impl AsRef<Node>, role: &str) -> Vec<Element> {
+    let selector = match role {
+        "button" => "button, [role=button]".to_string(),
+        "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_string(),
+        "textbox" => "input:not([type=radio]):not([type=checkbox]), textarea".to_string(),
+        "radio" => "input[type=radio], [role=radio]".to_string(),
+        "group" => "fieldset, [role=group]".to_string(),
+        "region" => "section[aria-label], [role=region]".to_string(),
+        "link" => "a[href]".to_string(),
+        "img" => "img".to_string(),
+        other => format!("[role={other}]"),
+    };
+    query_all(scope, &selector)
 }
 
-/// Fast timings so flows run in milliseconds.
-pub fn fast_timing() -> Value {
-    json!({"pollIntervalMs": 20, "searchDebounceMs": 10, "hostTimeoutMs": 300, "sandboxLatencyMs": 1, "sandboxAggregationMs": 60})
-}
-
-/// Mount with `api` (a JS host object, or the string "sandbox") and the
-/// other options as JSON (`clientConfig`, `timing`, ...). `timing` defaults to `fast_timing()`.
-pub fn mount_with(api: JsValue, rest: Value) -> Mounted {
-    mount_patched(api, rest, |_| {})
-}
-
-pub fn mount_sandbox(rest: Value) -> Mounted {
-    mount_with(JsValue::from_str("sandbox"), rest)
-}
-
-pub async fn sleep(ms: u32) {
-    connect_widget::host::js::sleep(ms).await;
+pub fn attr(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
 }
 
 impl Mounted {
@@ -92,56 +189,9 @@ impl Mounted {
         self.host.shadow_root().expect("the widget mounts into a shadow root")
     }
 
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root().query_selector_all(selector).expect("selector");
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
-    }
-
-    /// Events sent to `onPostMessage`, in order: `(name, data)`.
-    pub fn events(&self) -> Vec<(String, Value)> {
-        let list = connect_widget::host::js::js_to_json(&recorded(&self.recorder, "events")).unwrap_or(Value::Null);
-        list.as_array()
-            .map(|a| a.iter().map(|e| (e["event"].as_str().unwrap_or("").to_string(), e["data"].clone())).collect())
-            .unwrap_or_default()
-    }
-
-    pub fn event_names(&self) -> Vec<String> {
-        self.events().into_iter().map(|(n, _)| n).collect()
-    }
-
-    pub fn pageviews(&self) -> Vec<String> {
-        let list = connect_widget::host::js::js_to_json(&recorded(&self.recorder, "pageviews")).unwrap_or(Value::Null);
-        list.as_array()
-            .map(|a| a.iter().filter_map(|p| p["path"].as_str().map(str::to_string)).collect())
-            .unwrap_or_default()
-    }
-
-    pub fn analytics(&self) -> Value {
-        connect_widget::host::js::js_to_json(&recorded(&self.recorder, "analytics")).unwrap_or(Value::Null)
-    }
-
-    /// The step heading's text.
-    pub fn heading(&self) -> String {
-        self.all("[data-cw-heading]").first().map(accessible_name).unwrap_or_default()
-    }
-
-    /// The text of the whole widget (what a sighted user could read).
-    pub fn text(&self) -> String {
-        self.all(".cw").first().and_then(|e| e.text_content()).unwrap_or_default()
-    }
-
-    /// Elements with `role` (implicit for button, heading, textbox, radio, dialog, alert, status).
+    /// Elements with `role` in the widget.
     pub fn by_role(&self, role: &str) -> Vec<Element> {
-        let selector = match role {
-            "button" => "button, [role=button]".to_string(),
-            "heading" => "h1, h2, h3, [role=heading]".to_string(),
-            "textbox" => "input:not([type=radio]):not([type=checkbox]), textarea".to_string(),
-            "radio" => "input[type=radio], [role=radio]".to_string(),
-            "link" => "a[href]".to_string(),
-            "img" => "img".to_string(),
-            other => format!("[role={other}]"),
-        };
-        self.all(&selector)
+        by_role_in(&self.root(), role)
     }
 
     /// The first element with `role` whose accessible name contains `name`.
@@ -149,36 +199,66 @@ impl Mounted {
         self.by_role(role).into_iter().find(|e| accessible_name(e).contains(name))
     }
 
+    /// Accessible names of all elements with `role`.
+    pub fn names(&self, role: &str) -> Vec<String> {
+        self.by_role(role).iter().map(accessible_name).collect()
+    }
+
+    /// The first button whose accessible name contains `name`.
     pub fn button(&self, name: &str) -> HtmlElement {
         self.find("button", name)
             .and_then(|e| e.dyn_into().ok())
             .unwrap_or_else(|| panic!("no button named {name:?}; buttons: {:?}", self.names("button")))
     }
 
+    /// The button whose accessible name is exactly `name` (names overlap: "Disconnect" / "Disconnect MX Bank").
+    pub fn exact_button(&self, name: &str) -> HtmlElement {
+        self.by_role("button")
+            .into_iter()
+            .find(|e| accessible_name(e) == name)
+            .and_then(|e| e.dyn_into().ok())
+            .unwrap_or_else(|| panic!("no button named exactly {name:?}; buttons: {:?}", self.names("button")))
+    }
+
     pub fn has_button(&self, name: &str) -> bool {
         self.find("button", name).is_some()
     }
 
-    /// A text field by its label.
+    /// A text input by its label.
     pub fn field(&self, label: &str) -> HtmlInputElement {
         self.find("textbox", label)
             .and_then(|e| e.dyn_into().ok())
             .unwrap_or_else(|| panic!("no field labelled {label:?}; fields: {:?}", self.names("textbox")))
     }
 
-    /// Accessible names of all elements with `role`.
-    pub fn names(&self, role: &str) -> Vec<String> {
-        self.by_role(role).iter().map(accessible_name).collect()
+    /// Radios, each with its name (label text plus the alt text of a pictured choice).
+    pub fn radios(&self) -> Vec<(String, HtmlInputElement)> {
+        self.by_role("radio").into_iter().filter_map(|e| Some((choice_name(&e), e.dyn_into().ok()?))).collect()
+    }
+
+    /// Accessible names of the institution buttons in the result (or popular) list, in order.
+    pub fn listed_names(&self) -> Vec<String> {
+        list_button_names(&self.host)
+    }
+
+    /// The step heading's text.
+    pub fn heading(&self) -> String {
+        query_all(&self.root(), "[data-cw-heading]").first().map(accessible_name).unwrap_or_default()
+    }
+
+    /// The text of the whole widget (what a sighted user could read).
+    pub fn text(&self) -> String {
+        self.by_role("region").first().and_then(|e| e.text_content()).unwrap_or_default()
     }
 
     /// Texts of `role=alert` elements.
     pub fn alerts(&self) -> Vec<String> {
-        self.all("[role=alert]").iter().filter_map(|e| e.text_content()).collect()
+        self.by_role("alert").iter().filter_map(|e| e.text_content()).collect()
     }
 
     /// What the polite live region says.
     pub fn status_text(&self) -> String {
-        self.all("[role=status][aria-live]").first().and_then(|e| e.text_content()).unwrap_or_default()
+        query_all(&self.root(), "[role=status][aria-live]").first().and_then(|e| e.text_content()).unwrap_or_default()
     }
 
     /// The element that has focus inside the widget.
@@ -186,6 +266,37 @@ impl Mounted {
         self.root().active_element()
     }
 
+    /// Whether focus is on the current step's heading (a dialog's, when one is open).
+    pub fn heading_has_focus(&self) -> bool {
+        let heading = query_all(&self.root(), "[role=dialog] [data-cw-heading]")
+            .into_iter()
+            .next()
+            .or_else(|| query_all(&self.root(), "[data-cw-heading]").into_iter().next());
+        match (heading, self.focused()) {
+            (Some(h), Some(f)) => h.is_same_node(Some(&f)),
+            _ => false,
+        }
+    }
+}
+
+// ---- Acting like a user ------------------------------------------------------
+
+#[wasm_bindgen(inline_js = r#"
+export function fire_input(el, value) {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+}
+export function fire_key(el, key, shift) {
+  el.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: !!shift, bubbles: true, cancelable: true }));
+}
+"#)]
+extern "C" {
+    pub fn fire_input(el: &Element, value: &str);
+    pub fn fire_key(el: &Element, key: &str, shift: bool);
+}
+
+impl Mounted {
     pub fn type_into(&self, label: &str, text: &str) {
         fire_input(&self.field(label), text);
     }
@@ -194,6 +305,7 @@ impl Mounted {
         self.button(name).click();
     }
 
+    /// Pick the radio whose name contains `label`.
     pub fn choose(&self, label: &str) {
         let radio: HtmlElement = self
             .find("radio", label)
@@ -202,14 +314,29 @@ impl Mounted {
         radio.click();
     }
 
+    /// Pick the radio named exactly `name` ("correct" is not "incorrect").
+    pub fn choose_exactly(&self, name: &str) {
+        let all = self.radios();
+        let names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
+        let (_, radio) = all
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no choice {name:?}; choices: {names:?}"));
+        radio.click();
+    }
+}
+
+// ---- Waiting for the UI --------------------------------------------------------
+
+impl Mounted {
     /// Wait (up to `ms`) until `cond` holds; on timeout, fail with what is on screen.
     pub async fn until(&self, what: &str, ms: u32, cond: impl Fn(&Mounted) -> bool) {
-        let start = connect_widget::host::js::now_ms();
+        let start = now_ms();
         loop {
             if cond(self) {
                 return;
             }
-            if connect_widget::host::js::now_ms() - start > f64::from(ms) {
+            if now_ms() - start > f64::from(ms) {
                 panic!("timed out waiting for {what}; heading {:?}; text: {}", self.heading(), self.text());
             }
             sleep(10).await;
@@ -228,17 +355,11 @@ impl Mounted {
         self.until(&format!("button {name:?}"), 3000, move |m| m.has_button(&wanted)).await;
     }
 
-    /// Whether focus is on the current step's heading.
-    pub fn heading_has_focus(&self) -> bool {
-        let heading = self
-            .all("[role=dialog] [data-cw-heading]")
-            .into_iter()
-            .next()
-            .or_else(|| self.all("[data-cw-heading]").into_iter().next());
-        match (heading, self.focused()) {
-            (Some(h), Some(f)) => h.is_same_node(Some(&f)),
-            _ => false,
-        }
+    /// Wait until a `role=alert` message contains `text`.
+    pub async fn until_alert(&self, text: &str) {
+        let wanted = text.to_string();
+        self.until(&format!("an alert saying {text:?}"), 3000, move |m| m.alerts().iter().any(|a| a.contains(&wanted)))
+            .await;
     }
 
     /// Wait for focus to reach the heading (focus moves one macrotask after render).
@@ -246,49 +367,82 @@ impl Mounted {
         self.until("focus on the heading", 2000, |m| m.heading_has_focus()).await;
     }
 
-    pub fn unmount(self) {
-        self.handle.unmount();
-        self.host.remove();
+    /// Wait until the live region reports results for `query`.
+    pub async fn until_results_for(&self, query: &str) {
+        let wanted = format!("for “{query}”");
+        self.until(&format!("results for {query:?}"), 3000, move |m| m.status_text().contains(&wanted)).await;
+    }
+
+    /// Wait until an event named `name` was reported.
+    pub async fn until_event(&self, name: &str) {
+        let wanted = name.to_string();
+        self.until(&format!("event {name}"), 3000, move |m| m.event_names().contains(&wanted)).await;
     }
 }
 
-/// Search the sandbox for MX Bank and open its login form.
-pub async fn open_mx_bank(w: &Mounted) {
-    w.until_button("MX Bank").await;
-    w.click("MX Bank");
-    w.until_heading("Log in to MX Bank").await;
-    w.until("the login form", 3000, |m| m.find("textbox", "Username").is_some()).await;
-}
-
-/// Fill and submit the MX Bank login form.
-pub fn log_in(w: &Mounted, username: &str, password: &str) {
-    w.type_into("Username", username);
-    w.type_into("Password", password);
-    w.click("Continue");
-}
-
-// ---- Added for tests/member_states.rs ---------------------------------------
-// Everything a widget reported to the partner, for "no secret ever leaves" checks.
-
-fn collect_strings(v: &Value, out: &mut Vec<String>) {
-    match v {
-        Value::String(s) => out.push(s.clone()),
-        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
-        Value::Object(o) => o.iter().for_each(|(k, x)| {
-            out.push(k.clone());
-            collect_strings(x, out);
-        }),
-        _ => {}
-    }
-}
+// ---- What the widget reported to the partner ----------------------------------
 
 impl Mounted {
+    /// What a listener received, with its metadata, as JSON: `which` is
+    /// `"events"` (`[{event, data}]`), `"pageviews"` (`[{path, data}]`) or
+    /// `"analytics"` (`[{name, data}]`).
+    pub fn recorded_json(&self, which: &str) -> Value {
+        js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null)
+    }
+
+    /// Events sent to `onPostMessage`, in order: `(name, data)`.
+    pub fn events(&self) -> Vec<(String, Value)> {
+        self.recorded_json("events")
+            .as_array()
+            .map(|a| a.iter().map(|e| (e["event"].as_str().unwrap_or("").to_string(), e["data"].clone())).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn event_names(&self) -> Vec<String> {
+        self.events().into_iter().map(|(n, _)| n).collect()
+    }
+
+    /// Data of every event named `name`, in order.
+    pub fn events_named(&self, name: &str) -> Vec<Value> {
+        self.events().into_iter().filter(|(n, _)| n == name).map(|(_, d)| d).collect()
+    }
+
+    /// `(previous, current)` of every `connect/stepChange`.
+    pub fn step_changes(&self) -> Vec<(String, String)> {
+        self.events_named("connect/stepChange")
+            .iter()
+            .map(|d| {
+                (d["previous"].as_str().unwrap_or("?").to_string(), d["current"].as_str().unwrap_or("?").to_string())
+            })
+            .collect()
+    }
+
+    /// Paths sent to `onAnalyticPageview`, in order.
+    pub fn pageviews(&self) -> Vec<String> {
+        self.recorded_json("pageviews")
+            .as_array()
+            .map(|a| a.iter().filter_map(|p| p["path"].as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The guid of the member the widget reported on.
+    pub fn reported_member_guid(&self) -> String {
+        self.events()
+            .iter()
+            .find_map(|(n, d)| match n.as_str() {
+                "connect/memberStatusUpdate" | "connect/memberConnected" | "connect/submitMFA" => {
+                    d["member_guid"].as_str().map(str::to_string)
+                }
+                "connect/memberError" => d["member"]["guid"].as_str().map(str::to_string),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no member reported: {:?}", self.event_names()))
+    }
+
     /// Every `onPostMessage` event, `onAnalyticPageview` (path and data) and
     /// `onAnalyticEvent` the widget made, as JSON.
     pub fn everything_reported(&self) -> Value {
-        let read =
-            |which: &str| connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null);
-        json!({"events": read("events"), "pageviews": read("pageviews"), "analytics": read("analytics")})
+        json!({"events": self.recorded_json("events"), "pageviews": self.recorded_json("pageviews"), "analytics": self.recorded_json("analytics")})
     }
 
     /// Fail if any of `secrets` (passwords, MFA answers) was reported: as a whole
@@ -308,52 +462,274 @@ impl Mounted {
     }
 }
 
-// ---- Added for tests/aggregation_path.rs ------------------------------------
-
-/// `mount_with`, but `patch` may change the options object before `mount` sees
-/// it (wrap a listener, add a key that is not JSON, ...).
-pub fn mount_patched(api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
-    let mut rest = rest;
-    if rest.get("timing").is_none() {
-        rest["timing"] = fast_timing();
+fn collect_strings(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => a.iter().for_each(|x| collect_strings(x, out)),
+        Value::Object(o) => o.iter().for_each(|(k, x)| {
+            out.push(k.clone());
+            collect_strings(x, out);
+        }),
+        _ => {}
     }
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&host).expect("append");
-    let recorder = make_options(&api, &json(&rest));
-    patch(&options_of(&recorder));
-    let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
-    Mounted { host, handle, recorder }
 }
 
-/// `fast_timing()` with some keys replaced, e.g. `timing_with(json!({"searchDebounceMs": 150}))`.
-pub fn timing_with(changes: Value) -> Value {
-    let mut timing = fast_timing();
-    if let (Some(t), Some(c)) = (timing.as_object_mut(), changes.as_object()) {
-        for (k, v) in c {
-            t.insert(k.clone(), v.clone());
-        }
-    }
-    timing
+/// A `(previous, current)` step change, for comparing with `Mounted::step_changes`.
+pub fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
 }
 
-impl Mounted {
-    /// What a listener received, with its metadata, as JSON: `which` is
-    /// `"events"` (`[{event, data}]`), `"pageviews"` (`[{path, data}]`) or
-    /// `"analytics"` (`[{name, data}]`).
-    pub fn recorded_json(&self, which: &str) -> Value {
-        connect_widget::host::js::js_to_json(&recorded(&self.recorder, which)).unwrap_or(Value::Null)
-    }
+// ---- The host page around the widget ---------------------------------------------
 
-    /// Data of every event named `name`, in order.
-    pub fn events_named(&self, name: &str) -> Vec<Value> {
-        self.events().into_iter().filter(|(n, _)| n == name).map(|(_, d)| d).collect()
-    }
+#[wasm_bindgen(inline_js = r#"
+export function focused_page_input() {
+  const input = document.createElement("input");
+  input.setAttribute("aria-label", "host page field");
+  document.body.appendChild(input);
+  input.focus();
+  return input;
+}
+export function is_document_focus(el) { return document.activeElement === el; }
+"#)]
+extern "C" {
+    /// A field of the host page, appended to the body and focused.
+    pub fn focused_page_input() -> HtmlElement;
+    pub fn is_document_focus(el: &HtmlElement) -> bool;
+}
 
-    /// Wait until a `role=alert` message contains `text`.
-    pub async fn until_alert(&self, text: &str) {
-        let wanted = text.to_string();
-        self.until(&format!("an alert saying {text:?}"), 3000, move |m| m.alerts().iter().any(|a| a.contains(&wanted)))
-            .await;
+// ---- Test host: the contract's example answers --------------------------------------------------
+
+// A host object written from the host API contract's examples: the same institutions,
+// credentials, member, job and runJob answers, envelopes included. Options:
+// `numeric` (statuses as numbers), `bare` (no envelopes), `conflict` (addMember
+// answers 409 for an existing member), `stuck` (the member never finishes), and
+// `faults: {callback: [kind, ...]}` — the next calls of `callback` fail with
+// `throw` (synchronously), `reject500`, `garbage42`, `garbageX` or `never`.
+// Every call is recorded with copies of its arguments.
+#[wasm_bindgen(inline_js = r#"
+const STATUS = { CREATED: 0, DENIED: 2, CONNECTED: 6, RECONNECTED: 8, UPDATED: 15 };
+const MX = { account_verification_is_enabled: true, code: "mxbank", forgot_password_credential_recovery_url: "https:/mxbank.example/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-1572a04c-912b-59bf-5841-332c7dfafaef", login_url: null, name: "MX Bank", popularity: 40000, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/mxbank.example/forgot_password", url: "https:/mxbank.example" };
+const GRINGOTTS = { account_verification_is_enabled: true, code: "gringotts", forgot_password_credential_recovery_url: "https:/testbank.com/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-f1a3285d-e855-b68f-6aa7-8ae775c0e0e9", login_url: null, name: "Gringotts", popularity: 32685, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/testbank.com/forgot_password", url: "https:/testbank.com" };
+const INSTITUTIONS = [MX, GRINGOTTS];
+const CREDENTIALS = [
+  { display_order: 1, field_name: "LOGIN", field_type: 3, guid: "CRD-LOGIN", label: "Username", meta_data: null, optional: false, options: null },
+  { display_order: 2, field_name: "PASSWORD", field_type: 1, guid: "CRD-PASSWORD", label: "Password", meta_data: null, optional: false, options: null },
+];
+const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+
+export function make_host(opts) {
+  const s = { calls: [], faults: opts.faults || {}, polls: 0, working: "CREATED", updated: false };
+  const memberGuid = opts.conflict ? "MBR-EXISTING" : "MBR-123";
+  const member = (status, aggregating) => {
+    const m = {
+      aggregated_at: "2016-10-13T18:07:57.000Z", background_aggregation_is_disabled: false,
+      connection_status: opts.numeric ? STATUS[status] : status,
+      guid: memberGuid, id: "unique_id", institution_code: "mxbank", is_being_aggregated: aggregating,
+      is_managed_by_user: false, is_manual: false, is_oauth: false,
+      metadata: "\"credentials_last_refreshed_at\": \"2015-10-15\"", most_recent_job_detail_code: null,
+      most_recent_job_detail_text: "", most_recent_job_guid: "JOB-1", name: "MX Bank",
+      oauth_window_uri: "https://mxbank.example/oauth/authorize?client_id=b8Oik&response_type=code",
+      successfully_aggregated_at: "2016-10-13T17:57:38.000Z", user_guid: "USR-123", user_id: "user123",
+    };
+    return opts.bare ? m : { member: m };
+  };
+  const answer = (name, args, normal) => {
+    s.calls.push({ name, args: copy(args) });
+    const queue = s.faults[name];
+    const fault = queue && queue.length ? queue.shift() : null;
+    if (fault === "throw") throw new Error(name + " exploded");
+    if (fault === "reject500") return Promise.reject({ response: { status: 500 } });
+    if (fault === "garbage42") return Promise.resolve(42);
+    if (fault === "garbageX") return Promise.resolve("x");
+    if (fault === "never") return new Promise(() => {});
+    return new Promise((resolve, reject) => setTimeout(() => { try { resolve(normal()); } catch (e) { reject(e); } }, 1));
+  };
+  const notFound = (guid) => { throw { response: { status: 404, data: { guid } } }; };
+  const api = {
+    loadPopularInstitutions(...a) { return answer("loadPopularInstitutions", a, () => INSTITUTIONS); },
+    loadInstitutions(...a) {
+      return answer("loadInstitutions", a, () => {
+        const q = a[0] || {};
+        if (q.routing_number) return q.routing_number === "011411633" ? [MX] : [];
+        const name = String(q.search_name || "").toLowerCase();
+        return INSTITUTIONS.filter((i) => i.name.toLowerCase().includes(name));
+      });
+    },
+    loadInstitutionByGuid(...a) { return answer("loadInstitutionByGuid", a, () => INSTITUTIONS.find((i) => i.guid === a[0]) || notFound(a[0])); },
+    loadInstitutionByCode(...a) { return answer("loadInstitutionByCode", a, () => INSTITUTIONS.find((i) => i.code === a[0]) || notFound(a[0])); },
+    getInstitutionCredentials(...a) { return answer("getInstitutionCredentials", a, () => (opts.bare ? CREDENTIALS : { credentials: CREDENTIALS })); },
+    addMember(...a) {
+      return answer("addMember", a, () => {
+        if (opts.conflict) throw { response: { status: 409, data: { guid: "MBR-EXISTING" } } };
+        s.polls = 0; s.working = "CREATED";
+        return member("CREATED", true);
+      });
+    },
+    updateMember(...a) {
+      return answer("updateMember", a, () => { s.updated = true; s.polls = 0; s.working = "UPDATED"; return member("UPDATED", true); });
+    },
+    loadMemberByGuid(...a) {
+      return answer("loadMemberByGuid", a, () => {
+        if (a[0] !== memberGuid) notFound(a[0]);
+        if (opts.conflict && !s.updated) return member("DENIED", false);
+        s.polls += 1;
+        if (s.polls === 1 || opts.stuck) return member(s.working, true);
+        return member("CONNECTED", s.polls === 2);
+      });
+    },
+    loadJob(...a) {
+      return answer("loadJob", a, () => ({ guid: a[0], job_type: 0, status: s.polls >= 3 ? 6 : 0, finished_at: s.polls >= 3 ? 1682356863 : null }));
+    },
+    runJob(...a) {
+      return answer("runJob", a, () => { s.polls = 0; s.working = "RECONNECTED"; return { job_guid: "JOB-2", status: 8 }; });
+    },
+  };
+  Object.defineProperty(api, "__calls", { value: s.calls, enumerable: false });
+  return api;
+}
+export function host_calls(api) { return copy(api.__calls); }
+"#)]
+extern "C" {
+    fn make_host(opts: &JsValue) -> JsValue;
+    fn host_calls(api: &JsValue) -> JsValue;
+}
+
+/// MX Bank's guid in the contract's examples.
+pub const MX_GUID: &str = "INS-1572a04c-912b-59bf-5841-332c7dfafaef";
+
+/// A host built from the contract's examples with `opts` (see the JS above).
+pub fn host(opts: Value) -> JsValue {
+    make_host(&json(&opts))
+}
+
+/// `(callback, args)` of every call the host got, in order.
+pub fn calls(api: &JsValue) -> Vec<(String, Value)> {
+    let list = js_to_json(&host_calls(api)).unwrap_or(Value::Null);
+    list.as_array()
+        .map(|a| a.iter().map(|c| (c["name"].as_str().unwrap_or("").to_string(), c["args"].clone())).collect())
+        .unwrap_or_default()
+}
+
+/// Arguments of every call to `name`.
+pub fn calls_to(api: &JsValue, name: &str) -> Vec<Value> {
+    calls(api).into_iter().filter(|(n, _)| n == name).map(|(_, a)| a).collect()
+}
+
+/// The partner's clientConfig, with a key the widget does not know (it must reach the host as is).
+pub fn client_config() -> Value {
+    json!({"mode": "aggregation", "ui_message_version": 4, "partner_note": "passed through"})
+}
+
+/// Mount on the contract-example host with `client_config()`.
+pub fn mount_host(api: &JsValue) -> Mounted {
+    mount_with(api.clone(), json!({"clientConfig": client_config()}))
+}
+
+// ---- Test host: one configured member (Gringotts) -------------------------------------
+
+// A host that knows one member and one institution. `load` makes loadMemberByGuid
+// answer "ok", "404", "500" or "hang"; `deleteFailures` failed deleteMember calls come
+// first; addMember always fails. `calls` lists the callbacks called.
+#[wasm_bindgen(inline_js = r#"
+export function fake_host(member, institution) {
+  const creds = { credentials: [
+    { guid: "CRD-USER", label: "Username", field_name: "LOGIN", field_type: "LOGIN", display_order: 1 },
+    { guid: "CRD-PASS", label: "Password", field_name: "PASSWORD", field_type: "PASSWORD", display_order: 2 },
+  ] };
+  const h = {
+    member, institution, load: "ok", deleteFailures: 0, calls: [],
+    addMember() { h.calls.push("addMember"); return Promise.reject({ response: { status: 500, data: {} } }); },
+    loadMemberByGuid(guid) {
+      h.calls.push("loadMemberByGuid");
+      if (h.load === "404") return Promise.reject({ response: { status: 404, data: { guid } } });
+      if (h.load === "500") return Promise.reject({ response: { status: 500, data: {} } });
+      if (h.load === "hang") return new Promise(() => {});
+      return Promise.resolve({ member: h.member });
+    },
+    loadInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
+    loadPopularInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
+    loadInstitutionByGuid() { h.calls.push("loadInstitutionByGuid"); return Promise.resolve({ institution: h.institution }); },
+    loadInstitutionByCode() { return Promise.resolve({ institution: h.institution }); },
+    getInstitutionCredentials() { h.calls.push("getInstitutionCredentials"); return Promise.resolve(creds); },
+    getMemberCredentials() { h.calls.push("getMemberCredentials"); return Promise.resolve(creds); },
+    runJob() { h.calls.push("runJob"); return Promise.resolve({ job_guid: "JOB-2", status: 0 }); },
+    deleteMember() {
+      h.calls.push("deleteMember");
+      if (h.deleteFailures > 0) { h.deleteFailures -= 1; return Promise.reject({ response: { status: 500, data: {} } }); }
+      return Promise.resolve({ member: h.member });
+    },
+    createSupportTicket() { return Promise.resolve({}); },
+  };
+  return h;
+}
+export function set_host(h, key, value) { h[key] = value; }
+export function fake_host_calls(h) { return h.calls.slice(); }
+"#)]
+extern "C" {
+    fn fake_host(member: &JsValue, institution: &JsValue) -> JsValue;
+    /// Change a setting of a `member_host` (`load`, `deleteFailures`).
+    pub fn set_host(h: &JsValue, key: &str, value: &JsValue);
+    /// The callbacks a `member_host` was called with, in order.
+    pub fn fake_host_calls(h: &JsValue) -> Vec<String>;
+}
+
+pub const GRINGOTTS: &str = "Gringotts";
+
+/// A host knowing `member` (see `gringotts_member`) at Gringotts.
+pub fn member_host(member: &Value) -> JsValue {
+    fake_host(&json(member), &json(&gringotts()))
+}
+
+/// Gringotts' member MBR-GRG with `status`, managed by the user, not aggregating.
+pub fn gringotts_member(status: &str) -> Value {
+    json!({"guid": "MBR-GRG", "institution_guid": "INS-GRG", "connection_status": status, "is_being_aggregated": false, "is_managed_by_user": true})
+}
+
+pub fn gringotts() -> Value {
+    json!({"guid": "INS-GRG", "code": "gringotts", "name": GRINGOTTS, "url": "https://gringotts.example"})
+}
+
+/// Mount on `host` configured with `current_member_guid: MBR-GRG` and the keys of `config`.
+pub fn mount_on_member(host: &JsValue, config: Value) -> Mounted {
+    let mut client = json!({"current_member_guid": "MBR-GRG"});
+    if let (Some(c), Some(extra)) = (client.as_object_mut(), config.as_object()) {
+        c.extend(extra.clone());
     }
+    mount_with(host.clone(), json!({"clientConfig": client}))
+}
+
+// ---- Journeys ------------------------------------------------------------------------
+
+/// Search the sandbox (or popular list) for MX Bank and open its login form.
+pub async fn open_mx_bank(w: &Mounted) {
+    w.until_button("MX Bank").await;
+    w.click("MX Bank");
+    w.until_heading("Log in to MX Bank").await;
+    w.until("the login form", 3000, |m| m.find("textbox", "Username").is_some()).await;
+}
+
+/// Fill and submit the MX Bank login form.
+pub fn log_in(w: &Mounted, username: &str, password: &str) {
+    w.type_into("Username", username);
+    w.type_into("Password", password);
+    w.click("Continue");
+}
+
+/// From the popular list: MX Bank, log in, connected.
+pub async fn connect_from_popular(w: &Mounted, username: &str, password: &str) {
+    open_mx_bank(w).await;
+    log_in(w, username, password);
+    w.until_heading("You're connected").await;
+}
+
+/// The sandbox opened on MX Bank's login form (`current_institution_code`), with
+/// `syncing_timing()` and the extra clientConfig keys of `config`.
+pub async fn at_mx_bank(config: Value) -> Mounted {
+    let mut client = json!({"current_institution_code": "mxbank"});
+    if let (Some(c), Some(extra)) = (client.as_object_mut(), config.as_object()) {
+        c.extend(extra.clone());
+    }
+    let w = mount_sandbox(json!({"clientConfig": client, "timing": syncing_timing()}));
+    w.until("the MX Bank login form", 3000, |m| m.find("textbox", "Username").is_some()).await;
+    w
 }

@@ -89,3 +89,21 @@ fn no_back_on_first_and_last_steps() {
     assert_eq!(h.step(), "connected");
     assert!(!h.flow.can_go_back(), "connected is an end");
 }
+
+// What the runtime asks before cancelling an HTTP read: a call is waited on
+// until it is answered or its step is left.
+#[test]
+fn calls_are_waited_on_until_answered_or_left() {
+    let mut h = Harness::new();
+    let (popular, _) = h.call("loadPopularInstitutions");
+    assert!(h.flow.is_waiting_on(popular));
+    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
+    assert!(!h.flow.is_waiting_on(popular), "answered");
+
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    let (poll, _) = h.call("loadMemberByGuid");
+    assert!(h.flow.is_waiting_on(poll));
+    h.send(Msg::Back);
+    assert!(!h.flow.is_waiting_on(poll), "the user left the connecting step");
+    assert!(!h.flow.is_waiting_on(9_999), "a token never handed out");
+}
