@@ -210,8 +210,21 @@ impl Runtime {
             }
             let found = selectors.iter().find_map(|s| rt.root.query_selector(s).ok().flatten());
             if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
+                focus_in_view(&el);
             }
         });
     }
+}
+
+/// Focus `el` and scroll only as far as needed to show it. A plain `focus()`
+/// centres the element in every scrolling ancestor, which jumps the host page
+/// on each step, and in headless Chromium a centring scroll while a spinner
+/// animates was seen to hang the renderer.
+fn focus_in_view(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&scroll);
 }
