@@ -5,13 +5,15 @@ Usage: python3 bench/run.py [--no-build]
 Builds the release bundle (unless --no-build), measures the shipped files
 (raw, gzip -9, brotli -11), then loads bench/bench.html in headless Chromium
 through ChromeDriver's W3C HTTP API (no Python packages needed) and reports
-speed and memory. Writes bench/RESULTS.md. Exits 1 if a target is missed.
+speed and memory. Writes bench/RESULTS.md, keeping the sections other tools wrote there
+(between `<!-- begin: NAME -->` and `<!-- end: NAME -->`). Exits 1 if a target is missed.
 """
 import gzip
 import http.server
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import subprocess
@@ -54,8 +56,8 @@ def brotli_size(path):
 
 def sizes():
     files = {
-        "wasm": next(DIST.glob("*.wasm")),
-        "js": next(p for p in DIST.glob("*.js")),
+        "wasm": DIST / "connect-widget_bg.wasm",
+        "js": DIST / "connect-widget.js",
         "css": ROOT / "style" / "widget.css",
     }
     result = {}
@@ -122,6 +124,12 @@ def run_page():
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def kept_sections(text):
+    """Sections of RESULTS.md written by other tools (e.g. bench/compare/run.py), kept as they
+    are: each sits between `<!-- begin: NAME -->` and `<!-- end: NAME -->` lines."""
+    return [m.group(0) for m in re.finditer(r"^<!-- begin: (\S+) -->$.*?^<!-- end: \1 -->$", text, re.S | re.M)]
+
+
 def main():
     if "--no-build" not in sys.argv:
         subprocess.run(["bash", "scripts/build.sh"], cwd=ROOT, check=True)
@@ -151,7 +159,9 @@ def main():
         lines += ["", f"Benchmark page error: `{page['error']}`"]
         missed.append("error")
     report = "\n".join(lines) + "\n"
-    (ROOT / "bench" / "RESULTS.md").write_text(report)
+    results = ROOT / "bench" / "RESULTS.md"
+    kept = kept_sections(results.read_text() if results.exists() else "")
+    results.write_text(report + "".join("\n" + block + "\n" for block in kept))
     print(report)
     sys.exit(1 if missed else 0)
 

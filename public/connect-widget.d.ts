@@ -48,6 +48,15 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): unk
  */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
+/**
+ * Start the widget of `widget.html` full-frame, configured by the page's query
+ * string ({@link FrameParameters}). `widget-frame.js` calls it after `init()`;
+ * call it yourself only in a page of your own that replaces `widget.html`, once.
+ * Never rejects: a parameter the widget cannot use is shown in the page and on
+ * the console.
+ */
+export function mountFrame(): Promise<void>;
+
 /** A mounted widget. Dropping this handle does **not** unmount the widget. */
 export interface WidgetHandle {
   /** Remove the widget and stop everything it was doing (polls, timers). Safe to call twice. */
@@ -101,7 +110,11 @@ export interface MountOptions {
    * events. Same error isolation as `onPostMessage`. See `docs/verification.md`.
    */
   onEvent?(message: StreamMessage): void | Promise<void>;
-  /** MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...). */
+  /**
+   * MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...). Read:
+   * `user.email`, `user.guid`, `user.first_name`, `user.last_name`, `clientProfile.uses_oauth`,
+   * `clientProfile.is_microdeposits_enabled` and `widgetProfile.show_microdeposits_in_connect`.
+   */
   profiles?: Profiles;
   /** MX user features; a feature is on only when `is_enabled === true`. */
   userFeatures?: UserFeature[];
@@ -136,6 +149,13 @@ export interface MountOptions {
     sandboxDepositMs?: number;
     /** How long landed sandbox deposits can be verified before they expire. Default 14 days. */
     sandboxDepositExpiryMs?: number;
+    /** Interval between OAuth state polls while the user is at the institution. Default 1000. */
+    oauthPollIntervalMs?: number;
+    /**
+     * How long the widget waits for the user to finish OAuth before saying so and offering
+     * "Try again". Default 600000 (10 minutes); `0` waits without limit.
+     */
+    oauthWaitLimitMs?: number;
   };
   /** Sandbox behaviour (read only with `api: "sandbox"`). See `docs/sandbox.md`. */
   sandbox?: {
@@ -187,10 +207,15 @@ export interface WidgetEvents {
   "connect/memberStatusUpdate": { member_guid: string; connection_status: ConnectionStatusCode };
   /** An MFA answer was submitted. */
   "connect/submitMFA": { member_guid: string };
-  /** The user is sent to the OAuth provider at `url`. */
+  /**
+   * The user is sent to the institution's OAuth page at `url` (an `https:` URL). The widget
+   * opens it itself, except with `is_mobile_webview: true` or `oauth_referral_source: "APP"`:
+   * then the host must open `url` (in the system browser). Sent again on "Continue in a new
+   * tab" / "Open … again".
+   */
   "connect/oauthRequested": { url: string; member_guid: string };
-  /** OAuth failed. */
-  "connect/oauthError": { member_guid: string; error_reason?: string };
+  /** OAuth ended in an error (the OAuth state's `error_reason`, by name). */
+  "connect/oauthError": { member_guid: string; error_reason: OAuthErrorReasonName };
   /** The connection is done and the requested data aggregated. */
   "connect/memberConnected": { member_guid: string; user_guid?: string | null };
   /** "Done" was clicked on the connected step. */
@@ -647,6 +672,25 @@ export interface Job {
   [field: string]: unknown;
 }
 
+/** `connect/oauthError`'s `error_reason` (a missing reason is reported as `SERVER_ERROR`). */
+export type OAuthErrorReasonName =
+  | "UNKNOWN_ERROR" | "CANCELLED" | "DENIED" | "IMPEDED" | "PROVIDER_ERROR" | "SERVER_ERROR" | "SESSION_ERROR";
+
+/**
+ * The completion message a page in the OAuth window may post to the widget's page
+ * (`window.opener.postMessage(message, widgetPageOrigin)`). It is accepted only from the
+ * window the widget opened, and from the widget page's own origin or the origin of
+ * `clientConfig.client_redirect_url`. It only makes the widget check the OAuth state at once:
+ * the state read from the host decides. See `docs/oauth.md`.
+ */
+export interface OAuthCompletionMessage {
+  type: "connect-widget:oauth";
+  status: "success" | "error";
+  /** With `status: "error"`: the code (0–6) or its name. */
+  error_reason?: number | OAuthErrorReasonName;
+  member_guid?: string;
+}
+
 /** An OAuth state (`auth_status`: 0 unknown, 1 pending, 2 success, 3 errored). */
 export interface OAuthState {
   guid: string;
@@ -744,6 +788,10 @@ export interface ClientConfig {
   enable_app2app?: boolean;
   disable_background_agg?: boolean | null;
   wait_for_full_aggregation?: boolean;
+  /**
+   * Where the OAuth provider returns the user (forwarded to `addMember` and `getOAuthWindowURI`
+   * in `config`). Its origin may also post the OAuth completion message ({@link OAuthCompletionMessage}).
+   */
   client_redirect_url?: string;
   widget_type?: string;
   [key: string]: unknown;
@@ -757,6 +805,7 @@ export interface Profiles {
     account_identification_is_enabled?: boolean;
     is_microdeposits_enabled?: boolean;
     show_external_link_popup?: boolean;
+    /** `false` turns OAuth off: OAuth institutions get the credentials form. Any other value leaves it on. */
     uses_oauth?: boolean;
     uses_custom_popular_institution_list?: boolean;
     [key: string]: unknown;
@@ -782,4 +831,64 @@ export interface UserFeature {
   guid?: string;
   /** Only `true` turns the feature on. */
   is_enabled: boolean | string;
+}
+
+// ---------------------------------------------------------------------------
+// Embedding: widget.html (the iframe page) and its messages
+// ---------------------------------------------------------------------------
+
+/**
+ * `widget.html`'s query parameters (URL-encoded; JSON values as
+ * `encodeURIComponent(JSON.stringify(value))`). A parameter the widget cannot
+ * use is shown in the frame, naming it. See `docs/contract.md`.
+ */
+export interface FrameParameters {
+  /** `"sandbox"`, `"parent"` (answered by `connect-widget-bridge.js`), or your back-end's https base URL. */
+  api: "sandbox" | "parent" | string;
+  /** {@link ClientConfig} as JSON. `target_origin_referrer` in it names the parent's origin too. */
+  config?: string;
+  /** {@link Locale}. */
+  locale?: Locale;
+  /** The parent page's origin (`https://partner.example`): events are posted to it only. Default: the referrer's origin. */
+  target_origin?: string;
+  /** {@link Profiles} as JSON. */
+  profiles?: string;
+  /** {@link UserFeature}[] as JSON. */
+  user_features?: string;
+  /** `MountOptions.timing` as JSON. */
+  timing?: string;
+}
+
+/** The ids every hosted `mx/connect/*` message carries. */
+export interface HostedIds {
+  /** The user of the widget's members; `""` until a member names one. */
+  user_guid: string;
+  /** One per widget page load. */
+  session_guid: string;
+}
+
+/**
+ * What `widget.html` posts to its parent (MX's hosted-widget protocol, as
+ * `@mxenabled/web-widget-sdk` reads it): `{mx: true, type: "mx/connect/loaded",
+ * metadata: {user_guid, session_guid, initial_step}}`. The metadata of each
+ * event follows `@mxenabled/widget-post-message-definitions`: strings for
+ * guids (`""` when unknown), numbers for `connection_status` and `code`, and
+ * never `null`.
+ */
+export type HostedMessage =
+  | { mx: true; type: "mx/load" }
+  | { mx: true; type: "mx/navigation"; metadata: HostedIds & { did_go_back: boolean } }
+  | { [E in WidgetEventName]: { mx: true; type: `mx/${E}`; metadata: HostedIds & Record<string, unknown> } }[WidgetEventName];
+
+/** Sent to `widget.html` to go back one step; answered with an `mx/navigation` {@link HostedMessage}. */
+export interface HostedBackRequest {
+  mx: true;
+  type: "mx/navigation";
+  payload: { action: "back" };
+}
+
+/** `widget.html`'s content height in CSS pixels, posted to the parent whenever it changes. */
+export interface ResizeMessage {
+  type: "connect-widget/resize";
+  height: number;
 }

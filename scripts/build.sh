@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the widget and the demo into dist/:
 #   connect-widget.js, connect-widget_bg.wasm   the widget: ES module + WebAssembly (wasm-opt -Oz)
-#   connect-widget.d.ts and the rest of public/ shipped files and pages
+#   connect-widget.d.ts and the rest of public/ shipped files and pages: widget.html (the iframe
+#                                               page), connect-widget-element.js, connect-widget-bridge.js
 #   index.html, demo.js, demo.css               the demo page (the widget on the built-in sandbox)
+#   integrity.json                              sha384 SRI hashes of every file (widget.html uses them)
 #
 #   scripts/build.sh          release build
 #   DEV=1 scripts/build.sh    debug build without wasm-opt: seconds, for an edit loop
@@ -30,6 +32,8 @@ if [ "$profile" = release ]; then
 fi
 cp -R public/. "$staging/"
 cp -R demo/. "$staging/"
+# SRI: fills widget.html's integrity attributes, writes integrity.json.
+python3 scripts/sri.py "$staging"
 rm -rf "$out"
 chmod 755 "$staging"
 mv "$staging" "$out"

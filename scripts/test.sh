@@ -4,10 +4,12 @@
 #   2. lints                 cargo clippy --all-targets -D warnings, natively (the widget and the
 #                            sandbox server, --workspace) and for wasm32 (the widget only)
 #   3. native tests          cargo test --workspace  (includes the sandbox server over real HTTP)
-#   4. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
+#   4. release bundle build  scripts/build.sh                             (-> dist/)
+#   5. npm package           scripts/package.sh --check  (pack, install into a page project, tsc)
+#   6. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
 #                            --tests: doctests would only be compiled for wasm, never run, yet counted),
-#                            with the sandbox server running (see start_sandbox_server below)
-#   5. release bundle build  scripts/build.sh                             (-> dist/)
+#                            with the sandbox server (see start_sandbox_server below) and the embedding
+#                            tests' fixture servers (scripts/test_servers.sh) running
 # then prints "tests: N passed, N failed" (native + browser) alone on the last line.
 #
 # Extra arguments go to both cargo test runs, e.g. `scripts/test.sh -- mounts_the_widget`.
@@ -21,6 +23,7 @@ logs="$(mktemp -d)"
 server_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  bash scripts/test_servers.sh stop
   rm -rf "$logs"
 }
 trap cleanup EXIT
@@ -100,6 +103,13 @@ step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -
 
 step native cargo test --workspace "$@"
 
+# The embedding tests (tests/embedding/) load dist/ and the packed npm package, and pages
+# served on other origins: build and package before the browser step, and start the fixture
+# servers for it (stopped by `cleanup` on exit, failure included).
+step release bash scripts/build.sh
+step package env NO_BUILD=1 bash scripts/package.sh --check
+bash scripts/test_servers.sh start || { summary; exit 1; }
+
 # The runner (.cargo/config.toml) drives /usr/bin/chromium through ChromeDriver with the
 # arguments in webdriver.json. WASM_BINDGEN_USE_BROWSER runs test files that lack
 # wasm_bindgen_test_configure!(run_in_browser) in the browser too, instead of node.
@@ -108,7 +118,5 @@ start_sandbox_server || { summary; exit 1; }
 step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
   WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
   cargo test --target wasm32-unknown-unknown --tests "$@"
-
-step release bash scripts/build.sh
 
 summary

@@ -2,6 +2,7 @@
 //! MX's React connect widget. See `README.md` and `docs/` for the public
 //! contract; `flow/` holds all navigation, `host/` the JS boundary.
 
+pub mod embed;
 pub mod flow;
 pub mod host;
 pub mod i18n;

@@ -50,6 +50,8 @@ pub struct MountOptions {
     pub microdeposits_disabled: bool,
     /// `experimentalFeatures.unavailableInstitutions`, by guid or name.
     pub unavailable_institutions: Vec<String>,
+    /// `profiles.clientProfile.uses_oauth === false`: no OAuth, credentials instead.
+    pub oauth_disabled: bool,
     /// What was wrong but could be ignored, for the developer console.
     pub warnings: Vec<String>,
 }
@@ -109,6 +111,10 @@ impl MountOptions {
                 .unwrap_or(defaults.poll_interval_ms)
                 .max(1),
             search_debounce_ms: millis(options, "/timing/searchDebounceMs").unwrap_or(defaults.search_debounce_ms),
+            oauth_poll_interval_ms: millis(options, "/timing/oauthPollIntervalMs")
+                .unwrap_or(defaults.oauth_poll_interval_ms)
+                .max(1),
+            oauth_wait_limit_ms: millis(options, "/timing/oauthWaitLimitMs").unwrap_or(defaults.oauth_wait_limit_ms),
             ..defaults
         };
         let sandbox_defaults = SandboxOptions::default();
@@ -156,6 +162,8 @@ impl MountOptions {
             microdeposits_disabled: turned_off("/profiles/clientProfile/is_microdeposits_enabled")
                 || turned_off("/profiles/widgetProfile/show_microdeposits_in_connect"),
             unavailable_institutions,
+            // Only an explicit `false` turns OAuth off, as in MX's profiles.
+            oauth_disabled: options.pointer("/profiles/clientProfile/uses_oauth") == Some(&Value::Bool(false)),
             warnings,
         })
     }
@@ -177,8 +185,16 @@ mod tests {
         assert!(o.copy.is_empty() && o.warnings.is_empty());
         assert_eq!(
             o.settings,
-            Settings { poll_interval_ms: 3000, search_debounce_ms: 400, per_page: 25, poll_failures_allowed: 3 }
+            Settings {
+                poll_interval_ms: 3000,
+                search_debounce_ms: 400,
+                per_page: 25,
+                poll_failures_allowed: 3,
+                oauth_poll_interval_ms: 1000,
+                oauth_wait_limit_ms: 600_000,
+            }
         );
+        assert!(!o.oauth_disabled, "OAuth is on unless the partner turns it off");
         assert_eq!(o.host_timeout_ms, 30_000);
         assert_eq!(o.sandbox_latency_ms, 250);
         assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (2500.0, 1500.0));
@@ -195,10 +211,11 @@ mod tests {
         let o = read(json!({
             "clientConfig": {"mode": "verification", "color_scheme": "dark"},
             "language": {"locale": "fr-CA", "copy": {"search.title": "Votre banque"}},
-            "profiles": {"user": {"email": "me@example.com"}},
+            "profiles": {"user": {"email": "me@example.com"}, "clientProfile": {"uses_oauth": false}},
             "experimentalFeatures": {"unavailableInstitutions": [{"guid": "INS-1"}, {"name": "Old Bank"}]},
             "timing": {"pollIntervalMs": 20, "searchDebounceMs": 10, "hostTimeoutMs": 0,
-                       "sandboxLatencyMs": 1, "sandboxAggregationMs": 60, "sandboxSyncMs": 5},
+                       "sandboxLatencyMs": 1, "sandboxAggregationMs": 60, "sandboxSyncMs": 5,
+                       "oauthPollIntervalMs": 15, "oauthWaitLimitMs": 0},
             "shadow": false,
         }))?;
         assert_eq!(o.client_config.mode, Mode::Verification);
@@ -208,6 +225,8 @@ mod tests {
         assert_eq!(o.user_email.as_deref(), Some("me@example.com"));
         assert_eq!(o.unavailable_institutions, vec!["INS-1".to_string(), "Old Bank".to_string()]);
         assert_eq!((o.settings.poll_interval_ms, o.settings.search_debounce_ms), (20, 10));
+        assert_eq!((o.settings.oauth_poll_interval_ms, o.settings.oauth_wait_limit_ms), (15, 0));
+        assert!(o.oauth_disabled);
         assert_eq!((o.host_timeout_ms, o.sandbox_latency_ms), (0, 1));
         assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (60.0, 5.0));
         assert!(!o.shadow);
@@ -271,6 +290,25 @@ mod tests {
         assert!(o.warnings.iter().any(|w| w.contains("\"no.such\"")));
         assert!(o.copy.is_empty());
         assert_eq!(o.client_config.raw, json!({}));
+        Ok(())
+    }
+
+    // Only `uses_oauth: false` turns OAuth off; a missing or odd value leaves it on.
+    #[test]
+    fn oauth_is_off_only_when_the_profile_says_false() -> Result<(), String> {
+        for (profiles, disabled) in [
+            (json!({"clientProfile": {"uses_oauth": false}}), true),
+            (json!({"clientProfile": {"uses_oauth": true}}), false),
+            (json!({"clientProfile": {"uses_oauth": "false"}}), false),
+            (json!({"clientProfile": {}}), false),
+            (json!(null), false),
+        ] {
+            let o = read(json!({ "profiles": profiles }))?;
+            assert_eq!(o.oauth_disabled, disabled, "{profiles}");
+        }
+        let o = read(json!({"timing": {"oauthPollIntervalMs": 0, "oauthWaitLimitMs": -1}}))?;
+        assert_eq!(o.settings.oauth_poll_interval_ms, 1, "a zero interval would poll in a busy loop");
+        assert_eq!(o.settings.oauth_wait_limit_ms, 600_000, "a negative limit keeps the default");
         Ok(())
     }
 }

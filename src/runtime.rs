@@ -1,10 +1,15 @@
 //! Carries out the flow machine's effects for one widget instance: host calls
-//! (through the partner's object or the sandbox), timers, events, focus.
+//! (through the partner's object, the parent page's bridge, or the sandbox),
+//! timers, events, focus, and the OAuth window (`oauth_window`).
 
-use crate::flow::{Effect, Flow, Msg, Token};
+mod oauth_window;
+
+use crate::flow::{Effect, Flow, Msg, Token, WidgetEvent};
 use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
+use crate::model::urls::origin_of;
+use crate::mount::BridgeClient;
 use crate::sandbox::Sandbox;
 use crate::stream;
 use leptos::prelude::*;
@@ -16,6 +21,8 @@ use wasm_bindgen::JsCast;
 /// Where host calls go.
 pub enum Transport {
     Host(JsHost),
+    /// The parent page's host API object, over the `api=parent` bridge.
+    Bridge(Rc<BridgeClient>),
     /// The partner's back-end over HTTP (`api: {url}`).
     Http(HttpHost),
     /// The built-in sandbox, with a simulated network latency.
@@ -29,6 +36,7 @@ impl Transport {
     async fn call(&self, token: Token, call: &HostCall, config: &Value, locale: &str) -> Result<Value, HostError> {
         match self {
             Transport::Host(host) => host.call(call, config, locale).await,
+            Transport::Bridge(client) => client.call(call, config, locale).await,
             Transport::Http(http) => http.call(token, call, locale).await,
             Transport::Sandbox { sandbox, latency_ms } => {
                 if *latency_ms > 0 {
@@ -42,13 +50,21 @@ impl Transport {
     }
 }
 
-/// The partner's listeners.
+/// Another output for widget events besides `onPostMessage`: the iframe
+/// page's adapter (MX's hosted messages, webview navigations). It reads the
+/// state too, for the ids the messages carry.
+pub trait EventOutput {
+    fn emit(&self, event: &WidgetEvent, flow: &Flow);
+}
+
+/// The partner's listeners, and the other outputs of events.
 pub struct Listeners {
     pub on_post_message: JsCallback,
     pub on_analytic_event: JsCallback,
     pub on_analytic_pageview: JsCallback,
     /// The structured event stream (`onEvent(message)`).
     pub on_event: JsCallback,
+    pub outputs: Vec<Rc<dyn EventOutput>>,
 }
 
 pub struct Runtime {
@@ -66,6 +82,7 @@ pub struct Runtime {
     session: String,
     /// Stream messages sent so far, for their ids.
     messages: Cell<u64>,
+    oauth_window: oauth_window::OAuthWindow,
 }
 
 impl Runtime {
@@ -77,6 +94,7 @@ impl Runtime {
         locale: String,
         root: web_sys::Element,
     ) -> Rc<Runtime> {
+        let redirect_origin = config_raw.get("client_redirect_url").and_then(|u| u.as_str()).and_then(origin_of);
         Rc::new(Runtime {
             flow,
             transport,
@@ -88,15 +106,21 @@ impl Runtime {
             saved_focus: RefCell::new(None),
             session: stream::session_id(|| (js_sys::Math::random() * 65536.0) as u16),
             messages: Cell::new(0),
+            oauth_window: oauth_window::OAuthWindow::new(redirect_origin),
         })
     }
 
     /// Stop acting on anything still in flight (after `unmount`).
     pub fn shut_down(&self) {
         self.alive.set(false);
+        self.oauth_window.close();
         if let Transport::Http(http) = &self.transport {
             http.abort_all();
         }
+    }
+
+    fn is_alive(&self) -> bool {
+        self.alive.get()
     }
 
     pub fn dispatch(self: &Rc<Self>, msg: Msg) {
@@ -146,7 +170,12 @@ impl Runtime {
                     rt.dispatch(Msg::TimerFired { token });
                 });
             }
-            Effect::Emit(event) => self.listeners.on_post_message.call2(event.name(), &event.payload()),
+            Effect::Emit(event) => {
+                self.listeners.on_post_message.call2(event.name(), &event.payload());
+                for output in &self.listeners.outputs {
+                    let _ = self.flow.try_with_untracked(|flow| output.emit(&event, flow));
+                }
+            }
             Effect::Analytic { name, data } => self.listeners.on_analytic_event.call2(name, &data),
             Effect::Pageview { path, data } => self.listeners.on_analytic_pageview.call2(&path, &data),
             Effect::OpenUrl(url) => {
@@ -154,6 +183,8 @@ impl Runtime {
                     let _ = window.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
                 }
             }
+            Effect::OpenOAuthWindow { url } => self.oauth_window.open(self, &url),
+            Effect::CloseOAuthWindow => self.oauth_window.close(),
             // An open dialog's heading wins over the step's.
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),

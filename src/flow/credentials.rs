@@ -121,6 +121,9 @@ impl Flow {
     }
 
     pub(super) fn show_create_credentials(&mut self, nav: Nav, fx: &mut Vec<Effect>) {
+        if self.oauth_applies() {
+            return self.show_oauth(None, nav, fx);
+        }
         self.show(Step::Credentials(CredentialsState::new(CredentialsMode::Create, None)), nav, fx);
         self.load_fields(fx);
     }
@@ -133,14 +136,20 @@ impl Flow {
         fx: &mut Vec<Effect>,
     ) {
         let Some(member) = self.member.clone() else { return };
-        if notice.is_some() {
-            Self::emit(fx, WidgetEvent::member_error(&member));
-        }
         let reason = match (notice, member.error_code()) {
             (_, Some(code @ (2004 | 2005))) => Some(UpdateReason::Code(code)),
             (Some(status), _) => Some(UpdateReason::Status(status)),
             (None, _) => None,
         };
+        let oauth = self.oauth_applies();
+        // A PENDING OAuth member has only not authorized yet: no error.
+        let unfinished_oauth = oauth && notice == Some(Some(ConnectionStatus::Pending));
+        if notice.is_some() && !unfinished_oauth {
+            Self::emit(fx, WidgetEvent::member_error(&member));
+        }
+        if oauth {
+            return self.show_oauth(reason, nav, fx);
+        }
         self.show(
             Step::Credentials(CredentialsState::new(CredentialsMode::Update { member_guid: member.guid }, reason)),
             nav,

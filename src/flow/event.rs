@@ -68,6 +68,10 @@ widget_events! {
     },
     /// An MFA answer is submitted.
     SubmitMfa = "connect/submitMFA" { member_guid: String },
+    /// The user is sent to the institution's OAuth page (in a webview, the host opens `url`).
+    OAuthRequested = "connect/oauthRequested" { url: String, member_guid: String },
+    /// OAuth ended in an error (`error_reason`: `CANCELLED`, `DENIED`, ...).
+    OAuthError = "connect/oauthError" { member_guid: String, error_reason: &'static str },
     /// Connected and aggregated.
     MemberConnected = "connect/memberConnected" { member_guid: String, user_guid: Option<String> },
     /// "Done" on the connected step.
@@ -155,6 +159,10 @@ impl WidgetEvent {
                 json!({ "microdeposit_guid": microdeposit_guid })
             }
             WidgetEvent::MicrodepositsErrorPrimaryAction { status, guid } => json!({ "status": status, "guid": guid }),
+            WidgetEvent::OAuthRequested { url, member_guid } => json!({ "url": url, "member_guid": member_guid }),
+            WidgetEvent::OAuthError { member_guid, error_reason } => {
+                json!({ "member_guid": member_guid, "error_reason": error_reason })
+            }
         }
     }
 }

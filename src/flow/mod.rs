@@ -7,7 +7,7 @@
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
 //! `outcomes`, `support`, `disconnect`, `start`, `navigation`, `verification`,
-//! and the `microdeposits` folder): each holds its
+//! and the `oauth` and `microdeposits` folders): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -23,6 +23,7 @@ pub mod fact;
 pub mod mfa;
 pub mod microdeposits;
 mod navigation;
+pub mod oauth;
 pub mod outcomes;
 pub mod route;
 pub mod search;
@@ -38,6 +39,7 @@ pub use event::{InstitutionRef, WidgetEvent};
 pub use fact::Fact;
 pub use mfa::{MfaKind, MfaState};
 pub use microdeposits::{MdView, MicrodepositsState};
+pub use oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
@@ -59,11 +61,22 @@ pub struct Settings {
     pub per_page: u32,
     /// Consecutive failed polls before the connecting step offers a retry.
     pub poll_failures_allowed: u32,
+    /// Between OAuth state polls while the user is at the institution.
+    pub oauth_poll_interval_ms: u32,
+    /// How long the widget waits for OAuth before saying so; 0: no limit.
+    pub oauth_wait_limit_ms: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { poll_interval_ms: 3000, search_debounce_ms: 400, per_page: 25, poll_failures_allowed: 3 }
+        Settings {
+            poll_interval_ms: 3000,
+            search_debounce_ms: 400,
+            per_page: 25,
+            poll_failures_allowed: 3,
+            oauth_poll_interval_ms: 1000,
+            oauth_wait_limit_ms: 10 * 60 * 1000,
+        }
     }
 }
 
@@ -84,6 +97,8 @@ pub struct Environment {
     /// `profiles.user.first_name` / `last_name`: the account holder's name is then not asked.
     pub user_first_name: Option<String>,
     pub user_last_name: Option<String>,
+    /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
+    pub oauth_disabled: bool,
 }
 
 impl Environment {
@@ -113,6 +128,7 @@ pub enum Msg {
     Disconnect(disconnect::Msg),
     Verification(verification::Msg),
     Microdeposits(microdeposits::Msg),
+    OAuth(oauth::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -131,7 +147,7 @@ macro_rules! nest {
 
 nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    outcomes => Outcome, support => Support, disconnect => Disconnect,
+    outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(Msg: verification => Verification, microdeposits => Microdeposits);
 
@@ -160,6 +176,14 @@ pub enum Effect {
     },
     /// Open an external https URL in a new tab (`noopener`).
     OpenUrl(String),
+    /// Open the OAuth window (inside the click that asked for it) and watch it:
+    /// the runtime reports `oauth::Msg::WindowBlocked`, `WindowClosed` and the
+    /// completion message (`WindowReported`).
+    OpenOAuthWindow {
+        url: String,
+    },
+    /// Close the OAuth window the widget opened, if it is still open.
+    CloseOAuthWindow,
     /// Move focus to the current view's heading (step or sub-view changed).
     FocusHeading,
     /// Move focus to the first field marked invalid.
@@ -187,6 +211,7 @@ enum Pending {
     Disconnect(disconnect::Pending),
     Verification(verification::Pending),
     Microdeposits(microdeposits::Pending),
+    OAuth(oauth::Pending),
 }
 
 /// What a pending timer continues with.
@@ -195,6 +220,8 @@ enum Timer {
     SearchDebounce,
     NextPoll,
     MicrodepositPoll,
+    OAuthPoll,
+    OAuthWaitLimit,
 }
 
 #[derive(Clone, Debug)]
@@ -319,6 +346,8 @@ impl Flow {
                         Timer::SearchDebounce => self.run_search(1, &mut fx),
                         Timer::NextPoll => self.poll(&mut fx),
                         Timer::MicrodepositPoll => self.poll_microdeposit(&mut fx),
+                        Timer::OAuthPoll => self.oauth_poll(&mut fx),
+                        Timer::OAuthWaitLimit => self.oauth_timed_out(&mut fx),
                     }
                 }
             }
@@ -331,6 +360,7 @@ impl Flow {
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
             Msg::Verification(msg) => self.on_verification_msg(msg, &mut fx),
             Msg::Microdeposits(msg) => self.on_microdeposits_msg(msg, &mut fx),
+            Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
             Msg::Back => {
                 self.back(&mut fx);
             }
@@ -350,6 +380,7 @@ impl Flow {
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
             Pending::Verification(p) => self.on_verification_answer(p, answer, fx),
             Pending::Microdeposits(p) => self.on_microdeposits_answer(p, answer, fx),
+            Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
         }
     }
 
@@ -414,6 +445,6 @@ impl Flow {
 
 nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
-    support => Support, disconnect => Disconnect,
+    support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(Pending: verification => Verification, microdeposits => Microdeposits);

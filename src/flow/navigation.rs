@@ -154,6 +154,8 @@ impl Flow {
             m.resume();
         } else if let Some(Step::VerifyExisting(e)) = self.step_mut() {
             e.selecting = None;
+        } else if matches!(self.step(), Step::OAuth(_)) {
+            self.resume_oauth(fx);
         }
     }
 

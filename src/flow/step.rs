@@ -7,6 +7,7 @@ use super::credentials::{CredentialsMode, CredentialsState};
 use super::disconnect::DisconnectState;
 use super::mfa::{MfaKind, MfaState};
 use super::microdeposits::MicrodepositsState;
+use super::oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 use super::search::SearchState;
 use super::support::SupportState;
 use super::verification::ExistingState;
@@ -42,6 +43,14 @@ pub enum Step {
     VerifyExisting(ExistingState),
     /// Verifying an account with two small deposits; its sub-views are `MdView`s.
     Microdeposits(Box<MicrodepositsState>),
+    /// OAuth: where the user is going, and "Go to <bank>".
+    OAuth(OAuthStartState),
+    /// OAuth: the user is at the institution; polling its OAuth state.
+    OAuthWaiting(OAuthWaitState),
+    /// OAuth ended in ERRORED.
+    OAuthError {
+        reason: OAuthErrorReason,
+    },
 }
 
 /// Where the back control leads from a step (before the stack is consulted).
@@ -74,6 +83,9 @@ impl Step {
             Step::Disconnected => "deleteMemberSuccess",
             Step::VerifyExisting(_) => "verifyExistingMember",
             Step::Microdeposits(_) => "microdeposits",
+            // As in MX's widget, OAuth happens inside its credentials step.
+            Step::OAuth(_) | Step::OAuthWaiting(_) => "enterCreds",
+            Step::OAuthError { .. } => "oauthError",
         }
     }
 
@@ -102,6 +114,9 @@ impl Step {
             Step::Disconnected => "/delete_member/success",
             Step::VerifyExisting(_) => "/verify_existing_member",
             Step::Microdeposits(m) => m.view.pageview(),
+            Step::OAuth(_) => "/credentials/oauth_step/instructions",
+            Step::OAuthWaiting(_) => "/credentials/oauth_step/waiting",
+            Step::OAuthError { .. } => "/oauth_error",
         })
     }
 
@@ -119,7 +134,10 @@ impl Step {
             | Step::Connecting(_)
             | Step::Mfa(_)
             | Step::LoginError { .. }
-            | Step::ActionableError { .. } => BackRule::Previous,
+            | Step::ActionableError { .. }
+            | Step::OAuth(_)
+            | Step::OAuthWaiting(_)
+            | Step::OAuthError { .. } => BackRule::Previous,
         }
     }
 }

@@ -278,11 +278,12 @@ impl JsHost {
     }
 }
 
-/// Race `promise` against `timeout_ms` (0: no limit). The timer resolves a private
-/// sentinel (no Rust closure involved, so nothing dangles if this future is
-/// dropped) and is cleared once the race is decided. `Promise.race` keeps a
-/// handler on `promise`, so a late rejection is not an unhandled one.
-async fn settle(promise: Promise, timeout_ms: u32) -> Settled {
+/// Wait for `promise`, at most `timeout_ms` (`0`: no limit). The timer
+/// resolves a private sentinel (no Rust closure involved, so nothing dangles if
+/// this future is dropped) and is cleared once the race is decided.
+/// `Promise.race` keeps a handler on `promise`, so a late rejection is not an
+/// unhandled one.
+pub async fn settle(promise: Promise, timeout_ms: u32) -> Settled {
     if timeout_ms == 0 {
         return match JsFuture::from(promise).await {
             Ok(v) => Settled::Resolved(v),
@@ -305,7 +306,8 @@ async fn settle(promise: Promise, timeout_ms: u32) -> Settled {
     }
 }
 
-enum Settled {
+/// How a Promise ended, or that it did not in time.
+pub enum Settled {
     Resolved(JsValue),
     Rejected(JsValue),
     TimedOut,

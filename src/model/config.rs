@@ -41,6 +41,9 @@ pub struct ClientConfig {
     pub dark: bool,
     pub is_mobile_webview: bool,
     pub oauth_referral_source: Option<String>,
+    /// Where the OAuth provider returns the user; its origin may send the
+    /// completion message (docs/oauth.md).
+    pub client_redirect_url: Option<String>,
     pub ui_message_version: Option<i64>,
     pub raw: Value,
 }
@@ -86,9 +89,16 @@ impl ClientConfig {
             dark: str_field(o, "color_scheme").is_some_and(|c| c.eq_ignore_ascii_case("dark")),
             is_mobile_webview: bool_field(o, "is_mobile_webview").unwrap_or(false),
             oauth_referral_source: str_field(o, "oauth_referral_source"),
+            client_redirect_url: str_field(o, "client_redirect_url"),
             ui_message_version: int_field(o, "ui_message_version"),
             raw: value.clone(),
         }
+    }
+
+    /// Whether the host, not the widget, opens the OAuth URL: in a mobile
+    /// webview, or with `oauth_referral_source: "APP"`.
+    pub fn host_opens_oauth(&self) -> bool {
+        self.is_mobile_webview || self.oauth_referral_source.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("APP"))
     }
 
     /// Filters sent with popular and search queries, as MX's React widget sends them.
@@ -122,6 +132,10 @@ mod tests {
         );
         assert_eq!(c.mode, Mode::Verification);
         assert!(c.dark && c.update_credentials);
+        assert!(!c.host_opens_oauth());
+        assert!(ClientConfig::from_json(&json!({"is_mobile_webview": true})).host_opens_oauth());
+        assert!(ClientConfig::from_json(&json!({"oauth_referral_source": "app"})).host_opens_oauth());
+        assert!(!ClientConfig::from_json(&json!({"oauth_referral_source": "BROWSER"})).host_opens_oauth());
         let c = ClientConfig::from_json(&json!(null));
         assert_eq!(c.mode, Mode::Aggregation);
         assert_eq!(c.raw, json!({}));

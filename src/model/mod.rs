@@ -9,9 +9,11 @@ pub mod account;
 pub mod config;
 pub mod json;
 pub mod microdeposit;
+pub mod rich_text;
 pub mod secret;
 pub mod status;
 pub mod time;
+pub mod urls;
 
 pub use account::{is_valid_routing_number, mask_account_number, AccountType};
 pub use config::{ClientConfig, Mode};
@@ -62,6 +64,9 @@ pub struct Institution {
     /// `account_verification_is_enabled` / `account_identification_is_enabled`, when the host says.
     pub supports_verification: Option<bool>,
     pub supports_identification: Option<bool>,
+    /// `instructional_data.title` and `.steps` (host text, possibly with links).
+    pub instructional_title: Option<String>,
+    pub instructional_steps: Vec<String>,
     /// The record as the host sent it, passed back as `rawInstitutionData`.
     pub raw: Value,
 }
@@ -74,6 +79,7 @@ impl Institution {
         let o = as_object(value, "institution")?;
         let guid = required(o, "institution", "guid")?;
         let name = str_field(o, "name").unwrap_or_else(|| guid.clone());
+        let instructions = o.get("instructional_data").and_then(obj);
         Ok(Institution {
             code: str_field(o, "code"),
             name,
@@ -88,9 +94,13 @@ impl Institution {
             is_disabled_by_client: bool_field(o, "is_disabled_by_client").unwrap_or(false),
             status: int_field(o, "status"),
             popularity: int_field(o, "popularity"),
-            instructional_text: o.get("instructional_data").and_then(obj).and_then(|d| str_field(d, "description")),
             supports_verification: bool_field(o, "account_verification_is_enabled"),
             supports_identification: bool_field(o, "account_identification_is_enabled"),
+            instructional_text: instructions.and_then(|d| str_field(d, "description")),
+            instructional_title: instructions.and_then(|d| str_field(d, "title")),
+            instructional_steps: instructions
+                .map(|d| array_field(d, "steps").iter().filter_map(|s| s.as_str().map(str::to_string)).collect())
+                .unwrap_or_default(),
             raw: value.clone(),
             guid,
         })

@@ -306,6 +306,9 @@ impl Sandbox {
             self.new_oauth_state(&guid, now);
             return self.member_reply(&guid, now);
         }
+        if institution.login_form.fields().is_empty() {
+            return Err(Fail::bad_request(format!("{} connects through OAuth only.", institution.name)));
+        }
         let login = read_login(&institution, credentials)?;
         if let Some(existing) = self.duplicate_of(login.fingerprint, "") {
             return Err(Fail::with_data(
@@ -374,6 +377,9 @@ impl Sandbox {
             .by_guid(&record.institution_guid)
             .cloned()
             .ok_or_else(|| Fail::not_found("Institution", &record.institution_guid))?;
+        if institution.login_form.fields().is_empty() {
+            return Err(Fail::bad_request(format!("{} connects through OAuth only.", institution.name)));
+        }
         let login = read_login(&institution, credentials)?;
         if let Some(existing) = self.duplicate_of(login.fingerprint, &guid) {
             return Err(Fail::with_data(

@@ -1,8 +1,10 @@
 //! OAuth members and OAuth states.
 //!
 //! `addMember({is_oauth: true})` creates a PENDING member and a pending OAuth
-//! state. Nothing in the sandbox plays the provider's page: the runtime (or a
-//! test) calls `authorize_oauth`/`deny_oauth`, or sets
+//! state. The member's `oauth_window_uri` opens the sandbox's authorization
+//! page (`public/oauth-sandbox.html`, shipped with the demo), which reports the
+//! user's choice to the widget; the runtime then calls `authorize_oauth`,
+//! `deny_oauth` or `fail_oauth` here. Tests call them directly, or set
 //! `SandboxOptions::oauth_auto_authorize_ms` so that `oAuthStart` is followed
 //! by an automatic authorization.
 
@@ -64,14 +66,17 @@ fn query_value(text: &str) -> String {
 }
 
 impl Sandbox {
-    /// A fresh pending state for an OAuth member, and the window URI that goes with it.
+    /// A fresh pending state for an OAuth member, and the window URI that goes
+    /// with it (the institution's name is there for the authorization page).
     pub(crate) fn new_oauth_state(&mut self, member_guid: &str, now: f64) -> String {
         let guid = self.next_guid("OAS");
+        let institution = self.members.iter().find(|m| m.guid == member_guid).map(|m| m.name.clone());
         let uri = format!(
-            "{}?member_guid={}&state={}",
+            "{}?member_guid={}&state={}&institution={}",
             self.options.oauth_window_base_url,
             query_value(member_guid),
-            query_value(&guid)
+            query_value(&guid),
+            query_value(institution.as_deref().unwrap_or_default())
         );
         self.oauth_states.push(OAuthStateRecord {
             guid,
@@ -98,12 +103,18 @@ impl Sandbox {
     }
 
     /// The user authorized at the provider: the state succeeds and the member
-    /// starts aggregating (CREATED, then CONNECTED). `false` if the member is
-    /// unknown or not waiting for OAuth.
+    /// starts aggregating (CREATED, then CONNECTED). A member that connected
+    /// before can authorize again (re-authorization). `false` if the member is
+    /// unknown, not an OAuth member, or aggregating right now.
     pub fn authorize_oauth(&mut self, member_guid: &str, now_ms: f64) -> bool {
         let now = super::sane_time(now_ms);
-        let waiting = self.members.iter().any(|m| m.guid == member_guid && m.run.outcome == Outcome::AwaitingOAuth);
-        if !waiting {
+        let options = &self.options;
+        let ready = self.members.iter().any(|m| {
+            m.guid == member_guid
+                && m.is_oauth
+                && (m.run.outcome == Outcome::AwaitingOAuth || !m.view(now, options).aggregating)
+        });
+        if !ready {
             return false;
         }
         if self.pending_state(member_guid).is_none() {

@@ -13,6 +13,9 @@ mod institution_status;
 mod load;
 mod mfa;
 mod microdeposits;
+mod oauth;
+mod oauth_error;
+mod oauth_waiting;
 mod search;
 mod support;
 pub mod ui;
@@ -138,6 +141,13 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
         Step::Microdeposits(_) => {
             microdeposits::MicrodepositsStep(microdeposits::MicrodepositsStepProps { ctx }).into_any()
         }
+        Step::OAuth(_) => oauth::OAuthStep(oauth::OAuthStepProps { ctx }).into_any(),
+        Step::OAuthWaiting(_) => {
+            oauth_waiting::OAuthWaitingStep(oauth_waiting::OAuthWaitingStepProps { ctx }).into_any()
+        }
+        Step::OAuthError { reason } => {
+            oauth_error::OAuthErrorStep(oauth_error::OAuthErrorStepProps { ctx, reason }).into_any()
+        }
     }
 }
 
@@ -188,6 +198,10 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
             SearchView::Popular | SearchView::Failed { .. } => String::new(),
         },
         Step::Connecting(c) if c.failed.is_none() => ctx.t(flow.phase_message(c.phase)),
+        Step::OAuthWaiting(w) if !w.timed_out && !w.closed_unfinished() => {
+            let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
+            ctx.tf(Key::OAuthWaitingStatus, &[("name", name)])
+        }
         Step::Connected => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
             ctx.tf(flow.connected_message(), &[("name", name)])
@@ -204,6 +218,9 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
         | Step::Mfa(_)
         | Step::LoginError { .. }
         | Step::ActionableError { .. }
-        | Step::Disconnected => String::new(),
+        | Step::Disconnected
+        | Step::OAuth(_)
+        | Step::OAuthWaiting(_)
+        | Step::OAuthError { .. } => String::new(),
     }
 }

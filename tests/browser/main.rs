@@ -16,6 +16,7 @@ mod disconnect;
 mod embedding;
 mod http;
 mod mfa;
+mod oauth;
 mod outcomes;
 mod search;
 mod support;

@@ -61,7 +61,14 @@ pub fn rejected(status: u16, data: Value) -> HostError {
 
 impl Harness {
     pub fn with_config(config: Value) -> Harness {
-        let settings = Settings { poll_interval_ms: 10, search_debounce_ms: 5, per_page: 2, poll_failures_allowed: 3 };
+        let settings = Settings {
+            poll_interval_ms: 10,
+            search_debounce_ms: 5,
+            per_page: 2,
+            poll_failures_allowed: 3,
+            oauth_poll_interval_ms: 7,
+            oauth_wait_limit_ms: 5000,
+        };
         let flow = Flow::new(ClientConfig::from_json(&config), settings, env_all());
         let mut h = Harness { flow, effects: Vec::new(), log: Vec::new() };
         h.send(connect_widget::flow::start::Msg::Begin);

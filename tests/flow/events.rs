@@ -48,6 +48,16 @@ fn payloads_have_the_reference_shapes() {
         ),
         (WidgetEvent::SubmitMfa { member_guid: "MBR-1".into() }, "connect/submitMFA", json!({"member_guid": "MBR-1"})),
         (
+            WidgetEvent::OAuthRequested { url: "https://bank.example/o".into(), member_guid: "MBR-1".into() },
+            "connect/oauthRequested",
+            json!({"url": "https://bank.example/o", "member_guid": "MBR-1"}),
+        ),
+        (
+            WidgetEvent::OAuthError { member_guid: "MBR-1".into(), error_reason: "CANCELLED" },
+            "connect/oauthError",
+            json!({"member_guid": "MBR-1", "error_reason": "CANCELLED"}),
+        ),
+        (
             WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: Some("USR-1".into()) },
             "connect/memberConnected",
             json!({"member_guid": "MBR-1", "user_guid": "USR-1"}),

@@ -13,6 +13,8 @@ mod mfa;
 mod microdeposit_status;
 mod microdeposits;
 mod navigation;
+mod oauth;
+mod oauth_waiting;
 mod outcomes;
 mod search;
 mod start;

@@ -1,7 +1,7 @@
 //! The generated directory's raw material: word lists that names are built
 //! from, brand colours, and the institutions with fixed, documented properties.
 
-use super::LoginForm;
+use super::{Instructions, LoginForm};
 use crate::sandbox::util::{fnv64, mix};
 
 pub(super) const BRAND_COLORS: [&str; 20] = [
@@ -169,8 +169,34 @@ const PROVINCES: [&str; 10] = [
 const QUEBEC_TOWNS: [&str; 5] = ["Levis", "Sherbrooke", "Gatineau", "Rimouski", "Laval"];
 
 /// Sandbox hint shown as MX Bank's instructional text on the credentials step.
-pub(super) const MX_BANK_INSTRUCTIONS: &str = "Sandbox institution. Sign in with username test_atrium and password \
-\"password\" to connect, or \"challenge\", \"options\", \"image\" to try multi-factor authentication.";
+const MX_BANK_INSTRUCTIONS: Instructions = Instructions {
+    title: None,
+    description: "Sandbox institution. Sign in with username test_atrium and password \"password\" to connect, or \
+\"challenge\", \"options\", \"image\" to try multi-factor authentication.",
+    steps: &[],
+};
+
+/// An OAuth institution with its own instructions (title, text with a link,
+/// steps with markup), as aggregators send them.
+const MERIDIAN_INSTRUCTIONS: Instructions = Instructions {
+    title: Some("Connect with Meridian Online"),
+    description: "Meridian asks you to approve every app that reads your accounts. \
+<a href=\"https://www.meridianfederaloauth.example/help/connected-apps\">How connected apps work</a>.",
+    steps: &[
+        "Sign in with your <b>Meridian Online</b> username and password.",
+        "Choose the accounts to share, then select <b>Allow</b>.",
+        "You'll come back here to finish connecting.",
+    ],
+};
+
+/// The instructional data of an institution, by code.
+pub(super) fn instructions_for(code: &str) -> Option<Instructions> {
+    match code {
+        "mxbank" => Some(MX_BANK_INSTRUCTIONS),
+        "meridian_federal_oauth" => Some(MERIDIAN_INSTRUCTIONS),
+        _ => None,
+    }
+}
 
 /// Institutions with fixed, documented properties, listed first.
 pub(super) struct Special {
@@ -184,7 +210,7 @@ pub(super) struct Special {
     pub(super) country: &'static str,
 }
 
-pub(super) const SPECIALS: [Special; 12] = [
+pub(super) const SPECIALS: [Special; 15] = [
     Special {
         name: "MX Bank",
         code: Some("mxbank"),
@@ -303,6 +329,38 @@ pub(super) const SPECIALS: [Special; 12] = [
         status: None,
         blocked: false,
         form: LoginForm::MemberNumber,
+        country: "CA",
+    },
+    // More OAuth institutions: one without any login form (like most large
+    // banks), one with its own instructions, one Canadian.
+    Special {
+        name: "Keystone National Bank",
+        code: Some("keystone_national_oauth"),
+        popularity: 90_000,
+        oauth: true,
+        status: None,
+        blocked: false,
+        form: LoginForm::OAuthOnly,
+        country: "US",
+    },
+    Special {
+        name: "Meridian Federal Credit Union",
+        code: Some("meridian_federal_oauth"),
+        popularity: 87_000,
+        oauth: true,
+        status: None,
+        blocked: false,
+        form: LoginForm::Standard,
+        country: "US",
+    },
+    Special {
+        name: "Laurentian Trust",
+        code: Some("laurentian_trust_oauth"),
+        popularity: 29_000,
+        oauth: true,
+        status: None,
+        blocked: false,
+        form: LoginForm::OAuthOnly,
         country: "CA",
     },
 ];

@@ -16,12 +16,12 @@ mod search;
 #[cfg(test)]
 mod tests;
 
-pub use record::{InstitutionRecord, LoginForm};
+pub use record::{InstitutionRecord, Instructions, LoginForm};
 pub use routing::is_valid_routing_number;
 pub use search::Filters;
 
 use super::util::{fnv64, guid, mix, slug};
-use data::{names, BRAND_COLORS, MX_BANK_INSTRUCTIONS, SPECIALS};
+use data::{instructions_for, names, BRAND_COLORS, SPECIALS};
 use routing::routing_number_from;
 use std::collections::HashSet;
 
@@ -101,7 +101,7 @@ impl Directory {
                 status: special.and_then(|s| s.status),
                 is_disabled_by_client: special.is_some_and(|s| s.blocked),
                 login_form,
-                instructions: (code == "mxbank").then_some(MX_BANK_INSTRUCTIONS),
+                instructions: instructions_for(&code),
                 url,
                 name,
                 code,

@@ -14,6 +14,8 @@ pub enum LoginForm {
     UserId,
     /// "Member number" + "Username" + "PIN" (three fields).
     MemberNumber,
+    /// No login form: the institution connects through OAuth only.
+    OAuthOnly,
 }
 
 /// One field of a login form.
@@ -44,8 +46,18 @@ impl LoginForm {
             LoginForm::Standard => &STANDARD,
             LoginForm::UserId => &USER_ID,
             LoginForm::MemberNumber => &MEMBER_NUMBER,
+            LoginForm::OAuthOnly => &[],
         }
     }
+}
+
+/// An institution's `instructional_data`: host text with a little HTML,
+/// as aggregators send it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Instructions {
+    pub title: Option<&'static str>,
+    pub description: &'static str,
+    pub steps: &'static [&'static str],
 }
 
 /// A sandbox institution.
@@ -71,7 +83,7 @@ pub struct InstitutionRecord {
     pub status: Option<i64>,
     pub is_disabled_by_client: bool,
     pub login_form: LoginForm,
-    pub instructions: Option<&'static str>,
+    pub instructions: Option<Instructions>,
 }
 
 impl InstitutionRecord {
@@ -107,8 +119,15 @@ impl InstitutionRecord {
         let mut v = self.summary_json();
         if let Some(o) = v.as_object_mut() {
             o.insert("credentials".into(), self.credentials_json());
-            if let Some(text) = self.instructions {
-                o.insert("instructional_data".into(), json!({"description": text}));
+            if let Some(i) = self.instructions {
+                let mut data = json!({"description": i.description});
+                if let Some(title) = i.title {
+                    data["title"] = json!(title);
+                }
+                if !i.steps.is_empty() {
+                    data["steps"] = json!(i.steps);
+                }
+                o.insert("instructional_data".into(), data);
             }
         }
         v

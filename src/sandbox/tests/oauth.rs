@@ -93,3 +93,79 @@ fn oauth_can_authorize_itself_after_oauth_start() {
     assert_eq!(state(&h.load(&m.guid)), (Some(S::Created), true));
     assert_eq!(state(&h.settled(&m.guid)), (Some(S::Connected), false));
 }
+
+fn add_oauth(h: &mut Harness, code: &str) -> Member {
+    let institution = h.institution(code);
+    h.read(&HostCall::AddMember {
+        institution_guid: institution["guid"].as_str().unwrap_or_default().into(),
+        institution,
+        credentials: vec![],
+        is_oauth: true,
+    })
+}
+
+#[test]
+fn more_oauth_institutions_one_without_a_login_form_one_with_instructions() {
+    // Why: most large banks offer OAuth only; the demo and tests need such institutions,
+    // and one whose instructions carry a link and markup (shown as text plus safe links).
+    let mut h = harness();
+    for code in ["mx_bank_oauth", "keystone_national_oauth", "meridian_federal_oauth", "laurentian_trust_oauth"] {
+        assert_eq!(h.institution(code)["supports_oauth"], json!(true), "{code}");
+        let m = add_oauth(&mut h, code);
+        assert_eq!(state(&m), (Some(S::Pending), false), "{code}");
+    }
+    let keystone = h.institution("keystone_national_oauth");
+    assert_eq!(keystone["credentials"], json!([]), "no login form at all");
+    let fields: Vec<CredentialField> = h.read(&HostCall::GetInstitutionCredentials {
+        institution_guid: keystone["guid"].as_str().unwrap_or_default().into(),
+    });
+    assert!(fields.is_empty());
+    let no_form = HostCall::AddMember {
+        institution_guid: keystone["guid"].as_str().unwrap_or_default().into(),
+        institution: keystone.clone(),
+        credentials: vec![],
+        is_oauth: false,
+    };
+    assert_eq!(h.rejected(&no_form).0, Some(400), "a login without a form is refused");
+    assert_eq!(h.institution("laurentian_trust_oauth")["iso_country_code"], json!("CA"));
+    let meridian = crate::model::Institution::from_json(&h.institution("meridian_federal_oauth"));
+    let meridian = meridian.unwrap_or_default();
+    assert_eq!(meridian.instructional_title.as_deref(), Some("Connect with Meridian Online"));
+    assert_eq!(meridian.instructional_steps.len(), 3);
+    assert!(meridian.instructional_text.is_some_and(|t| t.contains("<a href=\"https://")));
+}
+
+#[test]
+fn the_window_uri_names_the_member_state_and_institution() {
+    // Why: the authorization page shows which institution asks, and reports back for that member.
+    let mut h = harness();
+    let m = add_oauth(&mut h, "keystone_national_oauth");
+    let states: Vec<OAuthState> = h.read(&HostCall::LoadOAuthStates { outbound_member_guid: m.guid.clone() });
+    let uri = m.oauth_window_uri.unwrap_or_default();
+    assert_eq!(
+        uri,
+        format!(
+            "https://sandbox.connect-widget.invalid/oauth/authorize?member_guid={}&state={}&institution=Keystone%20National%20Bank",
+            m.guid, states[0].guid
+        )
+    );
+}
+
+#[test]
+fn a_connected_oauth_member_can_authorize_again() {
+    // Why: fixing an OAuth member (update_credentials) sends the user through OAuth again.
+    let mut h = harness();
+    let m = add_oauth(&mut h, "mx_bank_oauth");
+    assert!(h.sandbox.authorize_oauth(&m.guid, h.now));
+    assert_eq!(state(&h.settled(&m.guid)), (Some(S::Connected), false));
+    let OAuthWindowUri(_) = h.read(&HostCall::GetOAuthWindowUri { member_guid: m.guid.clone() });
+    let states: Vec<OAuthState> = h.read(&HostCall::LoadOAuthStates { outbound_member_guid: m.guid.clone() });
+    assert_eq!(states.len(), 1);
+    assert!(h.sandbox.authorize_oauth(&m.guid, h.now));
+    let s: OAuthState = h.read(&HostCall::LoadOAuthState { guid: states[0].guid.clone() });
+    assert_eq!(s.auth_status, Some(2));
+    assert_eq!(state(&h.load(&m.guid)), (Some(S::Created), true), "a new job runs");
+    assert!(!h.sandbox.authorize_oauth(&m.guid, h.now), "not while it aggregates");
+    let plain = h.add("mxbank", "test_atrium", "password");
+    assert!(!h.sandbox.authorize_oauth(&plain.guid, h.now + 10.0 * SETTLE), "not a member without OAuth");
+}

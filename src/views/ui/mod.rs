@@ -68,12 +68,20 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
     let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
     let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
     let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
-    let style = format!("--cw-logo-size:{size}px;--cw-brand:{colour}");
+    // Set through the CSSOM (`style:`), never as a `style` attribute, which a
+    // strict Content-Security-Policy (`style-src 'self'`) refuses.
+    let px = format!("{size}px");
     match logo {
-        Some(url) => view! { <img class="cw-logo" src=url alt="" style=style width=size height=size /> }.into_any(),
-        None => {
-            view! { <span class="cw-logo cw-logo-initials" aria-hidden="true" style=style>{initials}</span> }.into_any()
+        Some(url) => view! {
+            <img class="cw-logo" src=url alt="" width=size height=size style:--cw-logo-size=px style:--cw-brand=colour />
         }
+        .into_any(),
+        None => view! {
+            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px style:--cw-brand=colour>
+                {initials}
+            </span>
+        }
+        .into_any(),
     }
 }
 
@@ -116,4 +124,25 @@ pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// Host text that may carry links (`model::rich_text`): text nodes, line
+/// breaks, and links to safe `https:` URLs only. Never HTML.
+#[component]
+pub fn HostText(segments: Vec<crate::model::rich_text::Segment>, new_tab: String) -> impl IntoView {
+    use crate::model::rich_text::Segment;
+    segments
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.into_any(),
+            Segment::Break => view! { <br /> }.into_any(),
+            Segment::Link { text, url } => view! {
+                <a class="cw-link" href=url target="_blank" rel="noopener noreferrer">
+                    {text}
+                    <span class="cw-sr">" "{new_tab.clone()}</span>
+                </a>
+            }
+            .into_any(),
+        })
+        .collect_view()
 }

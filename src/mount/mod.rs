@@ -1,14 +1,24 @@
-//! `mount(element, options)`: the public entry point (docs/contract.md).
+//! `mount(element, options)`: the public entry point (docs/contract.md), and
+//! what every way of embedding shares: `mount_into` and the instance registry.
+//! The iframe page (`frame`) and the custom element (a JS shim over `mount`)
+//! come through here too.
 //!
 //! Instances live in a registry, not in the JS handle: wasm-bindgen frees an
 //! exported struct when the host drops it and GC runs, and that must never
 //! unmount a widget. Only `unmount()` does.
+
+mod bridge_port;
+mod frame;
+mod styles;
+
+pub(crate) use bridge_port::BridgeClient;
 
 use crate::flow::{start, Environment, Flow, Msg};
 use crate::host::js::http::HttpHost;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
+use crate::model::urls::sibling_url;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
@@ -21,13 +31,15 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-const STYLE: &str = include_str!("../style/widget.css");
+/// The sandbox's OAuth authorization page (`public/oauth-sandbox.html`).
+const SANDBOX_OAUTH_PAGE: &str = "oauth-sandbox.html";
 
 struct Instance {
     host_element: web_sys::Element,
     container: web_sys::Element,
     runtime: Rc<Runtime>,
     view: Option<Box<dyn std::any::Any>>,
+    styles: styles::Attached,
 }
 
 impl Instance {
@@ -36,6 +48,7 @@ impl Instance {
         // Dropping Leptos' unmount handle disposes the reactive owner and the DOM.
         self.view.take();
         self.container.remove();
+        self.styles.detach();
     }
 }
 
@@ -80,6 +93,31 @@ fn fail(message: impl AsRef<str>) -> JsError {
     JsError::new(&format!("connect-widget mount: {}", message.as_ref()))
 }
 
+/// What a way of embedding hands to `mount_into`.
+pub(crate) struct Parts {
+    pub opts: MountOptions,
+    pub transport: Transport,
+    /// The host callbacks the transport can answer.
+    pub available: Vec<&'static str>,
+    pub listeners: Listeners,
+}
+
+/// The built-in sandbox, with every callback, for a widget in `element`'s document.
+pub(crate) fn sandbox_transport(opts: &MountOptions, element: &web_sys::Element) -> (Transport, Vec<&'static str>) {
+    let mut sandbox_options = opts.sandbox.clone();
+    // The sandbox's OAuth authorization page ships next to the demo page (and widget.html).
+    if let Some(base) = element.owner_document().and_then(|d| d.base_uri().ok().flatten()) {
+        sandbox_options.oauth_window_base_url = sibling_url(&base, SANDBOX_OAUTH_PAGE);
+    }
+    let sandbox = RefCell::new(Sandbox::new(sandbox_options));
+    (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
+}
+
+/// Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
+pub(crate) fn clock_epoch_ms() -> f64 {
+    js_sys::Date::now() - js::now_ms()
+}
+
 /// Mount a widget into `element`. See the README and `connect-widget.d.ts`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
@@ -88,10 +126,6 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         .map_err(|_| fail("the first argument must be a DOM element, e.g. document.getElementById(\"connect\")"))?;
     if !options.is_object() {
         return Err(fail("the second argument must be an options object with at least `api`"));
-    }
-    let already = REGISTRY.with(|r| r.borrow().values().any(|i| i.host_element.is_same_node(Some(&element))));
-    if already {
-        return Err(fail("a widget is already mounted on this element; call unmount() on it first"));
     }
     // Plain data of the options, key by key: a cyclic value in one key (say an
     // HTTP client on the host object) must not lose the others.
@@ -104,16 +138,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
             Err(problem) => js::warn(&format!("connect-widget: {problem}; it is ignored")),
         }
     }
-    // Wall-clock time at `now_ms() == 0`, so sandbox timestamps are real dates.
-    let opts = MountOptions::from_json(&Value::Object(data), js_sys::Date::now() - js::now_ms()).map_err(fail)?;
-    for warning in &opts.warnings {
-        js::warn(&format!("connect-widget: {warning}"));
-    }
+    let opts = MountOptions::from_json(&Value::Object(data), clock_epoch_ms()).map_err(fail)?;
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
-        let sandbox = RefCell::new(Sandbox::new(opts.sandbox.clone()));
-        (Transport::Sandbox { sandbox, latency_ms: opts.sandbox_latency_ms }, CALLBACK_NAMES.to_vec())
+        sandbox_transport(&opts, &element)
     } else if api.is_undefined() || api.is_null() {
         return Err(fail("`api` is missing: pass your host API object, or \"sandbox\" to try the widget"));
     } else if let Some(http) = HttpHost::from_api(&api, opts.host_timeout_ms).map_err(fail)? {
@@ -135,47 +164,64 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         let available = CALLBACK_NAMES.iter().copied().filter(|n| !optional.contains(n)).collect();
         (Transport::Host(host), available)
     };
-    let env = Environment {
-        available_callbacks: available,
-        user_email: opts.user_email.clone(),
-        unavailable_institutions: opts.unavailable_institutions.clone(),
-        microdeposits_disabled: opts.microdeposits_disabled,
-        user_guid: opts.user_guid.clone(),
-        user_first_name: opts.user_first_name.clone(),
-        user_last_name: opts.user_last_name.clone(),
-    };
     let listeners = Listeners {
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
         on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
         on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
         on_event: JsCallback::from_property(&options, "onEvent"),
+        outputs: Vec::new(),
+    };
+    mount_into(element, Parts { opts, transport, available, listeners }).map_err(fail)
+}
+
+/// Mount into `element`: the container, its styles, the view and the runtime.
+/// Fails, with the reason, when a widget is already there or the element
+/// cannot hold one.
+pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<WidgetHandle, String> {
+    let Parts { opts, transport, available, listeners } = parts;
+    let already = REGISTRY.with(|r| r.borrow().values().any(|i| i.host_element.is_same_node(Some(&element))));
+    if already {
+        return Err("a widget is already mounted on this element; call unmount() on it first".into());
+    }
+    for warning in &opts.warnings {
+        js::warn(&format!("connect-widget: {warning}"));
+    }
+    let env = Environment {
+        available_callbacks: available,
+        user_email: opts.user_email.clone(),
+        unavailable_institutions: opts.unavailable_institutions.clone(),
+        oauth_disabled: opts.oauth_disabled,
+        microdeposits_disabled: opts.microdeposits_disabled,
+        user_guid: opts.user_guid.clone(),
+        user_first_name: opts.user_first_name.clone(),
+        user_last_name: opts.user_last_name.clone(),
     };
 
-    // Shadow root by default, so page CSS and widget CSS never meet.
-    let document = element.owner_document().ok_or_else(|| fail("the element is not in a document"))?;
-    let use_shadow = opts.shadow;
-    let container = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
-    let style = document.create_element("style").map_err(|_| fail("could not create the widget style"))?;
-    style.set_text_content(Some(STYLE));
+    let document = element.owner_document().ok_or("the element is not in a document")?;
+    let container = document.create_element("div").map_err(|_| "could not create the widget container")?;
     let _ = container.set_attribute("class", "cw-root");
     let _ = container.set_attribute("data-theme", if opts.client_config.dark { "dark" } else { "light" });
     let _ = container.set_attribute("lang", opts.locale.tag());
-    container.append_child(&style).map_err(|_| fail("could not attach the widget style"))?;
-    let mount_point = document.create_element("div").map_err(|_| fail("could not create the widget container"))?;
-    container.append_child(&mount_point).map_err(|_| fail("could not attach the widget"))?;
-    if use_shadow {
+    let mount_point = document.create_element("div").map_err(|_| "could not create the widget container")?;
+    container.append_child(&mount_point).map_err(|_| "could not attach the widget")?;
+    // A shadow root by default, so page CSS and widget CSS never meet.
+    let styles = if opts.shadow {
         let shadow = match element.shadow_root() {
             Some(existing) => existing,
             None => element
                 .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-                .map_err(|_| fail("this element cannot host a shadow root; pass `shadow: false` or use a <div>"))?,
+                .map_err(|_| "this element cannot host a shadow root; pass `shadow: false` or use a <div>")?,
         };
-        shadow.append_child(&container).map_err(|_| fail("could not attach the widget"))?;
+        let styles = styles::attach_to_shadow(&shadow, &container);
+        shadow.append_child(&container).map_err(|_| "could not attach the widget")?;
+        styles
     } else {
-        element.append_child(&container).map_err(|_| fail("could not attach the widget"))?;
-    }
+        let styles = styles::attach_to_document(&document, &container);
+        element.append_child(&container).map_err(|_| "could not attach the widget")?;
+        styles
+    };
     let mount_point: web_sys::HtmlElement =
-        mount_point.dyn_into().map_err(|_| fail("could not create the widget container"))?;
+        mount_point.dyn_into().map_err(|_| "could not create the widget container")?;
 
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -199,11 +245,17 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         let ctx = Ctx::new(id, flow, i18n, send);
         view! { <Widget ctx=ctx /> }
     });
-    let runtime = slot.borrow_mut().take().ok_or_else(|| fail("the widget did not start"))?;
+    let runtime = slot.borrow_mut().take().ok_or("the widget did not start")?;
     REGISTRY.with(|r| {
         r.borrow_mut().insert(
             id,
-            Instance { host_element: element, container, runtime: Rc::clone(&runtime), view: Some(Box::new(view)) },
+            Instance {
+                host_element: element,
+                container,
+                runtime: Rc::clone(&runtime),
+                view: Some(Box::new(view)),
+                styles,
+            },
         )
     });
     runtime.dispatch(Msg::Start(start::Msg::Begin));

@@ -1,0 +1,80 @@
+//! OAuth instructions: where the user is going and what happens next (the
+//! institution's own instructions when it has them, as text and safe links),
+//! then one "Go to <bank>" button whose click opens the window.
+
+use super::ui::{Alert, Heading, HostText, InstitutionBanner, Spinner};
+use super::Ctx;
+use crate::flow::oauth::{Msg, Prepare, StartFailure};
+use crate::flow::Step;
+use crate::i18n::Key;
+use crate::model::rich_text::{self, Segment};
+use leptos::prelude::*;
+
+#[component]
+pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
+    let state = ctx.step_memo(|step| if let Step::OAuth(s) = step { Some(s.clone()) } else { None });
+    let prepare = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.prepare.clone())));
+    let name = ctx.institution_name();
+    let n = [("name", name.as_str())];
+    let institution = ctx.institution().unwrap_or_default();
+    let title = institution
+        .instructional_title
+        .as_deref()
+        .map(rich_text::plain)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| ctx.tf(Key::OAuthTitle, &n));
+    let reason = state.with_untracked(|s| s.as_ref().and_then(|s| s.reason)).map(|_| ctx.tf(Key::OAuthReauthorize, &n));
+    let new_tab = ctx.t(Key::CommonNewTab);
+    let description = institution.instructional_text.as_deref().map(rich_text::parse).filter(|s| !s.is_empty());
+    let steps: Vec<Vec<Segment>> = match institution
+        .instructional_steps
+        .iter()
+        .map(|s| rich_text::parse(s))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+    {
+        steps if !steps.is_empty() => steps,
+        _ => vec![vec![Segment::Text(ctx.tf(Key::OAuthStepGo, &n))], vec![Segment::Text(ctx.t(Key::OAuthStepReturn))]],
+    };
+    let host_opens = ctx.peek(|f| f.config.host_opens_oauth()).unwrap_or(false);
+    let go_label = ctx.tf(Key::OAuthGo, &n);
+    let preparing = ctx.tf(Key::OAuthPreparing, &n);
+    let unsafe_url = ctx.tf(Key::OAuthUnsafeUrl, &n);
+    let tab_note = new_tab.clone();
+    let action = move || match prepare.get() {
+        Some(Prepare::Ready { .. }) => view! {
+            <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Go)>
+                {go_label.clone()}
+                {(!host_opens).then(|| view! { <span class="cw-sr">" "{tab_note.clone()}</span> })}
+            </button>
+        }
+        .into_any(),
+        Some(Prepare::Failed(failure)) => {
+            let message = match failure {
+                StartFailure::Host(error) => ctx.t(error.message_key()),
+                StartFailure::UnsafeUrl => unsafe_url.clone(),
+            };
+            view! {
+                <div class="cw-notice">
+                    <Alert text=message />
+                    {super::oauth_error::retry_or_another(ctx, Msg::RetryStart)}
+                </div>
+            }
+            .into_any()
+        }
+        Some(Prepare::Preparing) | None => view! { <Spinner text=preparing.clone() /> }.into_any(),
+    };
+    view! {
+        <div class="cw-step cw-oauth">
+            <InstitutionBanner ctx=ctx />
+            <Heading text=title />
+            {reason.map(|r| view! { <p class="cw-notice cw-warning">{r}</p> })}
+            <p class="cw-muted">{ctx.tf(Key::OAuthIntro, &n)}</p>
+            {description.map(|segments| view! { <p class="cw-oauth-text"><HostText segments=segments new_tab=new_tab.clone() /></p> })}
+            <ol class="cw-oauth-steps">
+                {steps.into_iter().map(|segments| view! { <li><HostText segments=segments new_tab=new_tab.clone() /></li> }).collect_view()}
+            </ol>
+            {action}
+        </div>
+    }
+}
