@@ -50,6 +50,14 @@ export declare class ConnectWidgetElement extends HTMLElement {
   onAnalyticPageview: MountOptions["onAnalyticPageview"] | undefined;
   /** The structured event stream (`mount`'s `onEvent`), called with `this` = the element. */
   onEvent: MountOptions["onEvent"] | undefined;
+  availableAccountTypes: MountOptions["availableAccountTypes"] | undefined;
+  postMessageEventOverrides: MountOptions["postMessageEventOverrides"] | undefined;
+  onShowConnectSuccessSurvey: MountOptions["onShowConnectSuccessSurvey"] | undefined;
+  onSubmitConnectSuccessSurvey: MountOptions["onSubmitConnectSuccessSurvey"] | undefined;
+  onManualAccountAdded: MountOptions["onManualAccountAdded"] | undefined;
+  onSuccessfulAggregation: MountOptions["onSuccessfulAggregation"] | undefined;
+  onMemberDeleted: MountOptions["onMemberDeleted"] | undefined;
+  onUpsertMember: MountOptions["onUpsertMember"] | undefined;
   /** Go back one step, as MX's `navigateBack`. Whether it went back. */
   navigateBack(): boolean;
   /** Whether a widget is mounted in the element now. */

@@ -26,6 +26,9 @@ function load() {
 const PROPERTIES = [
   "api", "clientConfig", "language", "profiles", "userFeatures", "experimentalFeatures", "timing", "sandbox",
   "onPostMessage", "onAnalyticEvent", "onAnalyticPageview", "onEvent",
+  // What partners configure beyond those (docs/configuration.md): passed to `mount` as they are.
+  "availableAccountTypes", "postMessageEventOverrides", "onShowConnectSuccessSurvey", "onSubmitConnectSuccessSurvey",
+  "onManualAccountAdded", "onSuccessfulAggregation", "onMemberDeleted", "onUpsertMember",
 ];
 
 const state = new WeakMap();

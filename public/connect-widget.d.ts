@@ -92,6 +92,20 @@ export interface MountOptions {
      * `src/i18n/en.rs`). Unknown keys and non-string texts are ignored with a console warning.
      */
     copy?: Record<string, string>;
+    /**
+     * MX's localized content: `connect.additional_product_screen.add_aggregation` and `add_verification`,
+     * each `{title, body, button_1, button_2}`. `copy` also takes MX's custom-copy contexts
+     * (`"connect/disclosure/title"`, …; see `docs/configuration.md`).
+     */
+    localizedContent?: {
+      connect?: {
+        additional_product_screen?: Partial<
+          Record<"add_aggregation" | "add_verification", Partial<Record<"title" | "body" | "button_1" | "button_2", string>>>
+        >;
+      };
+    };
+    /** MX's bundled custom copy: not available here (a console warning says so); use `copy`. */
+    custom_copy_namespace?: string;
   };
   /**
    * Widget events ({@link WidgetEvents}), named as MX's React widget names them
@@ -110,12 +124,26 @@ export interface MountOptions {
    * events. Same error isolation as `onPostMessage`. See `docs/verification.md`.
    */
   onEvent?(message: StreamMessage): void | Promise<void>;
-  /**
-   * MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...). Read:
-   * `user.email`, `user.guid`, `user.first_name`, `user.last_name`, `clientProfile.uses_oauth`,
-   * `clientProfile.is_microdeposits_enabled` and `widgetProfile.show_microdeposits_in_connect`.
-   */
+  /** MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...); `docs/configuration.md` says what each key does. */
   profiles?: Profiles;
+  /** The manual account types offered, by MX's numbers (`1` checking, `4` credit card, …) or names (`"CREDIT_CARD"`). */
+  availableAccountTypes?: Array<number | string>;
+  /** Replace the data of `connect/memberConnected` and `connect/memberStatusUpdate`, as in MX's widget. */
+  postMessageEventOverrides?: PostMessageEventOverrides;
+  /** With it, the connected step offers "Give feedback"; called when the survey opens. */
+  onShowConnectSuccessSurvey?(): void;
+  /** The survey's answers: `{0: "1"…"5", 1: "1"…"5", 2: comment}`. */
+  onSubmitConnectSuccessSurvey?(answers: SurveyAnswers): void;
+  /** A manual account was saved. */
+  onManualAccountAdded?(): void;
+  /** The connected step is shown, with the member as your host gave it. */
+  onSuccessfulAggregation?(member: Record<string, unknown>): void;
+  /** A member was disconnected. */
+  onMemberDeleted?(memberGuid: string): void;
+  /** Your host answered with a new or changed member (after a login, an MFA answer, each poll). */
+  onUpsertMember?(member: Record<string, unknown>): void;
+  /** Accepted for compatibility with MX's widget, which has no place that calls it; never called. */
+  onUpgradeAccountSelected?(...args: unknown[]): void;
   /** MX user features; a feature is on only when `is_enabled === true`. */
   userFeatures?: UserFeature[];
   /** MX's experimental features the widget reads. */
@@ -217,7 +245,7 @@ export interface WidgetEvents {
   /** OAuth ended in an error (the OAuth state's `error_reason`, by name). */
   "connect/oauthError": { member_guid: string; error_reason: OAuthErrorReasonName };
   /** The connection is done and the requested data aggregated. */
-  "connect/memberConnected": { member_guid: string; user_guid?: string | null };
+  "connect/memberConnected": { member_guid: string; user_guid?: string | null; consent?: ConsentReceipt };
   /** "Done" was clicked on the connected step. */
   "connect/connected/primaryAction": Record<string, never>;
   /** A member is in an error state. */
@@ -228,6 +256,8 @@ export interface WidgetEvents {
   "connect/memberDeleted": { member_guid: string };
   /** The user went back to institution search. */
   "connect/backToSearch": Record<string, never> | { context: string };
+  /** The back control on the first step (with `clientConfig.show_back_button`): the host may close the widget. */
+  "connect/backButtonClicked": Record<string, never>;
   /** Microdeposit verification opened, on this sub-view. */
   "connect/microdeposits/loaded": {
     initial_step: "routingNumber" | "comeBack" | "verifyDeposits" | "verified" | "expired" | "errors";
@@ -332,6 +362,50 @@ export interface HttpRequestInfo {
   path: string;
   /** The host callback this request stands for, e.g. `"loadMemberByGuid"`. */
   callback: keyof HostApi;
+}
+
+/** The survey's answers, as MX's widget hands them over. */
+export interface SurveyAnswers {
+  /** "Connecting my account was easy": "1" (strongly disagree) to "5" (strongly agree). */
+  0: string;
+  /** "Connecting my account did what I needed": "1" to "5". */
+  1: string;
+  /** The comment; `""` when none. */
+  2: string;
+}
+
+/**
+ * MX's `postMessageEventOverrides`. An override that throws, or returns something other than an
+ * object, is reported with `console.error` and the widget's own data is sent.
+ */
+export interface PostMessageEventOverrides {
+  memberConnected?: {
+    /** The data of `connect/memberConnected`; `consent` is the receipt when consent was asked. */
+    createEventData?(args: { institution: Record<string, unknown>; member: Record<string, unknown>; consent?: ConsentReceipt }): Record<string, unknown>;
+  };
+  memberStatusUpdate?: {
+    /** The data of `connect/memberStatusUpdate`. */
+    createEventData?(args: { institution: Record<string, unknown>; member: Record<string, unknown> }): Record<string, unknown>;
+    /** Also send `connect/memberStatusUpdate` for a poll whose status did not change, when this returns true. */
+    getHasStatusChanged?(args: { currentMember: Record<string, unknown>; previousMember: Record<string, unknown> | null }): boolean;
+  };
+}
+
+/**
+ * What the user agreed to on the consent step (user feature `CONNECT_CONSENT`),
+ * sent with `connect/memberConnected` so the partner can keep it.
+ */
+export interface ConsentReceipt {
+  /** The data clusters consented to: `account_information`, `payment_information`, `transactions`, `contact_information`. */
+  clusters: string[];
+  /** The products the connection was for (`data_request.products`, or what the mode asks for). */
+  products: string[];
+  /** When "I consent" was selected, RFC 3339 UTC (`2024-03-15T10:20:30.456Z`). */
+  granted_at: string;
+  /** 12 calendar months later. */
+  expires_at: string;
+  /** The language the consent was shown in: `en`, `es` or `fr-ca`. */
+  locale: string;
 }
 
 /** Every event name of {@link WidgetEvents}. */
@@ -760,6 +834,7 @@ export interface ClientConfig {
   mode?: "aggregation" | "verification" | "reward" | "tax";
   data_request?: { products?: string[]; inferred?: boolean } | null;
   use_cases?: ("PFM" | "MONEY_MOVEMENT")[] | null;
+  /** Offer money management (`"transactions"`) or transfers (`"account_verification"`) before the login. */
   additional_product_option?: "transactions" | "account_verification" | null;
   /** Start on this institution's login. */
   current_institution_code?: string | null;
@@ -775,7 +850,8 @@ export interface ClientConfig {
   include_transactions?: boolean | null;
   /** Filters popular, search and discovered institutions. */
   iso_country_code?: string | null;
-  color_scheme?: "light" | "dark";
+  /** `"auto"` follows the user's system setting (`prefers-color-scheme`). */
+  color_scheme?: "light" | "dark" | "auto";
   /** In a mobile webview the widget never opens windows; the host opens OAuth URLs. */
   is_mobile_webview?: boolean;
   /** `"BROWSER"` (default): the widget opens the OAuth window; `"APP"`: the host does. */
@@ -784,6 +860,7 @@ export interface ClientConfig {
   ui_message_protocol?: string;
   ui_message_webview_url_scheme?: string;
   target_origin_referrer?: string | null;
+  /** A back control on the first step, which sends `connect/backButtonClicked`. */
   show_back_button?: boolean;
   enable_app2app?: boolean;
   disable_background_agg?: boolean | null;
@@ -810,7 +887,8 @@ export interface Profiles {
     uses_custom_popular_institution_list?: boolean;
     [key: string]: unknown;
   };
-  clientColorScheme?: { widget_brand_color?: string; primary_300?: string; [key: string]: unknown };
+  /** `widget_brand_color` (else `primary_300`), a hex colour: buttons, links and focus, kept at WCAG AA. */
+  clientColorScheme?: { widget_brand_color?: string | null; primary_300?: string; [key: string]: unknown };
   /** `guid` goes with a new microdeposit; `first_name`, `last_name` and `email` skip asking the account holder. */
   user?: { guid?: string; email?: string; first_name?: string; last_name?: string; is_demo?: boolean; [key: string]: unknown };
   userProfile?: { too_small_modal_dismissed_at?: string; [key: string]: unknown };

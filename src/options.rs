@@ -13,12 +13,29 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 mod api;
+mod client_config;
+mod copy;
+mod partner;
+mod theme;
 pub use api::{base_url, HttpApiOptions, RequestCredentials};
+pub use client_config::{check_client_config, client_config_key, Kind, Use, CLIENT_CONFIG_KEYS};
+pub use copy::mx_copy_key;
+pub use partner::{profile_key, PartnerOptions, ProfileUse, PROFILE_KEYS, USER_FEATURES};
+pub use theme::{contrast, Brand, ColorScheme, Rgb, Theme};
 
 /// The option keys that are data (read key by key by the caller, so one
 /// unreadable key, say a cyclic object, does not lose the others).
-pub const DATA_KEYS: [&str; 7] =
-    ["clientConfig", "language", "profiles", "experimentalFeatures", "timing", "shadow", "sandbox"];
+pub const DATA_KEYS: [&str; 9] = [
+    "clientConfig",
+    "language",
+    "profiles",
+    "experimentalFeatures",
+    "timing",
+    "shadow",
+    "userFeatures",
+    "availableAccountTypes",
+    "sandbox",
+];
 
 /// Default `timing.hostTimeoutMs`: how long a host callback may take.
 pub const DEFAULT_HOST_TIMEOUT_MS: u32 = 30_000;
@@ -52,6 +69,10 @@ pub struct MountOptions {
     pub unavailable_institutions: Vec<String>,
     /// `profiles.clientProfile.uses_oauth === false`: no OAuth, credentials instead.
     pub oauth_disabled: bool,
+    /// `profiles`, `userFeatures` and `availableAccountTypes`, read.
+    pub partner: PartnerOptions,
+    /// `color_scheme` and the brand colour.
+    pub theme: Theme,
     /// What was wrong but could be ignored, for the developer console.
     pub warnings: Vec<String>,
 }
@@ -87,12 +108,29 @@ impl MountOptions {
         let mut copy = BTreeMap::new();
         if let Some(entries) = options.pointer("/language/copy").and_then(Value::as_object) {
             for (name, text) in entries {
-                match (Key::from_name(name), text.as_str()) {
+                // Our dotted names, or MX's custom-copy contexts.
+                let mx = copy::mx_copy_key(name);
+                match (Key::from_name(name).or(mx), text.as_str()) {
                     (Some(key), Some(text)) => {
-                        copy.insert(key, text.to_string());
+                        let text = if mx.is_some() { copy::from_mx_text(text, key) } else { text.to_string() };
+                        copy.insert(key, text);
                     }
                     (None, _) => warnings.push(format!("`language.copy` has no message {name:?}; it is ignored")),
                     (Some(_), None) => warnings.push(format!("`language.copy.{name}` is not a string; it is ignored")),
+                }
+            }
+        }
+        if let Some(content) = options.pointer("/language/localizedContent") {
+            copy::read_localized_content(content, &mut copy, &mut warnings);
+        }
+        if let Some(language) = options.get("language").and_then(Value::as_object) {
+            for key in language.keys() {
+                match key.as_str() {
+                    "locale" | "copy" | "localizedContent" => {}
+                    "custom_copy_namespace" => warnings.push(
+                        "`language.custom_copy_namespace` names copy bundled into MX's widget; pass those texts in `language.copy` instead".into(),
+                    ),
+                    other => warnings.push(format!("`language.{other}` is not an option the widget knows; it is ignored")),
                 }
             }
         }
@@ -104,6 +142,10 @@ impl MountOptions {
                 json!({})
             }
         };
+        warnings.extend(check_client_config(&config_raw));
+        let mut partner = partner::read_partner(options, &mut warnings);
+        partner.locale = locale.tag();
+        let theme = Theme::read(options, &mut warnings);
         let defaults = Settings::default();
         let settings = Settings {
             poll_interval_ms: millis(options, "/timing/pollIntervalMs")
@@ -164,6 +206,8 @@ impl MountOptions {
             unavailable_institutions,
             // Only an explicit `false` turns OAuth off, as in MX's profiles.
             oauth_disabled: options.pointer("/profiles/clientProfile/uses_oauth") == Some(&Value::Bool(false)),
+            partner,
+            theme,
             warnings,
         })
     }

@@ -6,6 +6,7 @@ mod oauth_window;
 
 use crate::flow::{Effect, Flow, Msg, Token, WidgetEvent};
 use crate::host::js::http::HttpHost;
+use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::{HostCall, HostError};
 use crate::model::urls::origin_of;
@@ -65,6 +66,10 @@ pub struct Listeners {
     /// The structured event stream (`onEvent(message)`).
     pub on_event: JsCallback,
     pub outputs: Vec<Rc<dyn EventOutput>>,
+    /// `postMessageEventOverrides`.
+    pub overrides: EventOverrides,
+    /// The optional callbacks of `Notice`, by name (`onManualAccountAdded`, …).
+    pub notices: Vec<(&'static str, JsCallback)>,
 }
 
 pub struct Runtime {
@@ -158,8 +163,11 @@ impl Runtime {
         match effect {
             Effect::Call { token, call } => {
                 let rt = Rc::clone(self);
+                // The config as it is now: an accepted additional product changes it.
+                let config = self.flow.try_with_untracked(|f| f.config.raw.clone()).unwrap_or(Value::Null);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = rt.transport.call(token, &call, &rt.config_raw, &rt.locale).await;
+                    let config = if config.is_null() { rt.config_raw.clone() } else { config };
+                    let result = rt.transport.call(token, &call, &config, &rt.locale).await;
                     rt.dispatch(Msg::HostAnswered { token, result });
                 });
             }
@@ -170,10 +178,16 @@ impl Runtime {
                     rt.dispatch(Msg::TimerFired { token });
                 });
             }
-            Effect::Emit(event) => {
-                self.listeners.on_post_message.call2(event.name(), &event.payload());
-                for output in &self.listeners.outputs {
-                    let _ = self.flow.try_with_untracked(|flow| output.emit(&event, flow));
+            Effect::Emit(event) => self.emit(&event),
+            Effect::EmitIfChanged { event, current, previous } => {
+                if self.listeners.overrides.status_changed(&current, &previous) {
+                    self.emit(&event);
+                }
+            }
+            Effect::Notify(notice) => {
+                let callback = self.listeners.notices.iter().find(|(name, _)| *name == notice.callback_name());
+                if let Some((_, callback)) = callback {
+                    callback.call_with(&notice.args());
                 }
             }
             Effect::Analytic { name, data } => self.listeners.on_analytic_event.call2(name, &data),
@@ -216,6 +230,21 @@ impl Runtime {
                     }
                 });
             }
+        }
+    }
+
+    /// Send `event` to `onPostMessage`, with the partner's override of its data if any.
+    fn emit(&self, event: &WidgetEvent) {
+        let raw = |f: &Flow| {
+            let institution = f.institution.as_ref().map_or(Value::Null, |i| i.raw.clone());
+            let member = f.member.as_ref().map_or(Value::Null, |m| m.raw.clone());
+            (institution, member)
+        };
+        let (institution, member) = self.flow.try_with_untracked(raw).unwrap_or((Value::Null, Value::Null));
+        let data = self.listeners.overrides.event_data(event, &institution, &member).unwrap_or_else(|| event.payload());
+        self.listeners.on_post_message.call2(event.name(), &data);
+        for output in &self.listeners.outputs {
+            let _ = self.flow.try_with_untracked(|flow| output.emit(event, flow));
         }
     }
 

@@ -141,10 +141,20 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
             put("member_guid", json!(member_guid));
             put("error_reason", json!(error_reason));
         }
-        WidgetEvent::SubmitMfa { member_guid }
-        | WidgetEvent::MemberDeleted { member_guid }
-        | WidgetEvent::MemberConnected { member_guid, .. } => put("member_guid", json!(member_guid)),
-        WidgetEvent::ConnectedPrimaryAction | WidgetEvent::BackToSearch => {}
+        WidgetEvent::SubmitMfa { member_guid } | WidgetEvent::MemberDeleted { member_guid } => {
+            put("member_guid", json!(member_guid))
+        }
+        // The consent receipt is ours (the definitions have no field for it; the SDK drops it).
+        WidgetEvent::MemberConnected { member_guid, consent, .. } => {
+            put("member_guid", json!(member_guid));
+            if let Some(receipt) = consent {
+                put("consent", receipt.to_json());
+            }
+        }
+        WidgetEvent::BackToSearch { context: Some(context) } => put("context", json!(context)),
+        WidgetEvent::ConnectedPrimaryAction
+        | WidgetEvent::BackToSearch { context: None }
+        | WidgetEvent::BackButtonClicked => {}
         // Not in the definitions (the SDK hands it to `onMessage`, and to
         // `onInvalidMessageError` as an unknown type), sent as MX's hosted
         // widget sends it; the status is left out when unknown.
@@ -266,7 +276,7 @@ mod tests {
                 json!({"member_guid": "MBR-1", "error_reason": "CANCELLED"}),
             ),
             (
-                WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: None },
+                WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: None, consent: None },
                 "mx/connect/memberConnected",
                 json!({"member_guid": "MBR-1"}),
             ),
@@ -289,7 +299,13 @@ mod tests {
                 "mx/connect/memberDeleted",
                 json!({"member_guid": "MBR-1"}),
             ),
-            (WidgetEvent::BackToSearch, "mx/connect/backToSearch", json!({})),
+            (WidgetEvent::BackToSearch { context: None }, "mx/connect/backToSearch", json!({})),
+            (
+                WidgetEvent::BackToSearch { context: Some("manualAccountAdded") },
+                "mx/connect/backToSearch",
+                json!({"context": "manualAccountAdded"}),
+            ),
+            (WidgetEvent::BackButtonClicked, "mx/connect/backButtonClicked", json!({})),
             (
                 WidgetEvent::MicrodepositsLoaded { initial_step: "routingNumber" },
                 "mx/connect/microdeposits/loaded",
@@ -352,8 +368,28 @@ mod tests {
         assert_eq!(m["metadata"]["institution"], json!({"code": "", "guid": ""}));
         let m = message(WidgetEvent::MemberError { member_guid: "MBR-1".into(), connection_status: None });
         assert_eq!(m["metadata"]["member"], json!({"guid": "MBR-1"}));
-        let m = event_message(&WidgetEvent::BackToSearch, &Session::new("SES-2".into())).unwrap_or(Value::Null);
+        let m = event_message(&WidgetEvent::BackToSearch { context: None }, &Session::new("SES-2".into()))
+            .unwrap_or(Value::Null);
         assert_eq!(m["metadata"], json!({"user_guid": "", "session_guid": "SES-2"}));
+    }
+
+    // The consent receipt reaches the parent page too.
+    #[test]
+    fn member_connected_carries_the_consent_receipt() {
+        let receipt = crate::flow::ConsentReceipt {
+            clusters: vec!["account_information"],
+            products: vec!["transactions".into()],
+            granted_at: "2024-03-15T10:20:30.456Z".into(),
+            expires_at: "2025-03-15T10:20:30.456Z".into(),
+            locale: "en",
+        };
+        let event =
+            WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: None, consent: Some(receipt) };
+        assert_eq!(
+            message(event)["metadata"]["consent"],
+            json!({"clusters": ["account_information"], "products": ["transactions"],
+                   "granted_at": "2024-03-15T10:20:30.456Z", "expires_at": "2025-03-15T10:20:30.456Z", "locale": "en"})
+        );
     }
 
     #[test]
@@ -364,7 +400,11 @@ mod tests {
 
     #[test]
     fn the_connected_members_user_names_the_user() {
-        let event = WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: Some("USR-9".into()) };
+        let event = WidgetEvent::MemberConnected {
+            member_guid: "MBR-1".into(),
+            user_guid: Some("USR-9".into()),
+            consent: None,
+        };
         assert_eq!(message(event)["metadata"]["user_guid"], json!("USR-9"));
         let mut s = Session::new("SES-3".into());
         s.see_user(None);

@@ -3,11 +3,12 @@
 
 use super::navigation::Nav;
 use super::route::{self, Route};
-use super::{Answer, Effect, Flow, Step, SubmitError, Timer, WidgetEvent};
+use super::{Answer, Effect, Flow, Notice, Step, SubmitError, Timer, WidgetEvent};
 use crate::host::HostCall;
 use crate::host::HostError;
 use crate::i18n::Key;
-use crate::model::{job_type, ConnectionStatus, Member, Mode};
+use crate::model::{job_type, ClientConfig, ConnectionStatus, Member, Mode};
+use serde_json::Value;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
@@ -47,9 +48,23 @@ pub struct ConnectingState {
     pub failed: Option<SubmitError>,
 }
 
-/// The `runJob` type for a mode.
-fn job_for(mode: Mode) -> i64 {
-    match mode {
+/// MX's COMBINATION job: one job for every requested product.
+pub const COMBINATION_JOB: i64 = 11;
+
+/// The `runJob` type: a combination job when products are requested and
+/// either the partner turned combination jobs on (`CONNECT_COMBO_JOBS`) or
+/// the products were not inferred (`data_request.inferred: false`), as MX's
+/// widget decides; otherwise the mode's job.
+pub fn job_for(config: &ClientConfig, combo_jobs: bool) -> i64 {
+    let request = config.raw.get("data_request");
+    let products = request.and_then(|r| r.get("products")).and_then(Value::as_array);
+    let not_inferred = request.and_then(|r| r.get("inferred")) == Some(&Value::Bool(false));
+    if let Some(products) = products {
+        if (combo_jobs && !products.is_empty()) || not_inferred {
+            return COMBINATION_JOB;
+        }
+    }
+    match config.mode {
         Mode::Verification => job_type::VERIFICATION,
         Mode::Reward => job_type::REWARD,
         Mode::Tax => job_type::TAX,
@@ -87,6 +102,7 @@ impl Flow {
     /// status counts as known), and start aggregating it.
     pub(super) fn connect_member(&mut self, member: Member, nav: Nav, force_job: bool, fx: &mut Vec<Effect>) {
         self.remember_status(&member);
+        fx.push(Effect::Notify(Notice::UpsertMember(member.raw.clone())));
         self.member = Some(member.clone());
         self.show(Step::Connecting(ConnectingState::default()), nav, fx);
         self.begin_connecting(member, force_job, fx);
@@ -106,7 +122,8 @@ impl Flow {
         // As the reference: a member that is not aggregating gets a job, whatever
         // its status says (an idle CREATED member would otherwise never move).
         if force_job || !member.is_being_aggregated {
-            let call = HostCall::RunJob { job_type: job_for(self.config.mode), member_guid: member.guid };
+            let job_type = job_for(&self.config, self.env.partner.combo_jobs);
+            let call = HostCall::RunJob { job_type, member_guid: member.guid };
             self.call(Pending::RunJob, call, fx);
         } else {
             self.poll(fx);
@@ -140,16 +157,19 @@ impl Flow {
             Err(_) => return self.poll_failed(fx),
         };
         // Only a real change is reported; the status the member had when the
-        // widget got it (addMember, load) counts as known.
+        // widget got it (addMember, load) counts as known. The partner's
+        // `getHasStatusChanged` may report more.
+        let event = WidgetEvent::MemberStatusUpdate {
+            member_guid: member.guid.clone(),
+            connection_status: member.connection_status,
+        };
         if self.remember_status(&member) != Some(member.connection_status) {
-            Self::emit(
-                fx,
-                WidgetEvent::MemberStatusUpdate {
-                    member_guid: member.guid.clone(),
-                    connection_status: member.connection_status,
-                },
-            );
+            Self::emit(fx, event);
+        } else if self.env.partner.status_change_override {
+            let previous = self.member.as_ref().map_or(Value::Null, |m| m.raw.clone());
+            fx.push(Effect::EmitIfChanged { event, current: member.raw.clone(), previous });
         }
+        fx.push(Effect::Notify(Notice::UpsertMember(member.raw.clone())));
         self.member = Some(member.clone());
         if let Some(c) = self.connecting_state() {
             c.failures = 0;
@@ -162,7 +182,10 @@ impl Flow {
         match route::route(&member, self.config.mode) {
             Route::Poll => self.timer(Timer::NextPoll, interval, fx),
             Route::Connected => {
-                Self::emit(fx, WidgetEvent::MemberConnected { member_guid: member.guid, user_guid: member.user_guid });
+                let consent = self.session.consent.clone();
+                fx.push(Effect::Notify(Notice::SuccessfulAggregation(member.raw.clone())));
+                let user_guid = member.user_guid;
+                Self::emit(fx, WidgetEvent::MemberConnected { member_guid: member.guid, user_guid, consent });
                 self.show(Step::Connected, Nav::Replace, fx);
             }
             Route::Mfa | Route::UpdateCredentials | Route::LoginError(_) | Route::Actionable(_) => {

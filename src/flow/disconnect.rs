@@ -3,7 +3,7 @@
 //! disconnected step.
 
 use super::navigation::Nav;
-use super::{Answer, Effect, Flow, Overlay, Step, SubmitError, WidgetEvent};
+use super::{Answer, Effect, Flow, Notice, Overlay, Step, SubmitError, WidgetEvent};
 use crate::host::{HostCall, HostError};
 use crate::i18n::Key;
 use serde_json::json;
@@ -100,6 +100,7 @@ impl Flow {
         match result {
             Ok(()) => {
                 let Some(member) = self.member.take() else { return };
+                fx.push(Effect::Notify(Notice::MemberDeleted(member.guid.clone())));
                 Self::emit(fx, WidgetEvent::MemberDeleted { member_guid: member.guid });
                 self.show(Step::Disconnected, Nav::Reset, fx);
             }

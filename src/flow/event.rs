@@ -3,6 +3,7 @@
 //! iframe, custom-element and event-stream adapters) renders them through
 //! `name` and `payload`, so an event is defined once.
 
+use super::consent::ConsentReceipt;
 use crate::model::{ConnectionStatus, Institution, Member};
 use serde_json::{json, Value};
 
@@ -72,8 +73,10 @@ widget_events! {
     OAuthRequested = "connect/oauthRequested" { url: String, member_guid: String },
     /// OAuth ended in an error (`error_reason`: `CANCELLED`, `DENIED`, ...).
     OAuthError = "connect/oauthError" { member_guid: String, error_reason: &'static str },
-    /// Connected and aggregated.
-    MemberConnected = "connect/memberConnected" { member_guid: String, user_guid: Option<String> },
+    /// Connected and aggregated; with what the user consented to, when asked.
+    MemberConnected = "connect/memberConnected" {
+        member_guid: String, user_guid: Option<String>, consent: Option<ConsentReceipt>,
+    },
     /// "Done" on the connected step.
     ConnectedPrimaryAction = "connect/connected/primaryAction",
     /// A member is in an error state.
@@ -82,8 +85,10 @@ widget_events! {
     InvalidData = "connect/invalidData" { member_guid: String, code: u16 },
     /// A member was disconnected.
     MemberDeleted = "connect/memberDeleted" { member_guid: String },
-    /// The user goes back to institution search.
-    BackToSearch = "connect/backToSearch",
+    /// The user goes back to institution search (`context`: after a manual account).
+    BackToSearch = "connect/backToSearch" { context: Option<&'static str> },
+    /// The back control on the first step, with `show_back_button`.
+    BackButtonClicked = "connect/backButtonClicked",
     /// Microdeposit verification opened, on this sub-view (`routingNumber`, `comeBack`, ...).
     MicrodepositsLoaded = "connect/microdeposits/loaded" { initial_step: &'static str },
     /// The routing number cannot be used for microdeposits (`reason`: the host's `reason_name`).
@@ -140,10 +145,17 @@ impl WidgetEvent {
             WidgetEvent::SubmitMfa { member_guid } | WidgetEvent::MemberDeleted { member_guid } => {
                 json!({ "member_guid": member_guid })
             }
-            WidgetEvent::MemberConnected { member_guid, user_guid } => {
-                json!({ "member_guid": member_guid, "user_guid": user_guid })
+            WidgetEvent::MemberConnected { member_guid, user_guid, consent } => {
+                let mut data = json!({ "member_guid": member_guid, "user_guid": user_guid });
+                if let Some(receipt) = consent {
+                    data["consent"] = receipt.to_json();
+                }
+                data
             }
-            WidgetEvent::ConnectedPrimaryAction | WidgetEvent::BackToSearch => json!({}),
+            WidgetEvent::BackToSearch { context: Some(context) } => json!({ "context": context }),
+            WidgetEvent::ConnectedPrimaryAction
+            | WidgetEvent::BackToSearch { context: None }
+            | WidgetEvent::BackButtonClicked => json!({}),
             WidgetEvent::MemberError { member_guid, connection_status } => {
                 json!({ "member": { "guid": member_guid, "connection_status": status(connection_status) } })
             }

@@ -7,7 +7,9 @@
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
 //! `outcomes`, `support`, `disconnect`, `start`, `navigation`, `verification`,
-//! and the `oauth` and `microdeposits` folders): each holds its
+//! `consent`, `institution_status`, `additional_product`, `suggested`,
+//! `survey`, `external`, and the `oauth`, `microdeposits` and `manual_account`
+//! folders): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -15,26 +17,38 @@
 //! its token is still pending; a step change forgets all pending tokens, so a
 //! late answer for a step the user has left is ignored.
 
+pub mod additional_product;
+pub mod analytics;
 pub mod connecting;
+pub mod consent;
 pub mod credentials;
 pub mod disconnect;
+mod environment;
 pub mod event;
+pub mod external;
 pub mod fact;
+pub mod institution_status;
+pub mod manual_account;
 pub mod mfa;
 pub mod microdeposits;
 mod navigation;
+mod notice;
 pub mod oauth;
 pub mod outcomes;
 pub mod route;
 pub mod search;
+mod session;
 pub mod start;
 pub mod step;
+pub mod suggested;
 pub mod support;
+pub mod survey;
 pub mod verification;
 
 pub use connecting::{ConnectingPhase, ConnectingState};
 pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
 pub use disconnect::{DisconnectState, DISCONNECT_REASONS};
+pub use environment::{Environment, Settings};
 pub use event::{InstitutionRef, WidgetEvent};
 pub use fact::Fact;
 pub use mfa::{MfaKind, MfaState};
@@ -46,66 +60,19 @@ pub use step::{Load, Overlay, Step, SubmitError};
 pub use support::{is_email, SupportField, SupportState};
 pub use verification::ExistingState;
 
+pub use consent::{ConsentReceipt, ConsentState, DataCluster, DisclosureState};
+pub use institution_status::{StatusCase, StatusState};
+pub use manual_account::{ManualAccountState, ManualForm};
+pub use notice::Notice;
+pub use session::Session;
+pub use survey::SurveyState;
+
 use crate::host::{FromHost, HostCall, HostError};
 use crate::model::{ClientConfig, ConnectionStatus, Institution, Member, Microdeposit};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub type Token = u64;
-
-/// Timings and sizes; options so tests run in milliseconds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Settings {
-    pub poll_interval_ms: u32,
-    pub search_debounce_ms: u32,
-    pub per_page: u32,
-    /// Consecutive failed polls before the connecting step offers a retry.
-    pub poll_failures_allowed: u32,
-    /// Between OAuth state polls while the user is at the institution.
-    pub oauth_poll_interval_ms: u32,
-    /// How long the widget waits for OAuth before saying so; 0: no limit.
-    pub oauth_wait_limit_ms: u32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            poll_interval_ms: 3000,
-            search_debounce_ms: 400,
-            per_page: 25,
-            poll_failures_allowed: 3,
-            oauth_poll_interval_ms: 1000,
-            oauth_wait_limit_ms: 10 * 60 * 1000,
-        }
-    }
-}
-
-/// What the partner's environment offers, fixed at mount.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Environment {
-    /// Optional host callbacks that exist (`createSupportTicket`, `deleteMember`, ...).
-    pub available_callbacks: Vec<&'static str>,
-    /// `profiles.user.email`, so the support form need not ask for it.
-    pub user_email: Option<String>,
-    /// `experimentalFeatures.unavailableInstitutions` (guid or name).
-    pub unavailable_institutions: Vec<String>,
-    /// The partner's profiles turn microdeposits off (`is_microdeposits_enabled`
-    /// or `show_microdeposits_in_connect` is `false`).
-    pub microdeposits_disabled: bool,
-    /// `profiles.user.guid`, sent with a new microdeposit.
-    pub user_guid: Option<String>,
-    /// `profiles.user.first_name` / `last_name`: the account holder's name is then not asked.
-    pub user_first_name: Option<String>,
-    pub user_last_name: Option<String>,
-    /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
-    pub oauth_disabled: bool,
-}
-
-impl Environment {
-    pub fn has(&self, callback: &str) -> bool {
-        self.available_callbacks.contains(&callback)
-    }
-}
 
 /// Everything that can happen to the widget.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +96,13 @@ pub enum Msg {
     Verification(verification::Msg),
     Microdeposits(microdeposits::Msg),
     OAuth(oauth::Msg),
+    Consent(consent::Msg),
+    ManualAccount(manual_account::Msg),
+    InstitutionStatus(institution_status::Msg),
+    AdditionalProduct(additional_product::Msg),
+    Survey(survey::Msg),
+    External(external::Msg),
+    Analytics(analytics::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -150,6 +124,10 @@ nest!(
     outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(Msg: verification => Verification, microdeposits => Microdeposits);
+nest!(
+    Msg: consent => Consent, manual_account => ManualAccount, institution_status => InstitutionStatus,
+    additional_product => AdditionalProduct, survey => Survey, external => External, analytics => Analytics,
+);
 
 /// Something for the runtime to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,6 +175,15 @@ pub enum Effect {
     Warn(String),
     /// A fact for the structured event stream (`onEvent`).
     Fact(Fact),
+    /// Call one of the partner's optional callbacks (`onManualAccountAdded`, …).
+    Notify(Notice),
+    /// Send `event` only if the partner's `memberStatusUpdate.getHasStatusChanged`
+    /// says the status changed between these members (as the host gave them).
+    EmitIfChanged {
+        event: WidgetEvent,
+        current: Value,
+        previous: Value,
+    },
 }
 
 /// What a pending host call continues with, by domain.
@@ -212,6 +199,9 @@ enum Pending {
     Verification(verification::Pending),
     Microdeposits(microdeposits::Pending),
     OAuth(oauth::Pending),
+    ManualAccount(manual_account::Pending),
+    InstitutionStatus(institution_status::Pending),
+    Suggested(suggested::Pending),
 }
 
 /// What a pending timer continues with.
@@ -274,6 +264,9 @@ pub struct Flow {
     pub microdeposit: Option<Microdeposit>,
     /// The MFA challenge the event stream follows.
     mfa_track: Option<fact::MfaTrack>,
+    /// Disclosure, consent and the config before an additional product.
+    pub session: Session,
+    analytics: analytics::AnalyticsState,
 }
 
 impl Flow {
@@ -293,6 +286,8 @@ impl Flow {
             known_status: BTreeMap::new(),
             microdeposit: None,
             mfa_track: None,
+            session: Session::default(),
+            analytics: analytics::AnalyticsState::default(),
         }
     }
 
@@ -323,16 +318,19 @@ impl Flow {
     pub fn allowed(&self) -> Allowed {
         Allowed {
             search: self.search_allowed(),
-            support: self.env.has("createSupportTicket"),
+            support: self.env.has("createSupportTicket") && self.env.partner.support_requests,
             website: self.institution.as_ref().and_then(Institution::website).is_some(),
-            disconnect: self.env.has("deleteMember") && self.member.as_ref().is_some_and(|m| m.is_managed_by_user),
+            disconnect: self.env.has("deleteMember")
+                && self.env.partner.delete_option
+                && self.member.as_ref().is_some_and(|m| m.is_managed_by_user),
         }
     }
 
     /// Handle one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
-        let before = self.before_update();
+        let facts_before = self.before_update();
+        let analytics_before = self.analytics_before(&msg);
         match msg {
             Msg::Start(msg) => self.on_start_msg(msg, &mut fx),
             Msg::HostAnswered { token, result } => {
@@ -361,11 +359,21 @@ impl Flow {
             Msg::Verification(msg) => self.on_verification_msg(msg, &mut fx),
             Msg::Microdeposits(msg) => self.on_microdeposits_msg(msg, &mut fx),
             Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
+            Msg::Consent(msg) => self.on_consent_msg(msg, &mut fx),
+            Msg::ManualAccount(msg) => self.on_manual_account_msg(msg, &mut fx),
+            Msg::InstitutionStatus(msg) => self.on_institution_status_msg(msg, &mut fx),
+            Msg::AdditionalProduct(msg) => self.on_additional_product_msg(msg, &mut fx),
+            Msg::Survey(msg) => self.on_survey_msg(msg, &mut fx),
+            Msg::External(msg) => self.on_external_msg(msg, &mut fx),
+            Msg::Analytics(msg) => self.on_analytics_msg(msg, &mut fx),
             Msg::Back => {
-                self.back(&mut fx);
+                if !self.back(&mut fx) {
+                    self.back_at_root(&mut fx);
+                }
             }
         }
-        self.derive_facts(before, &mut fx);
+        self.derive_facts(facts_before, &mut fx);
+        self.add_analytics(analytics_before, &mut fx);
         fx
     }
 
@@ -381,6 +389,9 @@ impl Flow {
             Pending::Verification(p) => self.on_verification_answer(p, answer, fx),
             Pending::Microdeposits(p) => self.on_microdeposits_answer(p, answer, fx),
             Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
+            Pending::ManualAccount(p) => self.on_manual_account_answer(p, answer, fx),
+            Pending::InstitutionStatus(p) => self.on_institution_status_answer(p, answer, fx),
+            Pending::Suggested(p) => self.on_suggested_answer(p, answer, fx),
         }
     }
 
@@ -433,13 +444,7 @@ impl Flow {
     /// Whether this institution cannot be connected here (aggregator status,
     /// blocked by the client, or listed by the host as unavailable).
     pub fn is_unavailable(&self, institution: &Institution) -> bool {
-        institution.is_unavailable()
-            || institution.is_disabled_by_client
-            || self
-                .env
-                .unavailable_institutions
-                .iter()
-                .any(|u| u == &institution.guid || u.eq_ignore_ascii_case(&institution.name))
+        self.status_case(institution).is_some()
     }
 }
 
@@ -448,3 +453,4 @@ nest!(
     support => Support, disconnect => Disconnect, oauth => OAuth,
 );
 nest!(Pending: verification => Verification, microdeposits => Microdeposits);
+nest!(Pending: manual_account => ManualAccount, institution_status => InstitutionStatus, suggested => Suggested);

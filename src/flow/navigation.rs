@@ -31,6 +31,26 @@ impl Flow {
         }
     }
 
+    /// Whether the back control is shown: where back goes somewhere, and on
+    /// the first step when the partner asks for it (`show_back_button`), so
+    /// the host can close the widget on `connect/backButtonClicked`.
+    pub fn shows_back_control(&self) -> bool {
+        self.can_go_back() || self.root_back_requested()
+    }
+
+    fn root_back_requested(&self) -> bool {
+        self.overlay.is_none()
+            && self.stack.len() == 1
+            && self.config.raw.get("show_back_button") == Some(&Value::Bool(true))
+    }
+
+    /// The back control where back goes nowhere in the widget: tell the host.
+    pub(super) fn back_at_root(&mut self, fx: &mut Vec<Effect>) {
+        if self.root_back_requested() {
+            Self::emit(fx, WidgetEvent::BackButtonClicked);
+        }
+    }
+
     /// Host-driven back (`navigateBack()`, `mx/navigation`): whether it went back.
     pub fn navigate_back(&mut self) -> (bool, Vec<Effect>) {
         let mut fx = Vec::new();
@@ -116,7 +136,8 @@ impl Flow {
             if matches!(self.step(), Step::Search(_)) {
                 self.institution = None;
                 self.member = None;
-                Self::emit(fx, WidgetEvent::BackToSearch);
+                self.forget_session();
+                Self::emit(fx, WidgetEvent::BackToSearch { context: None });
             }
             self.resume_step(fx);
             self.after_step_change(previous, fx);
@@ -133,6 +154,8 @@ impl Flow {
         match self.overlay.take() {
             Some(Overlay::Disconnect(_)) => self.disconnect_closed(fx),
             Some(Overlay::Support(_)) => self.support_closed(fx),
+            Some(Overlay::Leaving { .. } | Overlay::AboutMx | Overlay::DataAccess) => fx.push(Effect::RestoreFocus),
+            Some(Overlay::Survey(_)) => self.sub_view_changed(fx),
             None => {}
         }
     }
@@ -160,9 +183,15 @@ impl Flow {
     }
 
     pub(super) fn back_to_search(&mut self, fx: &mut Vec<Effect>) {
+        Self::emit(fx, WidgetEvent::BackToSearch { context: None });
+        self.back_to_search_quietly(fx);
+    }
+
+    /// `back_to_search` when `connect/backToSearch` was already sent.
+    pub(super) fn back_to_search_quietly(&mut self, fx: &mut Vec<Effect>) {
         self.institution = None;
         self.member = None;
-        Self::emit(fx, WidgetEvent::BackToSearch);
+        self.forget_session();
         // Keep an existing search step (its results) when there is one below.
         if let Some(pos) = self.stack.iter().position(|s| matches!(s, Step::Search(_))) {
             let previous = self.step().id();

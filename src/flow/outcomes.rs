@@ -34,13 +34,14 @@ impl Flow {
     /// After a finished flow: search again, or the configured institution.
     pub(super) fn restart_from_root(&mut self, fx: &mut Vec<Effect>) {
         self.member = None;
+        self.forget_session();
         if self.search_allowed() {
             self.institution = None;
-            Self::emit(fx, WidgetEvent::BackToSearch);
+            Self::emit(fx, WidgetEvent::BackToSearch { context: None });
             self.show(Step::Search(SearchState::default()), Nav::Reset, fx);
             self.load_popular(fx);
         } else if self.institution.is_some() {
-            self.show_create_credentials(Nav::Reset, fx);
+            self.proceed_to_login(Nav::Reset, fx);
         } else {
             self.start(fx);
         }
@@ -56,7 +57,7 @@ impl Flow {
             Action::UpdateCredentials => self.show_update_credentials(None, Nav::Replace, fx),
             Action::VisitWebsite => {
                 if let Some(url) = self.institution.as_ref().and_then(Institution::website) {
-                    fx.push(Effect::OpenUrl(url));
+                    self.open_external(url, fx);
                 }
             }
             Action::TryAnotherInstitution => {

@@ -2,6 +2,7 @@
 //! number, "show more", and picking an institution.
 
 use super::navigation::Nav;
+use super::suggested::SuggestionParts;
 use super::{Answer, Effect, Flow, Step, Timer, WidgetEvent};
 use crate::host::{HostCall, HostError, InstitutionQuery};
 use crate::model::Institution;
@@ -72,6 +73,8 @@ pub struct SearchState {
     pub selecting: Option<String>,
     /// The institution that could not be opened.
     pub select_failed: Option<String>,
+    /// The answers the suggestions are made of (`suggested`).
+    pub parts: SuggestionParts,
 }
 
 impl SearchState {
@@ -123,17 +126,16 @@ impl Flow {
             s.popular_failed = false;
         }
         self.call(Pending::Popular, call, fx);
+        self.load_suggestion_parts(fx);
     }
 
     fn popular_loaded(&mut self, result: Result<Vec<Institution>, HostError>) {
         let Some(s) = self.search_state() else { return };
         match result {
-            Ok(list) => {
-                s.popular = Some(list);
-                s.popular_failed = false;
-            }
+            Ok(list) => s.parts.popular = Some(list),
             Err(_) => s.popular_failed = true,
         }
+        self.settle_suggestions();
     }
 
     fn forget_search(&mut self) {
@@ -179,7 +181,9 @@ impl Flow {
             }
             None => false,
         };
-        if needs_popular && !self.is_waiting_for(|p| matches!(p, super::Pending::Search(Pending::Popular))) {
+        let loading =
+            |p: &super::Pending| matches!(p, super::Pending::Search(Pending::Popular) | super::Pending::Suggested(_));
+        if needs_popular && !self.is_waiting_for(loading) {
             self.load_popular(fx);
         }
     }
@@ -304,9 +308,9 @@ impl Flow {
         self.institution = Some(institution);
         self.member = None;
         if unavailable {
-            self.show(Step::InstitutionStatus, Nav::Push, fx);
+            self.show_institution_status(Nav::Push, fx);
         } else {
-            self.show_create_credentials(Nav::Push, fx);
+            self.proceed_to_login(Nav::Push, fx);
         }
     }
 }

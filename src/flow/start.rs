@@ -4,7 +4,7 @@
 
 use super::navigation::Nav;
 use super::route::{self, Route};
-use super::{Answer, Effect, Flow, SearchState, Step};
+use super::{Answer, DisclosureState, Effect, Flow, SearchState, Step};
 use crate::host::{HostCall, HostError};
 use crate::model::{ConnectionStatus, Institution, Member};
 
@@ -49,6 +49,15 @@ impl Flow {
         if previous != "loading" {
             self.sub_view_changed(fx);
         }
+        if self.disclosure_first() {
+            self.show(Step::Disclosure(DisclosureState::default()), Nav::Reset, fx);
+        } else {
+            self.load_first_step(fx);
+        }
+    }
+
+    /// Load what the first step needs, or show search.
+    pub(super) fn load_first_step(&mut self, fx: &mut Vec<Effect>) {
         if let Some(guid) = self.config.current_member_guid.clone() {
             self.call(Pending::Member, HostCall::LoadMemberByGuid { guid }, fx);
         } else if let Some(guid) = self.config.current_institution_guid.clone() {
@@ -90,11 +99,11 @@ impl Flow {
         let unavailable = self.is_unavailable(&institution);
         self.institution = Some(institution);
         if unavailable {
-            self.show(Step::InstitutionStatus, Nav::Reset, fx);
+            self.show_institution_status(Nav::Reset, fx);
             return;
         }
         let Some(member) = self.member.clone() else {
-            self.show_create_credentials(Nav::Reset, fx);
+            self.proceed_to_login(Nav::Reset, fx);
             return;
         };
         // The reference's first-step rules; the first that matches wins.

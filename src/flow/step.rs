@@ -2,14 +2,19 @@
 //! its name for the host, its pageview and whether it has a way back. Each is
 //! an exhaustive `match`, so a new step cannot be added without deciding them.
 
+use super::additional_product::Offer;
 use super::connecting::ConnectingState;
+use super::consent::{ConsentState, DisclosureState};
 use super::credentials::{CredentialsMode, CredentialsState};
 use super::disconnect::DisconnectState;
+use super::institution_status::StatusState;
+use super::manual_account::ManualAccountState;
 use super::mfa::{MfaKind, MfaState};
 use super::microdeposits::MicrodepositsState;
 use super::oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 use super::search::SearchState;
 use super::support::SupportState;
+use super::survey::SurveyState;
 use super::verification::ExistingState;
 use crate::host::HostError;
 use crate::i18n::Key;
@@ -26,7 +31,7 @@ pub enum Step {
     },
     Search(SearchState),
     /// The chosen institution cannot be connected now (before any credentials).
-    InstitutionStatus,
+    InstitutionStatus(StatusState),
     Credentials(CredentialsState),
     Connecting(ConnectingState),
     Mfa(MfaState),
@@ -51,6 +56,14 @@ pub enum Step {
     OAuthError {
         reason: OAuthErrorReason,
     },
+    /// Who gets which data, before anything else (`display_disclosure_in_connect`).
+    Disclosure(DisclosureState),
+    /// The user's consent to the data the connection reads (`CONNECT_CONSENT`).
+    Consent(ConsentState),
+    /// Another product offered before the login (`additional_product_option`).
+    AdditionalProduct(Offer),
+    /// A manual account: the type menu, the form, or the saved account.
+    ManualAccount(ManualAccountState),
 }
 
 /// Where the back control leads from a step (before the stack is consulted).
@@ -74,7 +87,7 @@ impl Step {
             Step::Loading => "loading",
             Step::LoadError { .. } => "loadError",
             Step::Search(_) => "search",
-            Step::InstitutionStatus => "institutionStatusDetails",
+            Step::InstitutionStatus(_) => "institutionStatusDetails",
             Step::Credentials(_) => "enterCreds",
             Step::Connecting(_) => "connecting",
             Step::Mfa(_) => "mfa",
@@ -86,6 +99,10 @@ impl Step {
             // As in MX's widget, OAuth happens inside its credentials step.
             Step::OAuth(_) | Step::OAuthWaiting(_) => "enterCreds",
             Step::OAuthError { .. } => "oauthError",
+            Step::Disclosure(_) => "disclosure",
+            Step::Consent(_) => "consent",
+            Step::AdditionalProduct(_) => "additionalProduct",
+            Step::ManualAccount(_) => "addManualAccount",
         }
     }
 
@@ -96,7 +113,7 @@ impl Step {
             Step::LoadError { not_found: true } => "/not_found_error",
             Step::LoadError { not_found: false } => "/generic_error",
             Step::Search(_) => "/search/popular",
-            Step::InstitutionStatus => "/institution_status_details",
+            Step::InstitutionStatus(_) => "/institution_status_details",
             Step::Credentials(c) => match c.mode {
                 CredentialsMode::Create => "/credentials/create_credentials_form",
                 CredentialsMode::Update { .. } => "/credentials/update_credentials_form",
@@ -117,20 +134,32 @@ impl Step {
             Step::OAuth(_) => "/credentials/oauth_step/instructions",
             Step::OAuthWaiting(_) => "/credentials/oauth_step/waiting",
             Step::OAuthError { .. } => "/oauth_error",
+            Step::Disclosure(_) => "/disclosure",
+            Step::Consent(_) => "/dynamic_disclosure",
+            Step::AdditionalProduct(_) => "/additional_product",
+            Step::ManualAccount(m) => m.pageview(),
         })
     }
 
     pub fn back_rule(&self) -> BackRule {
         match self {
-            Step::Loading | Step::LoadError { .. } | Step::Connected | Step::Disconnected | Step::VerifyExisting(_) => {
-                BackRule::None
-            }
+            Step::Loading
+            | Step::LoadError { .. }
+            | Step::Connected
+            | Step::Disconnected
+            | Step::VerifyExisting(_)
+            | Step::Disclosure(_)
+            | Step::ManualAccount(ManualAccountState::Saved { .. }) => BackRule::None,
             // Search is a root, unless it was opened over the list of existing connections.
             Step::Search(_) => BackRule::Previous,
             Step::Microdeposits(m) => m.back_rule(),
             Step::Credentials(c) if c.submitting => BackRule::NotWhileBusy,
+            Step::ManualAccount(ManualAccountState::Form(f)) if f.saving => BackRule::NotWhileBusy,
             Step::Credentials(_)
-            | Step::InstitutionStatus
+            | Step::Consent(_)
+            | Step::AdditionalProduct(_)
+            | Step::ManualAccount(ManualAccountState::Menu(_) | ManualAccountState::Form(_))
+            | Step::InstitutionStatus(_)
             | Step::Connecting(_)
             | Step::Mfa(_)
             | Step::LoginError { .. }
@@ -147,6 +176,26 @@ impl Step {
 pub enum Overlay {
     Support(SupportState),
     Disconnect(DisconnectState),
+    /// The notice before another site opens (`show_external_link_popup`).
+    Leaving {
+        url: String,
+    },
+    /// The success survey, in place of the connected step.
+    Survey(SurveyState),
+    /// "About MX Technologies", over the consent step.
+    AboutMx,
+    /// The data requested, over the login form (`show_mx_branding`).
+    DataAccess,
+}
+
+impl Overlay {
+    /// Whether it is a modal dialog over the step (the others replace the step's view).
+    pub fn is_dialog(&self) -> bool {
+        match self {
+            Overlay::Disconnect(_) | Overlay::Leaving { .. } | Overlay::AboutMx | Overlay::DataAccess => true,
+            Overlay::Support(_) | Overlay::Survey(_) => false,
+        }
+    }
 }
 
 /// Something loaded for a step.

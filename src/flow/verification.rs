@@ -232,7 +232,7 @@ impl Flow {
         self.institution = entry.institution.clone();
         self.member = Some(entry.member.clone());
         if entry.institution.as_ref().is_some_and(|i| self.is_unavailable(i)) {
-            self.show(Step::InstitutionStatus, Nav::Push, fx);
+            self.show_institution_status(Nav::Push, fx);
             return;
         }
         self.connect_member(entry.member, Nav::Push, true, fx);

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub mod http;
+pub mod overrides;
 
 #[wasm_bindgen]
 extern "C" {
@@ -384,6 +385,21 @@ impl JsCallback {
     }
 }
 
+impl JsCallback {
+    /// Call with any number of JSON arguments (each a plain JS copy); same
+    /// error isolation as `call2`.
+    pub fn call_with(&self, args: &[Value]) {
+        let Some(func) = &self.func else { return };
+        let list = Array::new();
+        for arg in args {
+            list.push(&json_to_js(arg));
+        }
+        if let Err(thrown) = func.apply(&self.this, &list) {
+            report_handler_failure(&self.name, "call", &thrown);
+        }
+    }
+}
+
 fn report_handler_failure(name: &str, event: &str, thrown: &JsValue) {
     error(&format!("connect-widget: the `{name}` handler failed on \"{event}\": {}", describe_thrown(thrown)));
 }
@@ -400,6 +416,12 @@ pub async fn sleep(ms: u32) {
     });
     // The timer's Promise never rejects.
     let _ = JsFuture::from(promise).await;
+}
+
+/// Wall-clock milliseconds since the Unix epoch (`Date.now()`), for
+/// timestamps people read (the consent receipt).
+pub fn wall_clock_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// Milliseconds from a monotonic clock (`performance.now()`), or `Date.now()`

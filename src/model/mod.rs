@@ -8,6 +8,7 @@
 pub mod account;
 pub mod config;
 pub mod json;
+pub mod logo;
 pub mod microdeposit;
 pub mod rich_text;
 pub mod secret;
@@ -113,20 +114,24 @@ impl Institution {
 
     /// The host name shown under the institution's name (`www.mxbank.com`).
     pub fn display_host(&self) -> Option<String> {
-        let url = self.url.as_deref()?;
-        // Seed 000's own examples write `https:/host`, so don't insist on `//`.
-        let rest = match url.split_once(':') {
-            Some((scheme, rest)) if scheme.chars().all(|c| c.is_ascii_alphabetic()) => rest.trim_start_matches('/'),
-            _ => url,
-        };
-        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-        (!host.is_empty()).then(|| host.to_string())
+        display_host(self.url.as_deref()?)
     }
 
     /// A URL the user can be sent to on the institution's site, https only.
     pub fn website(&self) -> Option<String> {
         self.login_url.as_deref().and_then(safe_https_url).or_else(|| self.url.as_deref().and_then(safe_https_url))
     }
+}
+
+/// The host name of a URL, as shown to people (`www.mxbank.com`).
+pub fn display_host(url: &str) -> Option<String> {
+    // The host API contract's own examples write `https:/host`, so don't insist on `//`.
+    let rest = match url.split_once(':') {
+        Some((scheme, rest)) if scheme.chars().all(|c| c.is_ascii_alphabetic()) => rest.trim_start_matches('/'),
+        _ => url,
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// Only `http(s)` URLs are ever opened; `javascript:` and friends are dropped.

@@ -21,6 +21,7 @@ use crate::embed::url::Origin;
 use crate::embed::{bridge, webview};
 use crate::flow::{Flow, WidgetEvent};
 use crate::host::js::http::HttpHost;
+use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, js_to_json, json_to_js, JsCallback};
 use crate::host::{CALLBACK_NAMES, REQUIRED_CALLBACKS};
 use crate::i18n::{I18n, Key, Locale};
@@ -180,6 +181,9 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
         on_analytic_event: JsCallback::none("onAnalyticEvent"),
         on_analytic_pageview: JsCallback::none("onAnalyticPageview"),
         on_event: JsCallback::none("onEvent"),
+        // The page is configured by its query string: no functions to call.
+        overrides: EventOverrides::default(),
+        notices: Vec::new(),
         outputs: vec![Rc::new(output)],
     };
     parent.post(&hosted::load_message());

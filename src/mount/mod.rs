@@ -10,11 +10,13 @@
 mod bridge_port;
 mod frame;
 mod styles;
+mod theme;
 
 pub(crate) use bridge_port::BridgeClient;
 
-use crate::flow::{start, Environment, Flow, Msg};
+use crate::flow::{start, Environment, Flow, Msg, Notice};
 use crate::host::js::http::HttpHost;
+use crate::host::js::overrides::EventOverrides;
 use crate::host::js::{self, JsCallback, JsHost};
 use crate::host::CALLBACK_NAMES;
 use crate::i18n::I18n;
@@ -22,6 +24,7 @@ use crate::model::urls::sibling_url;
 use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
+use crate::views::ui::PageAddress;
 use crate::views::{Ctx, Widget};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -138,7 +141,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
             Err(problem) => js::warn(&format!("connect-widget: {problem}; it is ignored")),
         }
     }
-    let opts = MountOptions::from_json(&Value::Object(data), clock_epoch_ms()).map_err(fail)?;
+    let mut opts = MountOptions::from_json(&Value::Object(data), clock_epoch_ms()).map_err(fail)?;
+    // What the partner's functions turn on.
+    let overrides = EventOverrides::from_options(&options);
+    opts.partner.survey = JsCallback::from_property(&options, "onShowConnectSuccessSurvey").is_set();
+    opts.partner.status_change_override = overrides.has_status_changed();
 
     let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
@@ -169,6 +176,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
         on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
         on_event: JsCallback::from_property(&options, "onEvent"),
+        overrides,
+        notices: Notice::CALLBACKS.iter().map(|name| (*name, JsCallback::from_property(&options, name))).collect(),
         outputs: Vec::new(),
     };
     mount_into(element, Parts { opts, transport, available, listeners }).map_err(fail)
@@ -195,12 +204,13 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
         user_guid: opts.user_guid.clone(),
         user_first_name: opts.user_first_name.clone(),
         user_last_name: opts.user_last_name.clone(),
+        partner: opts.partner.clone(),
     };
 
     let document = element.owner_document().ok_or("the element is not in a document")?;
     let container = document.create_element("div").map_err(|_| "could not create the widget container")?;
     let _ = container.set_attribute("class", "cw-root");
-    let _ = container.set_attribute("data-theme", if opts.client_config.dark { "dark" } else { "light" });
+    theme::apply(&container, &opts.theme);
     let _ = container.set_attribute("lang", opts.locale.tag());
     let mount_point = document.create_element("div").map_err(|_| "could not create the widget container")?;
     container.append_child(&mount_point).map_err(|_| "could not attach the widget")?;
@@ -236,7 +246,9 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     let slot: Rc<RefCell<Option<Rc<Runtime>>>> = Rc::new(RefCell::new(None));
     let slot_in = Rc::clone(&slot);
     let root_for_focus = container.clone();
+    let page = PageAddress(document.base_uri().ok().flatten());
     let view = leptos::mount::mount_to(mount_point, move || {
+        provide_context(page);
         let flow = RwSignal::new(Flow::new(config, settings, env));
         let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
         let sender = Rc::clone(&runtime);

@@ -15,6 +15,7 @@
 mod directory;
 mod existing;
 mod image;
+mod manual;
 mod members;
 mod microdeposits;
 mod oauth;
@@ -270,19 +271,7 @@ impl Sandbox {
                 let list = self.directory.discovered(&filters, count);
                 Ok(Value::Array(list.into_iter().map(InstitutionRecord::summary_json).collect()))
             }
-            C::CreateAccount { account } => {
-                if !account.is_object() {
-                    return Err(Fail::bad_request("The account must be an object."));
-                }
-                let guid = self.next_guid("ACC");
-                Ok(json!({
-                    "guid": guid,
-                    "account_type": account.get("account_type").cloned().unwrap_or(Value::Null),
-                    "name": account.get("name").cloned().unwrap_or(Value::Null),
-                    "user_guid": self.options.user_guid,
-                    "is_manual": true,
-                }))
-            }
+            C::CreateAccount { account } => self.create_account(account),
             C::CreateMicrodeposit(details) => self.create_microdeposit(details, now),
             C::LoadMicrodepositByGuid { guid } | C::RefreshMicrodepositStatus { guid } => {
                 self.load_microdeposit(guid, now)

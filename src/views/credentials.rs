@@ -1,8 +1,11 @@
 //! The login form: fields from the institution (or the member), in display
 //! order, with labels, show/hide password and required-field messages.
 
-use super::ui::{Alert, Heading, InstitutionBanner, Spinner, SubmitButton, TextField};
+use super::ui::{
+    report_first_input, Alert, ExternalLink, Heading, InstitutionBanner, Spinner, SubmitButton, TextField,
+};
 use super::Ctx;
+use crate::flow::analytics::InputKind;
 use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
 use crate::i18n::Key;
 use crate::model::{safe_https_url, CredentialField, Secret};
@@ -87,6 +90,11 @@ fn CredentialInput(
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let is_password = field.is_password();
+    if is_password {
+        report_first_input(ctx, value, InputKind::Password);
+    } else if field.is_username() {
+        report_first_input(ctx, value, InputKind::Login);
+    }
     let autocomplete = if is_password {
         "current-password"
     } else if field.is_username() {
@@ -148,15 +156,16 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
     let allowed = ctx.peek(|f| f.allowed());
     let help = is_update && allowed.is_some_and(|a| a.support);
     let disconnect = is_update && allowed.is_some_and(|a| a.disconnect);
-    let new_tab = ctx.t(Key::CommonNewTab);
+    // "Data access by MX" (`show_mx_branding`), unless the disclosure screen said it all first.
+    let data_access = ctx.peek(|f| f.env.partner.mx_branding && !f.env.partner.disclosure).unwrap_or(false);
     view! {
         <div class="cw-links">
-            {links.into_iter().map(|(url, text)| {
-                let new_tab = new_tab.clone();
-                view! { <a class="cw-link" href=url target="_blank" rel="noopener noreferrer">{text}<span class="cw-sr">" "{new_tab}</span></a> }
-            }).collect_view()}
+            {links.into_iter().map(|(url, text)| view! { <ExternalLink ctx=ctx url=url text=text /> }).collect_view()}
             {help.then(|| view! { <button type="button" class="cw-link" on:click=move |_| ctx.send(crate::flow::support::Msg::Open)>{ctx.t(Key::CredentialsGetHelp)}</button> })}
             {disconnect.then(|| view! { <button type="button" class="cw-link cw-danger" on:click=move |_| ctx.send(crate::flow::disconnect::Msg::Open)>{ctx.t(Key::CredentialsDisconnect)}</button> })}
+            {data_access.then(|| view! {
+                <button type="button" class="cw-link" aria-haspopup="dialog" on:click=move |_| ctx.send(crate::flow::consent::Msg::DataAccess)>{ctx.t(Key::DataAccessButton)}</button>
+            })}
         </div>
     }
 }

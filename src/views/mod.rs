@@ -3,14 +3,18 @@
 //! `screen` matches every step without a wildcard: a step without a view does
 //! not compile.
 
+mod additional_product;
 mod connected;
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod disconnected;
 mod errors;
 mod institution_status;
+mod leaving;
 mod load;
+mod manual_account;
 mod mfa;
 mod microdeposits;
 mod oauth;
@@ -18,10 +22,11 @@ mod oauth_error;
 mod oauth_waiting;
 mod search;
 mod support;
+mod survey;
 pub mod ui;
 mod verification;
 
-use crate::flow::{route, Flow, Msg, Overlay, SearchView, Step};
+use crate::flow::{route, Flow, ManualAccountState, Msg, Overlay, SearchView, Step};
 use crate::i18n::{I18n, Key};
 use crate::model::Institution;
 use leptos::prelude::*;
@@ -119,7 +124,7 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
         Step::Loading => load::LoadingStep(load::LoadingStepProps { ctx }).into_any(),
         Step::LoadError { not_found } => load::LoadErrorStep(load::LoadErrorStepProps { ctx, not_found }).into_any(),
         Step::Search(_) => search::SearchStep(search::SearchStepProps { ctx }).into_any(),
-        Step::InstitutionStatus => {
+        Step::InstitutionStatus(_) => {
             institution_status::InstitutionStatusStep(institution_status::InstitutionStatusStepProps { ctx }).into_any()
         }
         Step::Credentials(_) => credentials::CredentialsStep(credentials::CredentialsStepProps { ctx }).into_any(),
@@ -148,6 +153,25 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
         Step::OAuthError { reason } => {
             oauth_error::OAuthErrorStep(oauth_error::OAuthErrorStepProps { ctx, reason }).into_any()
         }
+        Step::Disclosure(_) => consent::DisclosureStep(consent::DisclosureStepProps { ctx }).into_any(),
+        Step::Consent(_) => consent::ConsentStep(consent::ConsentStepProps { ctx }).into_any(),
+        Step::AdditionalProduct(_) => {
+            additional_product::AdditionalProductStep(additional_product::AdditionalProductStepProps { ctx }).into_any()
+        }
+        Step::ManualAccount(_) => {
+            manual_account::ManualAccountStep(manual_account::ManualAccountStepProps { ctx }).into_any()
+        }
+    }
+}
+
+/// The dialog of an open sub-view, if it is one. Every overlay is listed.
+fn dialog(ctx: Ctx, overlay: Overlay) -> AnyView {
+    match overlay {
+        Overlay::Disconnect(_) => view! { <disconnect::DisconnectDialog ctx=ctx /> }.into_any(),
+        Overlay::Leaving { .. } => view! { <leaving::LeavingDialog ctx=ctx /> }.into_any(),
+        Overlay::AboutMx => view! { <consent::AboutMxDialog ctx=ctx /> }.into_any(),
+        Overlay::DataAccess => view! { <consent::DataAccessDialog ctx=ctx /> }.into_any(),
+        Overlay::Support(_) | Overlay::Survey(_) => ().into_any(),
     }
 }
 
@@ -155,9 +179,12 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
 #[component]
 pub fn Widget(ctx: Ctx) -> impl IntoView {
     let key = Memo::new(move |_| ctx.with(screen_key));
-    let can_back = Memo::new(move |_| ctx.with(Flow::can_go_back).unwrap_or(false));
-    let dialog_open =
-        Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Disconnect(_)))).unwrap_or(false));
+    let can_back = Memo::new(move |_| ctx.with(Flow::shows_back_control).unwrap_or(false));
+    // Which dialog is open (its kind): a dialog is built once when it opens.
+    let open_dialog = Memo::new(move |_| {
+        ctx.with(|f| f.overlay.as_ref().filter(|o| o.is_dialog()).map(std::mem::discriminant)).flatten()
+    });
+    let dialog_open = Memo::new(move |_| open_dialog.get().is_some());
     let announcement = Memo::new(move |_| ctx.with(|f| announce(&ctx, f)).unwrap_or_default());
     let body = move || {
         let Some((_, _, support)) = key.get() else { return ().into_any() };
@@ -180,9 +207,7 @@ pub fn Widget(ctx: Ctx) -> impl IntoView {
                 </Show>
             </div>
             <div class="cw-body" inert=move || dialog_open.get()>{body}</div>
-            <Show when=move || dialog_open.get()>
-                <disconnect::DisconnectDialog ctx=ctx />
-            </Show>
+            {move || open_dialog.get().and_then(|_| ctx.peek(|f| f.overlay.clone()).flatten()).map(|o| dialog(ctx, o))}
             <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
         </section>
     }
@@ -208,11 +233,16 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
         }
         Step::VerifyExisting(e) if e.loading() => ctx.t(Key::VerifyExistingLoading),
         Step::Microdeposits(m) if m.view == crate::flow::MdView::Verifying => ctx.t(Key::MdVerifyingTitle),
+        Step::ManualAccount(ManualAccountState::Saved { name, .. }) => ctx.tf(Key::ManualSavedBody, &[("name", name)]),
         Step::Loading
         | Step::VerifyExisting(_)
         | Step::Microdeposits(_)
         | Step::LoadError { .. }
-        | Step::InstitutionStatus
+        | Step::InstitutionStatus(_)
+        | Step::Disclosure(_)
+        | Step::Consent(_)
+        | Step::AdditionalProduct(_)
+        | Step::ManualAccount(ManualAccountState::Menu(_) | ManualAccountState::Form(_))
         | Step::Credentials(_)
         | Step::Connecting(_)
         | Step::Mfa(_)

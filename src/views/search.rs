@@ -106,6 +106,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 view! {
                     <h3 class="cw-subheading">{ctx.t(Key::SearchPopular)}</h3>
                     <InstitutionList ctx=ctx items=items busy=busy />
+                    {manual_entry(ctx)}
                 }
                 .into_any()
             }
@@ -129,6 +130,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
                 {more}
                 {account_numbers(ctx)}
+                {manual_entry(ctx)}
             }
             .into_any()
         }
@@ -138,6 +140,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <p>{ctx.t(Key::SearchNoneBody)}</p>
             </div>
             {account_numbers(ctx)}
+            {manual_entry(ctx)}
         }
         .into_any(),
         SearchView::Failed { .. } => view! {
@@ -159,6 +162,19 @@ fn account_numbers(ctx: Ctx) -> Option<impl IntoView> {
                 <p class="cw-muted">{ctx.t(Key::MdEntryPrompt)}</p>
                 <button type="button" class="cw-button cw-secondary"
                     on:click=move |_| ctx.send(crate::flow::microdeposits::Msg::Begin)>{ctx.t(Key::MdEntryButton)}</button>
+            </div>
+        }
+    })
+}
+
+/// "Add an account manually", where the partner offers manual accounts.
+fn manual_entry(ctx: Ctx) -> Option<impl IntoView> {
+    ctx.peek(|f| f.manual_accounts_offered()).unwrap_or(false).then(|| {
+        view! {
+            <div class="cw-manual-entry">
+                <p class="cw-muted">{ctx.t(Key::ManualAddHint)}</p>
+                <button type="button" class="cw-button cw-secondary"
+                    on:click=move |_| ctx.send(crate::flow::manual_account::Msg::Open)>{ctx.t(Key::ManualAdd)}</button>
             </div>
         }
     })

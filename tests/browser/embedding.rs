@@ -9,49 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function partial_api() { return { addMember() {}, loadInstitutions() {} }; }
-
-export function listeners_that_throw(options) {
-  for (const key of ["onPostMessage", "onAnalyticEvent", "onAnalyticPageview"]) {
-    const record = options[key];
-    options[key] = function (a, b) { record.call(this, a, b); throw new Error("partner listener bug"); };
-  }
-}
-
-export function spy_console() {
-  const spy = { messages: [], originals: {} };
-  for (const level of ["log", "info", "warn", "error", "debug"]) {
-    spy.originals[level] = console[level];
-    console[level] = (...args) => {
-      spy.messages.push(args.map((a) => { try { return typeof a === "string" ? a : JSON.stringify(a) ?? String(a); } catch (_) { return String(a); } }).join(" "));
-    };
-  }
-  return spy;
-}
-export function console_messages(spy) { return spy.messages.slice(); }
-export function restore_console(spy) { for (const level in spy.originals) console[level] = spy.originals[level]; }
-
-export function page_traces() {
-  const dump = (storage) => { const out = {}; for (let i = 0; i < storage.length; i++) { const k = storage.key(i); out[k] = storage.getItem(k); } return out; };
-  return JSON.stringify({ href: location.href, local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie, title: document.title });
-}
-export function shadow_html(host) { return host.shadowRoot ? host.shadowRoot.innerHTML : ""; }
-export function ids_in(host) { return [...host.shadowRoot.querySelectorAll("[id]")].map((e) => e.id); }
-export function dangling_references(host) {
-  const root = host.shadowRoot;
-  const out = [];
-  for (const el of root.querySelectorAll("[for], [aria-describedby], [aria-labelledby], [aria-controls]")) {
-    for (const attr of ["for", "aria-describedby", "aria-labelledby", "aria-controls"]) {
-      const v = el.getAttribute(attr);
-      if (v) for (const id of v.split(/\s+/)) if (!root.getElementById(id)) out.push(attr + "=" + id);
-    }
-  }
-  return out;
-}
-export function free_handle(handle) { handle.free(); }
-export function error_message(e) { return e instanceof Error ? e.message : "not an Error: " + String(e); }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn partial_api() -> JsValue;
     fn listeners_that_throw(options: &JsValue);

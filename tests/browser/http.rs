@@ -12,48 +12,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-#[wasm_bindgen(inline_js = r#"
-export function token_api(url) {
-  const seen = [];
-  const api = {
-    url,
-    // A fresh token per request, as a partner's token refresh would give.
-    headers(request) { seen.push(request); return Promise.resolve({ Authorization: "Bearer token-" + seen.length }); },
-  };
-  return { api, seen };
-}
-export function api_of(rec) { return rec.api; }
-export function seen_of(rec) { return JSON.parse(JSON.stringify(rec.seen)); }
-export async function server_send(method, url, body) {
-  const init = { method };
-  if (body !== undefined) { init.headers = { "Content-Type": "application/json" }; init.body = body; }
-  const response = await fetch(url, init);
-  return response.status + " " + await response.text();
-}
-export function spy_fetch() {
-  const real = globalThis.fetch;
-  const spy = { requests: [], restore() { globalThis.fetch = real; } };
-  globalThis.fetch = function (input, init) {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    spy.requests.push(request);
-    return real.call(this, request);
-  };
-  return spy;
-}
-export function aborted_paths(spy) {
-  return spy.requests.filter(r => r.signal.aborted).map(r => r.method + " " + new URL(r.url).pathname);
-}
-export function credentials_modes(spy) { return spy.requests.map(r => r.credentials); }
-export function spy_console() {
-  const lines = [];
-  const warn = console.warn, error = console.error;
-  console.warn = (...a) => { lines.push(a.map(String).join(" ")); warn.apply(console, a); };
-  console.error = (...a) => { lines.push(a.map(String).join(" ")); error.apply(console, a); };
-  return { lines, restore() { console.warn = warn; console.error = error; } };
-}
-export function lines_of(spy) { return spy.lines.slice(); }
-export function restore(spy) { spy.restore(); }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn token_api(url: &str) -> JsValue;
     fn api_of(rec: &JsValue) -> JsValue;
@@ -63,9 +22,9 @@ extern "C" {
     fn spy_fetch() -> JsValue;
     fn aborted_paths(spy: &JsValue) -> JsValue;
     fn credentials_modes(spy: &JsValue) -> JsValue;
-    fn spy_console() -> JsValue;
+    fn spy_console_lines() -> JsValue;
     fn lines_of(spy: &JsValue) -> JsValue;
-    fn restore(spy: &JsValue);
+    fn restore_spy(spy: &JsValue);
 }
 
 /// The sandbox server, as `scripts/test.sh` started it.
@@ -208,14 +167,14 @@ async fn http_mfa_round() {
 async fn http_500_on_add_member_then_a_second_submit_works() {
     let base = session("fail").await;
     fault(&base, "POST", "/members", json!({"status": 500})).await;
-    let console = spy_console();
+    let console = spy_console_lines();
     let w = mount_http(&base, http_timing());
     open_mx_bank(&w).await;
     log_in(&w, "test_atrium", "s3cret-500");
     w.until_alert("Something went wrong. Please try again.").await;
     assert!(w.heading().contains("Log in to MX Bank"), "still on the form: {}", w.heading());
     let lines = strings(&lines_of(&console));
-    restore(&console);
+    restore_spy(&console);
     assert!(lines.iter().any(|l| l == "connect-widget: POST /members failed: HTTP 500"), "{lines:?}");
     assert!(lines.iter().all(|l| !l.contains("s3cret-500") && !l.contains("test_atrium")), "{lines:?}");
 
@@ -231,13 +190,13 @@ async fn http_500_on_add_member_then_a_second_submit_works() {
 async fn http_request_that_never_answers_times_out() {
     let base = session("hang").await;
     fault(&base, "POST", "/members", json!({"hang": true})).await;
-    let console = spy_console();
+    let console = spy_console_lines();
     let w = mount_http(&base, timing_with(json!({"hostTimeoutMs": 700})));
     open_mx_bank(&w).await;
     log_in(&w, "test_atrium", "password");
     w.until_alert("We're not getting a response right now").await;
     let lines = strings(&lines_of(&console));
-    restore(&console);
+    restore_spy(&console);
     assert!(lines.iter().any(|l| l == "connect-widget: POST /members failed: no answer within 700 ms"), "{lines:?}");
     log_in(&w, "test_atrium", "password");
     w.until_heading("You're connected").await;
@@ -324,7 +283,7 @@ async fn http_requests_nothing_waits_for_are_aborted() {
     assert!(!strings(&aborted_paths(&spy)).contains(&post), "a write is not cancelled while waited for");
     w.unmount();
     let aborted = strings(&aborted_paths(&spy));
-    restore(&spy);
+    restore_spy(&spy);
     assert!(aborted.contains(&post), "unmount aborts the request in flight: {aborted:?}");
 }
 
@@ -381,7 +340,7 @@ async fn http_credentials_include_is_used_for_every_request() {
     let w = mount_with(json(&json!({"url": base, "credentials": "include"})), json!({"timing": http_timing()}));
     open_mx_bank(&w).await;
     let modes = strings(&credentials_modes(&spy));
-    restore(&spy);
+    restore_spy(&spy);
     assert_eq!(modes, ["include", "include", "include"]);
     w.unmount();
 }

@@ -10,14 +10,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod analytics;
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod embedding;
 mod http;
+mod manual_account;
 mod mfa;
 mod oauth;
 mod outcomes;
+mod partner;
 mod search;
 mod support;
 mod verification;

@@ -364,8 +364,8 @@ async fn member_that_fails_to_load() {
 
 // ---- Institutions that can't be connected ---------------------------------------------------
 
-async fn expect_unavailable(w: &Mounted, name: &str) {
-    w.until_heading(&format!("{name} can't be connected right now")).await;
+async fn expect_unavailable(w: &Mounted, heading: &str) {
+    w.until_heading(heading).await;
     assert!(w.by_role("textbox").is_empty(), "no credentials asked");
     w.click("Choose another institution");
     w.until_heading("Find your bank").await;
@@ -376,19 +376,21 @@ async fn expect_unavailable(w: &Mounted, name: &str) {
 #[wasm_bindgen_test]
 async fn unavailable_institutions_are_explained_first() {
     let search = "Search for your bank or credit union";
-    for (code, name) in [("unavailable_bank", "Unavailable Test Bank"), ("client_blocked_bank", "Client Blocked Bank")]
-    {
+    for (code, name, heading) in [
+        ("unavailable_bank", "Unavailable Test Bank", "Unavailable Test Bank can't be connected right now"),
+        ("client_blocked_bank", "Client Blocked Bank", "Client Blocked Bank isn't supported here"),
+    ] {
         let w = mount_sandbox(json!({"timing": syncing_timing()}));
         w.until_heading("Find your bank").await;
         w.type_into(search, name);
         w.until_button(name).await;
         assert!(accessible_name(&w.button(name)).contains("Unavailable"), "marked in the list");
         w.click(name);
-        expect_unavailable(&w, name).await;
+        expect_unavailable(&w, heading).await;
         w.unmount();
 
         let w = mount_sandbox(json!({"clientConfig": {"current_institution_code": code}, "timing": syncing_timing()}));
-        expect_unavailable(&w, name).await;
+        expect_unavailable(&w, heading).await;
         w.unmount();
     }
 
@@ -396,7 +398,7 @@ async fn unavailable_institutions_are_explained_first() {
     let w = mount_sandbox(
         json!({"clientConfig": {"current_institution_code": "mxbank"}, "experimentalFeatures": listed, "timing": syncing_timing()}),
     );
-    expect_unavailable(&w, "MX Bank").await;
+    expect_unavailable(&w, "MX Bank isn't supported here").await;
     w.type_into(search, "MX Bank");
     let mx_result = |m: &Mounted| {
         m.by_role("button").into_iter().find(|b| {
@@ -406,6 +408,6 @@ async fn unavailable_institutions_are_explained_first() {
     };
     w.until("MX Bank marked unavailable in the results", 3000, |m| mx_result(m).is_some()).await;
     mx_result(&w).and_then(|b| b.dyn_into::<HtmlElement>().ok()).expect("MX Bank").click();
-    expect_unavailable(&w, "MX Bank").await;
+    expect_unavailable(&w, "MX Bank isn't supported here").await;
     w.unmount();
 }

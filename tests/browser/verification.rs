@@ -12,14 +12,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 const ACCOUNT: &str = "000987654321";
 
-#[wasm_bindgen(inline_js = r#"
-export function record_stream(options) {
-  const list = [];
-  options.onEvent = function (message) { list.push(JSON.parse(JSON.stringify(message))); };
-  return list;
-}
-export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn record_stream(options: &JsValue) -> JsValue;
     fn stream_of(list: &JsValue) -> JsValue;

@@ -13,22 +13,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, Node, ShadowRoot};
 
 // ---- Mounting ---------------------------------------------------------------
 
-#[wasm_bindgen(inline_js = r#"
-export function make_options(api, rest) {
-  const events = [];
-  const pageviews = [];
-  const analytics = [];
-  const options = Object.assign({}, rest, {
-    api,
-    onPostMessage(event, data) { events.push({ event, data: data === undefined ? null : JSON.parse(JSON.stringify(data)) }); },
-    onAnalyticPageview(path, data) { pageviews.push({ path, data }); },
-    onAnalyticEvent(name, data) { analytics.push({ name, data }); },
-  });
-  return { options, events, pageviews, analytics };
-}
-export function recorded(rec, which) { return JSON.parse(JSON.stringify(rec[which])); }
-export function options_of(rec) { return rec.options; }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn make_options(api: &JsValue, rest: &JsValue) -> JsValue;
     fn recorded(rec: &JsValue, which: &str) -> JsValue;
@@ -106,44 +91,7 @@ impl Mounted {
 
 // ---- Finding things: role, accessible name, label ----------------------------
 
-#[wasm_bindgen(inline_js = r#"
-export function accessible_name(el) {
-  if (el.hasAttribute("aria-label")) return el.getAttribute("aria-label").trim();
-  const by = el.getAttribute("aria-labelledby");
-  if (by) {
-    const root = el.getRootNode();
-    return by.split(/\s+/).map(id => root.getElementById(id)?.textContent ?? "").join(" ").replace(/\s+/g, " ").trim();
-  }
-  if (el.id) {
-    const label = el.getRootNode().querySelector(`label[for="${el.id}"]`);
-    if (label) return label.textContent.replace(/\s+/g, " ").trim();
-  }
-  const alt = el.tagName === "IMG" ? el.getAttribute("alt") : null;
-  if (alt !== null) return alt;
-  const imgs = [...el.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt")).join(" ");
-  return ((el.textContent || "") + " " + imgs).replace(/\s+/g, " ").trim();
-}
-// A radio's name: its label's text plus the alt text of a pictured choice.
-export function choice_name(el) {
-  const root = el.getRootNode();
-  const label = el.id ? root.querySelector(`label[for="${el.id}"]`) : el.closest("label");
-  if (!label) return "";
-  const alts = [...label.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt"));
-  return [label.textContent || "", ...alts].join(" ").replace(/\s+/g, " ").trim();
-}
-// What a screen reader reads for each button of the institution list: aria-hidden parts
-// (the initials badge) are skipped, text runs are separate words.
-export function list_button_names(host) {
-  const words = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) return [node.textContent];
-    if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute("aria-hidden") === "true") return [];
-    if (node.tagName === "IMG") return [node.getAttribute("alt") || ""];
-    return [...node.childNodes].flatMap(words);
-  };
-  return [...host.shadowRoot.querySelectorAll("[role=list] button")]
-    .map((b) => b.getAttribute("aria-label") || words(b).join(" ").replace(/\s+/g, " ").trim());
-}
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     pub fn accessible_name(el: &Element) -> String;
     fn choice_name(el: &Element) -> String;
@@ -281,16 +229,7 @@ impl Mounted {
 
 // ---- Acting like a user ------------------------------------------------------
 
-#[wasm_bindgen(inline_js = r#"
-export function fire_input(el, value) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-}
-export function fire_key(el, key, shift) {
-  el.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: !!shift, bubbles: true, cancelable: true }));
-}
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     pub fn fire_input(el: &Element, value: &str);
     pub fn fire_key(el: &Element, key: &str, shift: bool);
@@ -481,16 +420,7 @@ pub fn pair(a: &str, b: &str) -> (String, String) {
 
 // ---- The host page around the widget ---------------------------------------------
 
-#[wasm_bindgen(inline_js = r#"
-export function focused_page_input() {
-  const input = document.createElement("input");
-  input.setAttribute("aria-label", "host page field");
-  document.body.appendChild(input);
-  input.focus();
-  return input;
-}
-export function is_document_focus(el) { return document.activeElement === el; }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     /// A field of the host page, appended to the body and focused.
     pub fn focused_page_input() -> HtmlElement;
@@ -506,89 +436,7 @@ extern "C" {
 // `faults: {callback: [kind, ...]}` — the next calls of `callback` fail with
 // `throw` (synchronously), `reject500`, `garbage42`, `garbageX` or `never`.
 // Every call is recorded with copies of its arguments.
-#[wasm_bindgen(inline_js = r#"
-const STATUS = { CREATED: 0, DENIED: 2, CONNECTED: 6, RECONNECTED: 8, UPDATED: 15 };
-const MX = { account_verification_is_enabled: true, code: "mxbank", forgot_password_credential_recovery_url: "https:/mxbank.example/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-1572a04c-912b-59bf-5841-332c7dfafaef", login_url: null, name: "MX Bank", popularity: 40000, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/mxbank.example/forgot_password", url: "https:/mxbank.example" };
-const GRINGOTTS = { account_verification_is_enabled: true, code: "gringotts", forgot_password_credential_recovery_url: "https:/testbank.com/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-f1a3285d-e855-b68f-6aa7-8ae775c0e0e9", login_url: null, name: "Gringotts", popularity: 32685, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/testbank.com/forgot_password", url: "https:/testbank.com" };
-const INSTITUTIONS = [MX, GRINGOTTS];
-const CREDENTIALS = [
-  { display_order: 1, field_name: "LOGIN", field_type: 3, guid: "CRD-LOGIN", label: "Username", meta_data: null, optional: false, options: null },
-  { display_order: 2, field_name: "PASSWORD", field_type: 1, guid: "CRD-PASSWORD", label: "Password", meta_data: null, optional: false, options: null },
-];
-const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
-
-export function make_host(opts) {
-  const s = { calls: [], faults: opts.faults || {}, polls: 0, working: "CREATED", updated: false };
-  const memberGuid = opts.conflict ? "MBR-EXISTING" : "MBR-123";
-  const member = (status, aggregating) => {
-    const m = {
-      aggregated_at: "2016-10-13T18:07:57.000Z", background_aggregation_is_disabled: false,
-      connection_status: opts.numeric ? STATUS[status] : status,
-      guid: memberGuid, id: "unique_id", institution_code: "mxbank", is_being_aggregated: aggregating,
-      is_managed_by_user: false, is_manual: false, is_oauth: false,
-      metadata: "\"credentials_last_refreshed_at\": \"2015-10-15\"", most_recent_job_detail_code: null,
-      most_recent_job_detail_text: "", most_recent_job_guid: "JOB-1", name: "MX Bank",
-      oauth_window_uri: "https://mxbank.example/oauth/authorize?client_id=b8Oik&response_type=code",
-      successfully_aggregated_at: "2016-10-13T17:57:38.000Z", user_guid: "USR-123", user_id: "user123",
-    };
-    return opts.bare ? m : { member: m };
-  };
-  const answer = (name, args, normal) => {
-    s.calls.push({ name, args: copy(args) });
-    const queue = s.faults[name];
-    const fault = queue && queue.length ? queue.shift() : null;
-    if (fault === "throw") throw new Error(name + " exploded");
-    if (fault === "reject500") return Promise.reject({ response: { status: 500 } });
-    if (fault === "garbage42") return Promise.resolve(42);
-    if (fault === "garbageX") return Promise.resolve("x");
-    if (fault === "never") return new Promise(() => {});
-    return new Promise((resolve, reject) => setTimeout(() => { try { resolve(normal()); } catch (e) { reject(e); } }, 1));
-  };
-  const notFound = (guid) => { throw { response: { status: 404, data: { guid } } }; };
-  const api = {
-    loadPopularInstitutions(...a) { return answer("loadPopularInstitutions", a, () => INSTITUTIONS); },
-    loadInstitutions(...a) {
-      return answer("loadInstitutions", a, () => {
-        const q = a[0] || {};
-        if (q.routing_number) return q.routing_number === "011411633" ? [MX] : [];
-        const name = String(q.search_name || "").toLowerCase();
-        return INSTITUTIONS.filter((i) => i.name.toLowerCase().includes(name));
-      });
-    },
-    loadInstitutionByGuid(...a) { return answer("loadInstitutionByGuid", a, () => INSTITUTIONS.find((i) => i.guid === a[0]) || notFound(a[0])); },
-    loadInstitutionByCode(...a) { return answer("loadInstitutionByCode", a, () => INSTITUTIONS.find((i) => i.code === a[0]) || notFound(a[0])); },
-    getInstitutionCredentials(...a) { return answer("getInstitutionCredentials", a, () => (opts.bare ? CREDENTIALS : { credentials: CREDENTIALS })); },
-    addMember(...a) {
-      return answer("addMember", a, () => {
-        if (opts.conflict) throw { response: { status: 409, data: { guid: "MBR-EXISTING" } } };
-        s.polls = 0; s.working = "CREATED";
-        return member("CREATED", true);
-      });
-    },
-    updateMember(...a) {
-      return answer("updateMember", a, () => { s.updated = true; s.polls = 0; s.working = "UPDATED"; return member("UPDATED", true); });
-    },
-    loadMemberByGuid(...a) {
-      return answer("loadMemberByGuid", a, () => {
-        if (a[0] !== memberGuid) notFound(a[0]);
-        if (opts.conflict && !s.updated) return member("DENIED", false);
-        s.polls += 1;
-        if (s.polls === 1 || opts.stuck) return member(s.working, true);
-        return member("CONNECTED", s.polls === 2);
-      });
-    },
-    loadJob(...a) {
-      return answer("loadJob", a, () => ({ guid: a[0], job_type: 0, status: s.polls >= 3 ? 6 : 0, finished_at: s.polls >= 3 ? 1682356863 : null }));
-    },
-    runJob(...a) {
-      return answer("runJob", a, () => { s.polls = 0; s.working = "RECONNECTED"; return { job_guid: "JOB-2", status: 8 }; });
-    },
-  };
-  Object.defineProperty(api, "__calls", { value: s.calls, enumerable: false });
-  return api;
-}
-export function host_calls(api) { return copy(api.__calls); }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn make_host(opts: &JsValue) -> JsValue;
     fn host_calls(api: &JsValue) -> JsValue;
@@ -630,41 +478,7 @@ pub fn mount_host(api: &JsValue) -> Mounted {
 // A host that knows one member and one institution. `load` makes loadMemberByGuid
 // answer "ok", "404", "500" or "hang"; `deleteFailures` failed deleteMember calls come
 // first; addMember always fails. `calls` lists the callbacks called.
-#[wasm_bindgen(inline_js = r#"
-export function fake_host(member, institution) {
-  const creds = { credentials: [
-    { guid: "CRD-USER", label: "Username", field_name: "LOGIN", field_type: "LOGIN", display_order: 1 },
-    { guid: "CRD-PASS", label: "Password", field_name: "PASSWORD", field_type: "PASSWORD", display_order: 2 },
-  ] };
-  const h = {
-    member, institution, load: "ok", deleteFailures: 0, calls: [],
-    addMember() { h.calls.push("addMember"); return Promise.reject({ response: { status: 500, data: {} } }); },
-    loadMemberByGuid(guid) {
-      h.calls.push("loadMemberByGuid");
-      if (h.load === "404") return Promise.reject({ response: { status: 404, data: { guid } } });
-      if (h.load === "500") return Promise.reject({ response: { status: 500, data: {} } });
-      if (h.load === "hang") return new Promise(() => {});
-      return Promise.resolve({ member: h.member });
-    },
-    loadInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
-    loadPopularInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
-    loadInstitutionByGuid() { h.calls.push("loadInstitutionByGuid"); return Promise.resolve({ institution: h.institution }); },
-    loadInstitutionByCode() { return Promise.resolve({ institution: h.institution }); },
-    getInstitutionCredentials() { h.calls.push("getInstitutionCredentials"); return Promise.resolve(creds); },
-    getMemberCredentials() { h.calls.push("getMemberCredentials"); return Promise.resolve(creds); },
-    runJob() { h.calls.push("runJob"); return Promise.resolve({ job_guid: "JOB-2", status: 0 }); },
-    deleteMember() {
-      h.calls.push("deleteMember");
-      if (h.deleteFailures > 0) { h.deleteFailures -= 1; return Promise.reject({ response: { status: 500, data: {} } }); }
-      return Promise.resolve({ member: h.member });
-    },
-    createSupportTicket() { return Promise.resolve({}); },
-  };
-  return h;
-}
-export function set_host(h, key, value) { h[key] = value; }
-export function fake_host_calls(h) { return h.calls.slice(); }
-"#)]
+#[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     fn fake_host(member: &JsValue, institution: &JsValue) -> JsValue;
     /// Change a setting of a `member_host` (`load`, `deleteFailures`).

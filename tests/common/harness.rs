@@ -2,9 +2,10 @@
 //! call by hand with the JSON a host would resolve with, fire timers, and read
 //! back the effects. No browser involved.
 
-use connect_widget::flow::{Effect, Environment, Flow, Msg, Settings, Token};
+use connect_widget::flow::{Effect, Environment, Flow, Msg, Notice, Settings, Token};
 use connect_widget::host::{HostCall, HostError, CALLBACK_NAMES};
 use connect_widget::model::{ClientConfig, Secret};
+use connect_widget::options::PartnerOptions;
 use serde_json::{json, Value};
 
 /// The password typed in every harness login.
@@ -61,6 +62,15 @@ pub fn rejected(status: u16, data: Value) -> HostError {
 
 impl Harness {
     pub fn with_config(config: Value) -> Harness {
+        Harness::with_env(config, env_all())
+    }
+
+    /// A harness whose partner options are `partner` (profiles, features, ...).
+    pub fn with_partner(config: Value, partner: PartnerOptions) -> Harness {
+        Harness::with_env(config, Environment { partner, ..env_all() })
+    }
+
+    pub fn with_env(config: Value, env: Environment) -> Harness {
         let settings = Settings {
             poll_interval_ms: 10,
             search_debounce_ms: 5,
@@ -69,7 +79,7 @@ impl Harness {
             oauth_poll_interval_ms: 7,
             oauth_wait_limit_ms: 5000,
         };
-        let flow = Flow::new(ClientConfig::from_json(&config), settings, env_all());
+        let flow = Flow::new(ClientConfig::from_json(&config), settings, env);
         let mut h = Harness { flow, effects: Vec::new(), log: Vec::new() };
         h.send(connect_widget::flow::start::Msg::Begin);
         h
@@ -105,6 +115,12 @@ impl Harness {
     /// Answer the newest call to `name` with what the host resolved (or why it failed).
     pub fn reply(&mut self, name: &str, result: Result<Value, HostError>) -> Vec<Effect> {
         let (token, _) = self.call(name);
+        self.effects.clear();
+        self.send(Msg::HostAnswered { token, result })
+    }
+
+    /// Answer the call with `token` (taken earlier with `call`), when several are out at once.
+    pub fn answer(&mut self, token: Token, result: Result<Value, HostError>) -> Vec<Effect> {
         self.effects.clear();
         self.send(Msg::HostAnswered { token, result })
     }
@@ -180,6 +196,28 @@ impl Harness {
         h.submit_good_credentials();
         h.reply("addMember", Ok(initial));
         h
+    }
+
+    /// Page view paths among the current effects.
+    pub fn pageviews(&self) -> Vec<String> {
+        self.effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Pageview { path, .. } => Some(path.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The partner callbacks the current effects call (`onManualAccountAdded`, ...).
+    pub fn notices(&self) -> Vec<Notice> {
+        self.effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Notify(notice) => Some(notice.clone()),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Answer the newest poll with `member`.

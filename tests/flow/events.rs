@@ -2,7 +2,7 @@
 
 use crate::common::harness::*;
 use connect_widget::flow::mfa::Msg;
-use connect_widget::flow::{Effect, InstitutionRef, WidgetEvent};
+use connect_widget::flow::{ConsentReceipt, Effect, InstitutionRef, WidgetEvent};
 use connect_widget::model::{ConnectionStatus, Secret};
 use serde_json::json;
 
@@ -58,7 +58,11 @@ fn payloads_have_the_reference_shapes() {
             json!({"member_guid": "MBR-1", "error_reason": "CANCELLED"}),
         ),
         (
-            WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: Some("USR-1".into()) },
+            WidgetEvent::MemberConnected {
+                member_guid: "MBR-1".into(),
+                user_guid: Some("USR-1".into()),
+                consent: None,
+            },
             "connect/memberConnected",
             json!({"member_guid": "MBR-1", "user_guid": "USR-1"}),
         ),
@@ -78,7 +82,8 @@ fn payloads_have_the_reference_shapes() {
             "connect/memberDeleted",
             json!({"member_guid": "MBR-1"}),
         ),
-        (WidgetEvent::BackToSearch, "connect/backToSearch", json!({})),
+        (WidgetEvent::BackToSearch { context: None }, "connect/backToSearch", json!({})),
+        (WidgetEvent::BackButtonClicked, "connect/backButtonClicked", json!({})),
         (
             WidgetEvent::MicrodepositsLoaded { initial_step: "routingNumber" },
             "connect/microdeposits/loaded",
@@ -119,6 +124,25 @@ fn payloads_have_the_reference_shapes() {
         ),
     ];
     assert_eq!(cases.len(), WidgetEvent::NAMES.len(), "one case per event");
+    let receipt = ConsentReceipt {
+        clusters: vec!["account_information", "transactions"],
+        products: vec!["transactions".into()],
+        granted_at: "2024-03-15T10:20:30.456Z".into(),
+        expires_at: "2025-03-15T10:20:30.456Z".into(),
+        locale: "fr-ca",
+    };
+    let more = [
+        (
+            WidgetEvent::MemberConnected { member_guid: "MBR-1".into(), user_guid: None, consent: Some(receipt) },
+            json!({"member_guid": "MBR-1", "user_guid": null, "consent": {
+                "clusters": ["account_information", "transactions"], "products": ["transactions"],
+                "granted_at": "2024-03-15T10:20:30.456Z", "expires_at": "2025-03-15T10:20:30.456Z", "locale": "fr-ca"}}),
+        ),
+        (WidgetEvent::BackToSearch { context: Some("manualAccountAdded") }, json!({"context": "manualAccountAdded"})),
+    ];
+    for (event, payload) in more {
+        assert_eq!(event.payload(), payload, "{}", event.name());
+    }
     for (event, name, payload) in cases {
         assert_eq!(event.name(), name);
         assert_eq!(event.payload(), payload, "{name}");

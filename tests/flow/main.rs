@@ -5,10 +5,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod analytics;
 mod connecting;
+mod consent;
 mod credentials;
 mod disconnect;
 mod events;
+mod institution_status;
+mod manual_account;
 mod mfa;
 mod microdeposit_status;
 mod microdeposits;
@@ -16,8 +20,11 @@ mod navigation;
 mod oauth;
 mod oauth_waiting;
 mod outcomes;
+mod partner;
 mod search;
 mod start;
 mod stream;
+mod suggested;
+mod suite_layout;
 mod support;
 mod verification;

@@ -100,7 +100,9 @@ function onPostMessage(...[event, data]: PostMessageArgs): void {
       console.log(data.member_guid, data.error_reason);
       break;
     case "connect/memberConnected":
-      console.log(data.member_guid, data.user_guid);
+      console.log(data.member_guid, data.user_guid, data.consent?.clusters.join(), data.consent?.expires_at);
+      break;
+    case "connect/backButtonClicked":
       break;
     case "connect/connected/primaryAction":
       break;
@@ -141,7 +143,9 @@ function onPostMessage(...[event, data]: PostMessageArgs): void {
 
 const clientConfig: ClientConfig = {
   mode: "aggregation",
-  color_scheme: "dark",
+  color_scheme: "auto",
+  additional_product_option: "transactions",
+  show_back_button: true,
   is_mobile_webview: false,
   ui_message_webview_url_scheme: "bankapp",
   target_origin_referrer: "https://partner.example",
@@ -153,12 +157,36 @@ const clientConfig: ClientConfig = {
 const options: MountOptions = {
   api,
   clientConfig,
-  language: { locale: "fr-ca", copy: { "search.title": "Trouvez votre banque" } },
+  language: {
+    locale: "fr-ca",
+    copy: { "search.title": "Trouvez votre banque", "connect/disclosure/title": "Connectez votre compte" },
+    localizedContent: { connect: { additional_product_screen: { add_aggregation: { title: "Gérer vos finances?" } } } },
+  },
   onPostMessage,
   onAnalyticEvent: (name, metadata) => console.log(name, Object.keys(metadata)),
   onAnalyticPageview: (path, metadata) => console.log(path, metadata),
-  profiles: { user: { email: "user@example.com" }, clientProfile: { uses_oauth: true } },
-  userFeatures: [{ feature_name: "CONNECT_COMBO_JOBS", is_enabled: true }],
+  profiles: {
+    user: { email: "user@example.com" },
+    client: { oauth_app_name: "Budgeteer" },
+    clientColorScheme: { widget_brand_color: "#0b3d91" },
+    clientProfile: { uses_oauth: true, show_external_link_popup: true },
+    widgetProfile: { enable_manual_accounts: true, show_mx_branding: true },
+  },
+  userFeatures: [{ feature_name: "CONNECT_COMBO_JOBS", is_enabled: true }, { feature_name: "CONNECT_CONSENT", is_enabled: true }],
+  availableAccountTypes: [1, "CREDIT_CARD"],
+  postMessageEventOverrides: {
+    memberConnected: { createEventData: ({ member: m, consent }) => ({ guid: m.guid, consent }) },
+    memberStatusUpdate: {
+      createEventData: ({ member: m }) => ({ guid: m.guid }),
+      getHasStatusChanged: ({ currentMember, previousMember }) => currentMember.guid !== previousMember?.guid,
+    },
+  },
+  onShowConnectSuccessSurvey: () => console.log("survey"),
+  onSubmitConnectSuccessSurvey: (answers) => console.log(answers[0], answers[1], answers[2]),
+  onManualAccountAdded: () => console.log("manual account"),
+  onSuccessfulAggregation: (m) => console.log(m.guid),
+  onMemberDeleted: (guid) => console.log(guid.length),
+  onUpsertMember: (m) => console.log(m.guid),
   experimentalFeatures: { memberPollingMilliseconds: 2000, unavailableInstitutions: [{ name: "Old Bank" }] },
   shadow: false,
   timing: {
@@ -198,6 +226,8 @@ if (element) {
   typed.onPostMessage = onPostMessage;
   typed.onAnalyticEvent = (name) => console.log(name);
   typed.onAnalyticPageview = (path) => console.log(path);
+  typed.availableAccountTypes = [4];
+  typed.onManualAccountAdded = () => console.log("added");
   typed.setAttribute("color-scheme", "dark");
   typed.addEventListener("connect/memberConnected", (event) => console.log(event.detail.member_guid));
   typed.addEventListener("connect/loaded", (event: ConnectWidgetEvent<"connect/loaded">) => console.log(event.detail.initial_step));

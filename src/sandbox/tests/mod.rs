@@ -14,6 +14,7 @@
 mod accounts;
 mod contract;
 mod institutions;
+mod manual;
 mod members;
 mod mfa;
 mod oauth;

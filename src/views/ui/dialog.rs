@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 const FOCUSABLE: &str =
-    "button:not([disabled]), input:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
+    "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])";
 
 /// A modal dialog over a scrim, labelled by its heading. Tab and Shift+Tab
 /// wrap inside it; Escape calls `on_close`. The widget makes the page behind

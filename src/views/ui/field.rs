@@ -44,14 +44,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let ids: Vec<&str> =
-                hint_id.iter().map(String::as_str).chain(invalid.get().then_some(error_id.as_str())).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint_id.clone(), error_id.clone(), invalid);
     let input_type = move || match masked {
         Some(m) if m.get() => "password",
         _ => kind,
@@ -91,5 +84,18 @@ pub fn TextField(
                 <p class="cw-field-error" id=error_id.clone()>{move || error.get()}</p>
             </Show>
         </div>
+    }
+}
+
+/// A field's `aria-describedby`: its hint, and its error while `invalid`.
+pub(super) fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    invalid: Signal<bool>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> =
+            hint_id.iter().map(String::as_str).chain(invalid.get().then_some(error_id.as_str())).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

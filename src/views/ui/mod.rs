@@ -4,13 +4,18 @@
 
 mod dialog;
 mod field;
+mod link;
 mod radio;
+mod select;
 
 pub use dialog::ModalDialog;
 pub use field::TextField;
+pub use link::{ExternalLink, PageAddress};
 pub use radio::{RadioChoice, RadioGroup};
+pub use select::SelectField;
 
 use super::Ctx;
+use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
 use leptos::prelude::*;
 
@@ -67,21 +72,27 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
         .to_uppercase();
     let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
     let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
-    let logo = institution.logo_url.as_deref().and_then(crate::model::safe_https_url);
+    // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
+    let page = use_context::<PageAddress>().unwrap_or_default();
+    let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
+    let broken = RwSignal::new(false);
     // Set through the CSSOM (`style:`), never as a `style` attribute, which a
     // strict Content-Security-Policy (`style-src 'self'`) refuses.
     let px = format!("{size}px");
-    match logo {
+    move || {
+        match logo.clone().filter(|_| !broken.get()) {
         Some(url) => view! {
-            <img class="cw-logo" src=url alt="" width=size height=size style:--cw-logo-size=px style:--cw-brand=colour />
+            <img class="cw-logo" src=url alt="" width=size height=size style:--cw-logo-size=px.clone()
+                style:--cw-brand=colour.clone() on:error=move |_| broken.set(true) />
         }
         .into_any(),
         None => view! {
-            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px style:--cw-brand=colour>
-                {initials}
+            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px.clone() style:--cw-brand=colour.clone()>
+                {initials.clone()}
             </span>
         }
         .into_any(),
+    }
     }
 }
 
@@ -145,4 +156,15 @@ pub fn HostText(segments: Vec<crate::model::rich_text::Segment>, new_tab: String
             .into_any(),
         })
         .collect_view()
+}
+
+/// Tell the analytics once, the first time `value` is typed in (never what was typed).
+pub fn report_first_input(ctx: Ctx, value: RwSignal<String>, kind: InputKind) {
+    Effect::new(move |reported: Option<bool>| {
+        let typed = value.with(|v| !v.is_empty());
+        if typed && reported != Some(true) {
+            ctx.send(analytics::Msg::FirstInput(kind));
+        }
+        typed || reported == Some(true)
+    });
 }

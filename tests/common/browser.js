@@ -1,0 +1,478 @@
+// Page-side helpers of the browser suite (tests/browser/), in one module: the
+// test runner's small web server stalls when a page imports many snippet files
+// at once, so every `extern "C"` block of the suite imports this one file.
+
+// ---- tests/common/browser.rs ----
+export function make_options(api, rest) {
+  const events = [];
+  const pageviews = [];
+  const analytics = [];
+  const options = Object.assign({}, rest, {
+    api,
+    onPostMessage(event, data) { events.push({ event, data: data === undefined ? null : JSON.parse(JSON.stringify(data)) }); },
+    onAnalyticPageview(path, data) { pageviews.push({ path, data }); },
+    onAnalyticEvent(name, data) { analytics.push({ name, data }); },
+  });
+  return { options, events, pageviews, analytics };
+}
+export function recorded(rec, which) { return JSON.parse(JSON.stringify(rec[which])); }
+export function options_of(rec) { return rec.options; }
+
+export function accessible_name(el) {
+  if (el.hasAttribute("aria-label")) return el.getAttribute("aria-label").trim();
+  const by = el.getAttribute("aria-labelledby");
+  if (by) {
+    const root = el.getRootNode();
+    return by.split(/\s+/).map(id => root.getElementById(id)?.textContent ?? "").join(" ").replace(/\s+/g, " ").trim();
+  }
+  if (el.id) {
+    const label = el.getRootNode().querySelector(`label[for="${el.id}"]`);
+    if (label) return label.textContent.replace(/\s+/g, " ").trim();
+  }
+  const alt = el.tagName === "IMG" ? el.getAttribute("alt") : null;
+  if (alt !== null) return alt;
+  const imgs = [...el.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt")).join(" ");
+  return ((el.textContent || "") + " " + imgs).replace(/\s+/g, " ").trim();
+}
+// A radio's name: its label's text plus the alt text of a pictured choice.
+export function choice_name(el) {
+  const root = el.getRootNode();
+  const label = el.id ? root.querySelector(`label[for="${el.id}"]`) : el.closest("label");
+  if (!label) return "";
+  const alts = [...label.querySelectorAll("img[alt]")].map(i => i.getAttribute("alt"));
+  return [label.textContent || "", ...alts].join(" ").replace(/\s+/g, " ").trim();
+}
+// What a screen reader reads for each button of the institution list: aria-hidden parts
+// (the initials badge) are skipped, text runs are separate words.
+export function list_button_names(host) {
+  const words = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return [node.textContent];
+    if (node.nodeType !== Node.ELEMENT_NODE || node.getAttribute("aria-hidden") === "true") return [];
+    if (node.tagName === "IMG") return [node.getAttribute("alt") || ""];
+    return [...node.childNodes].flatMap(words);
+  };
+  return [...host.shadowRoot.querySelectorAll("[role=list] button")]
+    .map((b) => b.getAttribute("aria-label") || words(b).join(" ").replace(/\s+/g, " ").trim());
+}
+
+export function fire_input(el, value) {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+}
+export function fire_key(el, key, shift) {
+  el.dispatchEvent(new KeyboardEvent("keydown", { key, shiftKey: !!shift, bubbles: true, cancelable: true }));
+}
+
+export function focused_page_input() {
+  const input = document.createElement("input");
+  input.setAttribute("aria-label", "host page field");
+  document.body.appendChild(input);
+  input.focus();
+  return input;
+}
+export function is_document_focus(el) { return document.activeElement === el; }
+
+const STATUS = { CREATED: 0, DENIED: 2, CONNECTED: 6, RECONNECTED: 8, UPDATED: 15 };
+const MX = { account_verification_is_enabled: true, code: "mxbank", forgot_password_credential_recovery_url: "https:/mxbank.example/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-1572a04c-912b-59bf-5841-332c7dfafaef", login_url: null, name: "MX Bank", popularity: 40000, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/mxbank.example/forgot_password", url: "https:/mxbank.example" };
+const GRINGOTTS = { account_verification_is_enabled: true, code: "gringotts", forgot_password_credential_recovery_url: "https:/testbank.com/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-f1a3285d-e855-b68f-6aa7-8ae775c0e0e9", login_url: null, name: "Gringotts", popularity: 32685, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/testbank.com/forgot_password", url: "https:/testbank.com" };
+const INSTITUTIONS = [MX, GRINGOTTS];
+const CREDENTIALS = [
+  { display_order: 1, field_name: "LOGIN", field_type: 3, guid: "CRD-LOGIN", label: "Username", meta_data: null, optional: false, options: null },
+  { display_order: 2, field_name: "PASSWORD", field_type: 1, guid: "CRD-PASSWORD", label: "Password", meta_data: null, optional: false, options: null },
+];
+const copy = (v) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+
+export function make_host(opts) {
+  const s = { calls: [], faults: opts.faults || {}, polls: 0, working: "CREATED", updated: false };
+  const memberGuid = opts.conflict ? "MBR-EXISTING" : "MBR-123";
+  const member = (status, aggregating) => {
+    const m = {
+      aggregated_at: "2016-10-13T18:07:57.000Z", background_aggregation_is_disabled: false,
+      connection_status: opts.numeric ? STATUS[status] : status,
+      guid: memberGuid, id: "unique_id", institution_code: "mxbank", is_being_aggregated: aggregating,
+      is_managed_by_user: false, is_manual: false, is_oauth: false,
+      metadata: "\"credentials_last_refreshed_at\": \"2015-10-15\"", most_recent_job_detail_code: null,
+      most_recent_job_detail_text: "", most_recent_job_guid: "JOB-1", name: "MX Bank",
+      oauth_window_uri: "https://mxbank.example/oauth/authorize?client_id=b8Oik&response_type=code",
+      successfully_aggregated_at: "2016-10-13T17:57:38.000Z", user_guid: "USR-123", user_id: "user123",
+    };
+    return opts.bare ? m : { member: m };
+  };
+  const answer = (name, args, normal) => {
+    s.calls.push({ name, args: copy(args) });
+    const queue = s.faults[name];
+    const fault = queue && queue.length ? queue.shift() : null;
+    if (fault === "throw") throw new Error(name + " exploded");
+    if (fault === "reject500") return Promise.reject({ response: { status: 500 } });
+    if (fault === "garbage42") return Promise.resolve(42);
+    if (fault === "garbageX") return Promise.resolve("x");
+    if (fault === "never") return new Promise(() => {});
+    return new Promise((resolve, reject) => setTimeout(() => { try { resolve(normal()); } catch (e) { reject(e); } }, 1));
+  };
+  const notFound = (guid) => { throw { response: { status: 404, data: { guid } } }; };
+  const api = {
+    loadPopularInstitutions(...a) { return answer("loadPopularInstitutions", a, () => INSTITUTIONS); },
+    loadInstitutions(...a) {
+      return answer("loadInstitutions", a, () => {
+        const q = a[0] || {};
+        if (q.routing_number) return q.routing_number === "011411633" ? [MX] : [];
+        const name = String(q.search_name || "").toLowerCase();
+        return INSTITUTIONS.filter((i) => i.name.toLowerCase().includes(name));
+      });
+    },
+    loadInstitutionByGuid(...a) { return answer("loadInstitutionByGuid", a, () => INSTITUTIONS.find((i) => i.guid === a[0]) || notFound(a[0])); },
+    loadInstitutionByCode(...a) { return answer("loadInstitutionByCode", a, () => INSTITUTIONS.find((i) => i.code === a[0]) || notFound(a[0])); },
+    getInstitutionCredentials(...a) { return answer("getInstitutionCredentials", a, () => (opts.bare ? CREDENTIALS : { credentials: CREDENTIALS })); },
+    addMember(...a) {
+      return answer("addMember", a, () => {
+        if (opts.conflict) throw { response: { status: 409, data: { guid: "MBR-EXISTING" } } };
+        s.polls = 0; s.working = "CREATED";
+        return member("CREATED", true);
+      });
+    },
+    updateMember(...a) {
+      return answer("updateMember", a, () => { s.updated = true; s.polls = 0; s.working = "UPDATED"; return member("UPDATED", true); });
+    },
+    loadMemberByGuid(...a) {
+      return answer("loadMemberByGuid", a, () => {
+        if (a[0] !== memberGuid) notFound(a[0]);
+        if (opts.conflict && !s.updated) return member("DENIED", false);
+        s.polls += 1;
+        if (s.polls === 1 || opts.stuck) return member(s.working, true);
+        return member("CONNECTED", s.polls === 2);
+      });
+    },
+    loadJob(...a) {
+      return answer("loadJob", a, () => ({ guid: a[0], job_type: 0, status: s.polls >= 3 ? 6 : 0, finished_at: s.polls >= 3 ? 1682356863 : null }));
+    },
+    runJob(...a) {
+      return answer("runJob", a, () => { s.polls = 0; s.working = "RECONNECTED"; return { job_guid: "JOB-2", status: 8 }; });
+    },
+  };
+  Object.defineProperty(api, "__calls", { value: s.calls, enumerable: false });
+  return api;
+}
+export function host_calls(api) { return copy(api.__calls); }
+
+export function fake_host(member, institution) {
+  const creds = { credentials: [
+    { guid: "CRD-USER", label: "Username", field_name: "LOGIN", field_type: "LOGIN", display_order: 1 },
+    { guid: "CRD-PASS", label: "Password", field_name: "PASSWORD", field_type: "PASSWORD", display_order: 2 },
+  ] };
+  const h = {
+    member, institution, load: "ok", deleteFailures: 0, calls: [],
+    addMember() { h.calls.push("addMember"); return Promise.reject({ response: { status: 500, data: {} } }); },
+    loadMemberByGuid(guid) {
+      h.calls.push("loadMemberByGuid");
+      if (h.load === "404") return Promise.reject({ response: { status: 404, data: { guid } } });
+      if (h.load === "500") return Promise.reject({ response: { status: 500, data: {} } });
+      if (h.load === "hang") return new Promise(() => {});
+      return Promise.resolve({ member: h.member });
+    },
+    loadInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
+    loadPopularInstitutions() { return Promise.resolve({ institutions: [h.institution] }); },
+    loadInstitutionByGuid() { h.calls.push("loadInstitutionByGuid"); return Promise.resolve({ institution: h.institution }); },
+    loadInstitutionByCode() { return Promise.resolve({ institution: h.institution }); },
+    getInstitutionCredentials() { h.calls.push("getInstitutionCredentials"); return Promise.resolve(creds); },
+    getMemberCredentials() { h.calls.push("getMemberCredentials"); return Promise.resolve(creds); },
+    runJob() { h.calls.push("runJob"); return Promise.resolve({ job_guid: "JOB-2", status: 0 }); },
+    deleteMember() {
+      h.calls.push("deleteMember");
+      if (h.deleteFailures > 0) { h.deleteFailures -= 1; return Promise.reject({ response: { status: 500, data: {} } }); }
+      return Promise.resolve({ member: h.member });
+    },
+    createSupportTicket() { return Promise.resolve({}); },
+  };
+  return h;
+}
+export function set_host(h, key, value) { h[key] = value; }
+export function fake_host_calls(h) { return h.calls.slice(); }
+
+// ---- tests/browser/embedding.rs ----
+export function partial_api() { return { addMember() {}, loadInstitutions() {} }; }
+
+export function listeners_that_throw(options) {
+  for (const key of ["onPostMessage", "onAnalyticEvent", "onAnalyticPageview"]) {
+    const record = options[key];
+    options[key] = function (a, b) { record.call(this, a, b); throw new Error("partner listener bug"); };
+  }
+}
+
+export function spy_console() {
+  const spy = { messages: [], originals: {} };
+  for (const level of ["log", "info", "warn", "error", "debug"]) {
+    spy.originals[level] = console[level];
+    console[level] = (...args) => {
+      spy.messages.push(args.map((a) => { try { return typeof a === "string" ? a : JSON.stringify(a) ?? String(a); } catch (_) { return String(a); } }).join(" "));
+    };
+  }
+  return spy;
+}
+export function console_messages(spy) { return spy.messages.slice(); }
+export function restore_console(spy) { for (const level in spy.originals) console[level] = spy.originals[level]; }
+
+export function page_traces() {
+  const dump = (storage) => { const out = {}; for (let i = 0; i < storage.length; i++) { const k = storage.key(i); out[k] = storage.getItem(k); } return out; };
+  return JSON.stringify({ href: location.href, local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie, title: document.title });
+}
+export function shadow_html(host) { return host.shadowRoot ? host.shadowRoot.innerHTML : ""; }
+export function ids_in(host) { return [...host.shadowRoot.querySelectorAll("[id]")].map((e) => e.id); }
+export function dangling_references(host) {
+  const root = host.shadowRoot;
+  const out = [];
+  for (const el of root.querySelectorAll("[for], [aria-describedby], [aria-labelledby], [aria-controls]")) {
+    for (const attr of ["for", "aria-describedby", "aria-labelledby", "aria-controls"]) {
+      const v = el.getAttribute(attr);
+      if (v) for (const id of v.split(/\s+/)) if (!root.getElementById(id)) out.push(attr + "=" + id);
+    }
+  }
+  return out;
+}
+export function free_handle(handle) { handle.free(); }
+export function error_message(e) { return e instanceof Error ? e.message : "not an Error: " + String(e); }
+
+// ---- tests/browser/http.rs ----
+export function token_api(url) {
+  const seen = [];
+  const api = {
+    url,
+    // A fresh token per request, as a partner's token refresh would give.
+    headers(request) { seen.push(request); return Promise.resolve({ Authorization: "Bearer token-" + seen.length }); },
+  };
+  return { api, seen };
+}
+export function api_of(rec) { return rec.api; }
+export function seen_of(rec) { return JSON.parse(JSON.stringify(rec.seen)); }
+export async function server_send(method, url, body) {
+  const init = { method };
+  if (body !== undefined) { init.headers = { "Content-Type": "application/json" }; init.body = body; }
+  const response = await fetch(url, init);
+  return response.status + " " + await response.text();
+}
+export function spy_fetch() {
+  const real = globalThis.fetch;
+  const spy = { requests: [], restore() { globalThis.fetch = real; } };
+  globalThis.fetch = function (input, init) {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    spy.requests.push(request);
+    return real.call(this, request);
+  };
+  return spy;
+}
+export function aborted_paths(spy) {
+  return spy.requests.filter(r => r.signal.aborted).map(r => r.method + " " + new URL(r.url).pathname);
+}
+export function credentials_modes(spy) { return spy.requests.map(r => r.credentials); }
+export function spy_console_lines() {
+  const lines = [];
+  const warn = console.warn, error = console.error;
+  console.warn = (...a) => { lines.push(a.map(String).join(" ")); warn.apply(console, a); };
+  console.error = (...a) => { lines.push(a.map(String).join(" ")); error.apply(console, a); };
+  return { lines, restore() { console.warn = warn; console.error = error; } };
+}
+export function lines_of(spy) { return spy.lines.slice(); }
+export function restore_spy(spy) { spy.restore(); }
+
+// ---- tests/browser/oauth.rs ----
+let current = null;
+export function stub_open(mode, html, js) {
+  restore_open();
+  const original = window.open;
+  const rec = { mode, urls: [], windows: [], frames: [], original };
+  window.open = function (url) {
+    rec.urls.push(String(url));
+    if (rec.mode === "null") return null;
+    if (rec.mode === "stand-in") {
+      const w = { closed: false, closes: 0, close() { this.closed = true; this.closes += 1; } };
+      rec.windows.push(w);
+      return w;
+    }
+    // "page": the sandbox authorization page in a frame. Its script comes from a blob, so the
+    // page's own Content-Security-Policy (script-src 'self') is left out here.
+    const script = URL.createObjectURL(new Blob([js], { type: "text/javascript" }));
+    const page = html
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "")
+      .replace(/<link rel="stylesheet"[^>]*>/, "")
+      .replace('src="oauth-sandbox.js"', `src="${script}"`);
+    const frame = document.createElement("iframe");
+    frame.src = URL.createObjectURL(new Blob([page], { type: "text/html" })) + "#" + new URL(url).search.slice(1);
+    document.body.append(frame);
+    rec.frames.push(frame);
+    return frame.contentWindow;
+  };
+  current = rec;
+  return rec;
+}
+export function restore_open() {
+  if (!current) return;
+  window.open = current.original;
+  for (const f of current.frames) f.remove();
+  current = null;
+}
+export function set_mode(rec, mode) { rec.mode = mode; }
+export function opened_urls(rec) { return rec.urls.slice(); }
+export function stand_in(rec, i) { return rec.windows[i]; }
+export function close_stand_in(rec, i) { rec.windows[i].closed = true; }
+export function stand_in_closes(rec, i) { return rec.windows[i] ? rec.windows[i].closes : -1; }
+export function page_button(rec, name) {
+  const doc = rec.frames.length ? rec.frames[rec.frames.length - 1].contentDocument : null;
+  if (!doc || doc.readyState !== "complete") return null;
+  return [...doc.querySelectorAll("button")].find(b => b.textContent.trim() === name) || null;
+}
+export function page_text(rec) {
+  const doc = rec.frames.length ? rec.frames[rec.frames.length - 1].contentDocument : null;
+  return doc && doc.body ? doc.body.textContent : "";
+}
+export function post_from_page_itself(message) { window.postMessage(message, location.origin); }
+
+// A host whose institution supports OAuth; `opts`: `uri` (the window URL), `pending` (PENDING
+// answers before the end), `end` (the final OAuth state's {auth_status, error_reason}).
+export function oauth_host(opts) {
+  const calls = [];
+  const institution = { guid: "INS-O", code: "oak", name: "Oak Bank", url: "https://oak.example", supports_oauth: true };
+  let polls = 0;
+  const member = (status, aggregating) => ({ guid: "MBR-O", institution_guid: "INS-O", connection_status: status,
+    is_oauth: true, is_being_aggregated: aggregating, oauth_window_uri: opts.uri, user_guid: "USR-1" });
+  const log = (name, args) => calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+  let finished = false;
+  return {
+    calls,
+    addMember(...args) { log("addMember", args); return Promise.resolve({ member: member("PENDING", false) }); },
+    loadMemberByGuid(...args) {
+      log("loadMemberByGuid", args);
+      return Promise.resolve({ member: finished ? member("CONNECTED", false) : member("PENDING", false) });
+    },
+    loadInstitutions() { return Promise.resolve([institution]); },
+    loadInstitutionByGuid() { return Promise.resolve(institution); },
+    loadInstitutionByCode() { return Promise.resolve(institution); },
+    loadPopularInstitutions() { return Promise.resolve([institution]); },
+    getInstitutionCredentials(...args) { log("getInstitutionCredentials", args); return Promise.resolve([]); },
+    runJob(...args) { log("runJob", args); return Promise.resolve({}); },
+    getOAuthWindowURI(...args) { log("getOAuthWindowURI", args); return Promise.resolve({ oauth_window_uri: opts.uri }); },
+    oAuthStart(...args) { log("oAuthStart", args); return Promise.resolve({}); },
+    loadOAuthStates(...args) {
+      log("loadOAuthStates", args);
+      return Promise.resolve([{ guid: "OAS-1", auth_status: 1, outbound_member_guid: "MBR-O" }]);
+    },
+    loadOAuthState(...args) {
+      log("loadOAuthState", args);
+      if (opts.failing) return Promise.reject({ response: { status: 503 } });
+      polls += 1;
+      if (polls <= opts.pending || !opts.end) return Promise.resolve({ oauth_state: { guid: "OAS-1", auth_status: 1 } });
+      if (opts.end.auth_status === 2) finished = true;
+      return Promise.resolve({ oauth_state: Object.assign({ guid: "OAS-1", inbound_member_guid: "MBR-O" }, opts.end) });
+    },
+  };
+}
+export function calls_named(host, name) { return JSON.parse(JSON.stringify(host.calls.filter(c => c.name === name))); }
+
+// ---- tests/browser/partner.rs ----
+export function partner_host(setup) {
+  const s = { calls: [], polls: 0, institution: null, answers: {}, failAccount: !!setup.failAccount };
+  const rec = (name, args) => s.calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+  const later = (v) => new Promise((r) => setTimeout(() => r(v), 1));
+  const fail = (status) => new Promise((_, j) => setTimeout(() => j({ response: { status, data: {} } }), 1));
+  const find = (key, value) => s.answers[value] || (setup.institutions || []).find((i) => i[key] === value);
+  const member = (status, aggregating) => ({ guid: "MBR-P", institution_guid: s.institution, connection_status: status,
+    is_being_aggregated: aggregating, user_guid: "USR-P", is_managed_by_user: true });
+  const api = {
+    loadPopularInstitutions(...a) { rec("loadPopularInstitutions", a); return later(setup.popular || []); },
+    loadInstitutions(...a) { rec("loadInstitutions", a); return later(setup.institutions || []); },
+    loadDiscoveredInstitutions(...a) { rec("loadDiscoveredInstitutions", a); return later(setup.discovered || []); },
+    loadMembers(...a) { rec("loadMembers", a); return later(setup.members || []); },
+    loadInstitutionByGuid(...a) { rec("loadInstitutionByGuid", a); const i = find("guid", a[0]); return i ? later(i) : fail(404); },
+    loadInstitutionByCode(...a) { rec("loadInstitutionByCode", a); const i = find("code", a[0]); return i ? later(i) : fail(404); },
+    getInstitutionCredentials(...a) {
+      rec("getInstitutionCredentials", a);
+      return later([{ guid: "CRD-U", label: "Username", field_type: 3, display_order: 1 },
+                    { guid: "CRD-P", label: "Password", field_type: 1, display_order: 2 }]);
+    },
+    addMember(...a) { rec("addMember", a); s.institution = a[0].institution_guid; s.polls = 0; return later({ member: member("CREATED", true) }); },
+    loadMemberByGuid(...a) { rec("loadMemberByGuid", a); s.polls += 1; return later(s.polls < 3 ? member("CREATED", true) : member("CONNECTED", false)); },
+    runJob(...a) { rec("runJob", a); return later({}); },
+    createAccount(...a) {
+      rec("createAccount", a);
+      if (s.failAccount) { s.failAccount = false; return fail(500); }
+      return later({ guid: "ACC-1", account_type: a[0].account_type });
+    },
+    createSupportTicket(...a) { rec("createSupportTicket", a); return later({}); },
+  };
+  Object.defineProperty(api, "__state", { value: s, enumerable: false });
+  return api;
+}
+export function set_institution(api, key, institution) { api.__state.answers[key] = institution; }
+export function partner_calls(api) { return JSON.parse(JSON.stringify(api.__state.calls)); }
+
+// The partner's functions: survey and manual-account callbacks, counted.
+export function add_callbacks(options, got) {
+  options.onShowConnectSuccessSurvey = () => { got.shown = (got.shown || 0) + 1; };
+  options.onSubmitConnectSuccessSurvey = (answers) => { (got.answers = got.answers || []).push(JSON.parse(JSON.stringify(answers))); };
+  options.onManualAccountAdded = (...args) => { got.manual = (got.manual || 0) + 1; got.manualArgs = args.length; };
+}
+// `postMessageEventOverrides` that rewrite both payloads and report every poll
+// as a change; with `throwing`, createEventData throws instead.
+export function add_overrides(options, throwing) {
+  const boom = () => { throw new Error("override failed"); };
+  options.postMessageEventOverrides = {
+    memberConnected: { createEventData: throwing ? boom : ({ institution, member, consent }) =>
+      ({ custom: "connected", member: member.guid, institution: institution.guid, consented: !!consent }) },
+    memberStatusUpdate: {
+      createEventData: throwing ? boom : ({ member }) => ({ custom: "status", status: member.connection_status }),
+      getHasStatusChanged: ({ currentMember, previousMember }) =>
+        throwing ? boom() : currentMember.connection_status === previousMember.connection_status,
+    },
+  };
+}
+export function new_object() { return {}; }
+export function as_json(v) { return JSON.parse(JSON.stringify(v)); }
+
+// console.warn lines, while `f` runs.
+export function warnings_during(f) {
+  const lines = [];
+  const original = console.warn;
+  console.warn = (...a) => { lines.push(a.join(" ")); };
+  try { f(); } finally { console.warn = original; }
+  return lines;
+}
+export function computed(el, property) { return getComputedStyle(el).getPropertyValue(property).trim(); }
+export function prefers_dark() { return matchMedia("(prefers-color-scheme: dark)").matches; }
+export function set_style(el, property, value) { el.style.setProperty(property, value); }
+export function page_origin() { return location.origin; }
+// The page's address up to its last "/": what a relative path resolves against.
+export function page_directory() { return document.baseURI.replace(/[?#].*$/, "").replace(/[^/]*$/, ""); }
+// Every `src` set on an <img> under `root`, as it is set.
+export function record_image_sources(root) {
+  const seen = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const nodes = r.type === "attributes" ? [r.target] : [...r.addedNodes];
+      for (const n of nodes) {
+        if (n.nodeType !== 1) continue;
+        for (const img of n.tagName === "IMG" ? [n] : n.querySelectorAll("img")) {
+          const src = img.getAttribute("src");
+          if (src && !seen.includes(src)) seen.push(src);
+        }
+      }
+    }
+  }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ["src"] });
+  return seen;
+}
+
+// ---- tests/browser/manual_account.rs ----
+export function choose_option(root, label, value) {
+  const l = [...root.querySelectorAll("label")].find((x) => x.textContent.trim() === label);
+  const select = l && root.getElementById(l.htmlFor);
+  if (!select) throw new Error("no select labelled " + label);
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+// ---- tests/browser/verification.rs ----
+// Records every `onEvent` message (as plain JSON) into the returned list.
+export function record_stream(options) {
+  const list = [];
+  options.onEvent = function (message) { list.push(JSON.parse(JSON.stringify(message))); };
+  return list;
+}
+export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }
