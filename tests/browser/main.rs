@@ -24,3 +24,4 @@ mod outcomes;
 mod partner;
 mod search;
 mod support;
+mod verification;

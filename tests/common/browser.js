@@ -467,3 +467,12 @@ export function choose_option(root, label, value) {
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true }));
 }
+
+// ---- tests/browser/verification.rs ----
+// Records every `onEvent` message (as plain JSON) into the returned list.
+export function record_stream(options) {
+  const list = [];
+  options.onEvent = function (message) { list.push(JSON.parse(JSON.stringify(message))); };
+  return list;
+}
+export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }
