@@ -21,7 +21,7 @@ pub use api::{base_url, HttpApiOptions, RequestCredentials};
 pub use client_config::{check_client_config, client_config_key, Kind, Use, CLIENT_CONFIG_KEYS};
 pub use copy::mx_copy_key;
 pub use partner::{profile_key, PartnerOptions, ProfileUse, PROFILE_KEYS, USER_FEATURES};
-pub use theme::{contrast, Brand, ColorScheme, Rgb, Theme};
+pub use theme::{contrast, text_on, Brand, ColorScheme, Rgb, Theme};
 
 /// The option keys that are data (read key by key by the caller, so one
 /// unreadable key, say a cyclic object, does not lose the others).

@@ -123,10 +123,45 @@ impl Runtime {
         if !self.alive.get() {
             return;
         }
+        let had_focus = self.focus_inside();
         // Effects run after the update, so a listener that calls back into the
         // widget (e.g. `navigateBack()` from `onPostMessage`) is not re-entrant.
         let effects = self.flow.try_update(|flow| flow.update(msg)).unwrap_or_default();
         self.run_all(effects);
+        if had_focus {
+            self.keep_focus_inside();
+        }
+    }
+
+    /// Whether focus is on something inside the widget.
+    fn focus_inside(&self) -> bool {
+        self.active_element().is_some_and(|el| self.root.contains(Some(&el)))
+    }
+
+    /// A render can take the focused element away (a pressed "Try again" whose
+    /// notice is replaced, a control disabled while a request runs): the
+    /// browser then drops focus to `<body>`, out of the widget and out of an
+    /// open dialog. Put it on the dialog's heading, else the step's.
+    fn keep_focus_inside(self: &Rc<Self>) {
+        let rescue = |rt: &Runtime| {
+            if rt.alive.get() && !rt.focus_inside() {
+                let heading = ["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]
+                    .iter()
+                    .find_map(|s| rt.root.query_selector(s).ok().flatten())
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(heading) = heading {
+                    let _ = heading.focus();
+                }
+            }
+        };
+        // Now (the render is synchronous), and once more after a render Leptos scheduled.
+        rescue(self);
+        let rt = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            rescue(&rt);
+            js::sleep(0).await;
+            rescue(&rt);
+        });
     }
 
     /// Host-driven back; whether it went back.

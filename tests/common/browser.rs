@@ -273,6 +273,7 @@ impl Mounted {
         let start = now_ms();
         loop {
             if cond(self) {
+                self.audit().await;
                 return;
             }
             if now_ms() - start > f64::from(ms) {
@@ -317,6 +318,59 @@ impl Mounted {
         let wanted = name.to_string();
         self.until(&format!("event {name}"), 3000, move |m| m.event_names().contains(&wanted)).await;
     }
+}
+
+// ---- Accessibility: every screen a test reaches is audited ---------------------
+
+#[wasm_bindgen(module = "/tests/common/browser.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn audit_screen(host: &Element, key: &str) -> Result<JsValue, JsValue>;
+    fn audit_report() -> JsValue;
+}
+
+impl Mounted {
+    /// Which screen this is, for auditing each once: the step's pageview path
+    /// (search, search/no_results, …) plus what can change on one step (an open
+    /// dialog, an alert, a spinner, a notice).
+    fn screen_key(&self) -> String {
+        let root = self.root();
+        let has = |selector: &str| !query_all(&root, selector).is_empty();
+        let parts = [
+            ("dialog", has("[role=dialog]")),
+            ("alert", has("[role=alert]")),
+            ("spinner", has(".cw-spinner")),
+            ("notice", has(".cw-notice")),
+        ];
+        let flags: Vec<&str> = parts.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect();
+        let path = self.pageviews().last().cloned().unwrap_or_default();
+        format!("{path} [{}]", flags.join(" "))
+    }
+
+    /// Audit the screen on show, once per kind of screen for the whole suite
+    /// (`Mounted::until` calls this, so every step a test waits for is covered,
+    /// new ones included): axe-core's WCAG 2.2 A/AA rules in light and dark, no
+    /// sideways scrolling at 320 px, nothing outside its button at 200 % text.
+    pub async fn audit(&self) {
+        if self.host.shadow_root().is_none() || self.heading().is_empty() {
+            return;
+        }
+        let key = self.screen_key();
+        let findings = audit_screen(&self.host, &key).await.unwrap_or_else(|e| panic!("the audit failed: {e:?}"));
+        let findings: Vec<String> =
+            js_to_json(&findings).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+        assert!(
+            findings.is_empty(),
+            "accessibility findings on {key} ({:?}):\n{}",
+            self.heading(),
+            findings.join("\n")
+        );
+    }
+}
+
+/// What the audits did so far, as `[{key, ms, findings}]`.
+pub fn audits_so_far() -> Value {
+    js_to_json(&audit_report()).unwrap_or(Value::Null)
 }
 
 // ---- What the widget reported to the partner ----------------------------------

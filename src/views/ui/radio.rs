@@ -55,7 +55,9 @@ pub fn RadioGroup(
                     />
                     <label for=id>
                         {match image {
-                            Some(src) => view! { <img src=src alt=label /> }.into_any(),
+                            // The label is shown under the picture, not only read out: the
+                            // question may say "choose the picture labelled …".
+                            Some(src) => view! { <img src=src alt="" /><span>{label}</span> }.into_any(),
                             None => view! { <span>{label}</span> }.into_any(),
                         }}
                     </label>
