@@ -26,6 +26,7 @@ extern "C" {
     fn press_activate(host: &Element);
     fn focused_name(host: &Element) -> String;
     fn type_focused(host: &Element, text: &str);
+    fn break_screen(host: &Element);
 }
 
 /// Press `name` as a keyboard user does: focus it, then activate it.
@@ -46,6 +47,23 @@ async fn focus_stays_inside(w: &Mounted, what: &str, ms: u32) {
 
 fn root_of(w: &Mounted) -> Element {
     query_all(&w.root(), ".cw-root").into_iter().next().expect("the widget's container")
+}
+
+// ---- The audit itself ----------------------------------------------------------------
+
+// The audit that runs on every screen (`Mounted::audit`) finds what it must: a picture without
+// alt text and faint text (axe-core, in both themes), and a line wider than 320 px.
+#[wasm_bindgen_test]
+async fn the_screen_audit_finds_real_defects() {
+    let w = mount_sandbox(json!({}));
+    w.until_button("MX Bank").await;
+    break_screen(&w.host);
+    let findings = w.audit_findings("a deliberately broken screen").await;
+    let has = |text: &str| findings.iter().any(|f| f.contains(text));
+    assert!(has("axe image-alt (light)") && has("axe image-alt (dark)"), "{findings:#?}");
+    assert!(has("axe color-contrast (light)"), "{findings:#?}");
+    assert!(has("reaches past the 320px edge"), "{findings:#?}");
+    w.unmount();
 }
 
 // ---- Reflow (1.4.10) and text size (1.4.4) ----------------------------------------

@@ -356,15 +356,19 @@ impl Mounted {
             return;
         }
         let key = self.screen_key();
-        let findings = audit_screen(&self.host, &key).await.unwrap_or_else(|e| panic!("the audit failed: {e:?}"));
-        let findings: Vec<String> =
-            js_to_json(&findings).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+        let findings = self.audit_findings(&key).await;
         assert!(
             findings.is_empty(),
             "accessibility findings on {key} ({:?}):\n{}",
             self.heading(),
             findings.join("\n")
         );
+    }
+
+    /// What the audit finds on the screen shown now, unless a screen with `key` was audited already.
+    pub async fn audit_findings(&self, key: &str) -> Vec<String> {
+        let findings = audit_screen(&self.host, key).await.unwrap_or_else(|e| panic!("the audit failed: {e:?}"));
+        js_to_json(&findings).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
     }
 }
 
