@@ -52,7 +52,10 @@ fn check_question(w: &Mounted, kind: Mfa) {
                     assert!(attr(&img, "src").is_some_and(|s| s.starts_with("data:image/png")));
                     // The label is shown as text beside the picture (read once): the picture is decorative.
                     assert_eq!(attr(&img, "alt").as_deref(), Some(""), "the label is text, not alt text");
-                    assert!(label.text_content().is_some_and(|t| !t.trim().is_empty()), "each picture has a visible label");
+                    assert!(
+                        label.text_content().is_some_and(|t| !t.trim().is_empty()),
+                        "each picture has a visible label"
+                    );
                 }
             }
         }
