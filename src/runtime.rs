@@ -154,11 +154,16 @@ impl Runtime {
                 }
             }
         };
-        // Now (the render is synchronous), and once more after a render Leptos scheduled.
+        // Now (the render is synchronous), after a render Leptos scheduled, and after
+        // the next frame: Chromium moves focus off a disabled control when it updates
+        // the rendering, not when the attribute is set.
         rescue(self);
         let rt = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move {
             rescue(&rt);
+            js::sleep(0).await;
+            rescue(&rt);
+            after_next_frame().await;
             js::sleep(0).await;
             rescue(&rt);
         });
@@ -287,4 +292,15 @@ impl Runtime {
             }
         });
     }
+}
+
+/// Resolves after the browser's next rendering update (never in a hidden tab,
+/// where there is nothing to see).
+async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
