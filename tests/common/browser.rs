@@ -331,8 +331,8 @@ extern "C" {
 
 impl Mounted {
     /// Which screen this is, for auditing each once: the step's pageview path
-    /// (search, search/no_results, …) plus what can change on one step (an open
-    /// dialog, an alert, a spinner, a notice).
+    /// (search, search/no_results, …), its headings, and what can change on one
+    /// step (an open dialog, an alert, a spinner, a notice).
     fn screen_key(&self) -> String {
         let root = self.root();
         let has = |selector: &str| !query_all(&root, selector).is_empty();
@@ -344,7 +344,10 @@ impl Mounted {
         ];
         let flags: Vec<&str> = parts.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect();
         let path = self.pageviews().last().cloned().unwrap_or_default();
-        format!("{path} [{}]", flags.join(" "))
+        // Headings too (the step's and a dialog's): sub-views and overlays without a
+        // pageview of their own (the survey, the leaving notice) are screens of their own.
+        let headings: Vec<String> = query_all(&root, "[data-cw-heading]").iter().map(accessible_name).collect();
+        format!("{path} {headings:?} [{}]", flags.join(" "))
     }
 
     /// Audit the screen on show, once per kind of screen for the whole suite
