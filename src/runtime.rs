@@ -138,13 +138,29 @@ impl Runtime {
         self.active_element().is_some_and(|el| self.root.contains(Some(&el)))
     }
 
+    /// Whether focus fell to nothing (`<body>`) rather than moved somewhere the
+    /// user put it (a field of the page).
+    fn focus_dropped(&self) -> bool {
+        if self.focus_inside() {
+            return false;
+        }
+        let Some(document) = self.root.owner_document() else { return false };
+        let host = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host());
+        match document.active_element() {
+            None => true,
+            Some(active) => {
+                document.body().is_some_and(|body| active == *body.as_ref()) || host.is_some_and(|h| h == active)
+            }
+        }
+    }
+
     /// A render can take the focused element away (a pressed "Try again" whose
     /// notice is replaced, a control disabled while a request runs): the
     /// browser then drops focus to `<body>`, out of the widget and out of an
     /// open dialog. Put it on the dialog's heading, else the step's.
     fn keep_focus_inside(self: &Rc<Self>) {
         let rescue = |rt: &Runtime| {
-            if rt.alive.get() && !rt.focus_inside() {
+            if rt.alive.get() && rt.focus_dropped() {
                 let heading = ["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]
                     .iter()
                     .find_map(|s| rt.root.query_selector(s).ok().flatten())

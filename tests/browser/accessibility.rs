@@ -134,6 +134,21 @@ async fn try_again_keeps_focus_in_the_widget() {
     w.unmount();
 }
 
+// Keeping focus in the widget never takes it back from the page: a user who moved on to a field
+// of the partner's page right after pressing "Try again" stays there.
+#[wasm_bindgen_test]
+async fn focus_moved_to_the_page_is_left_there() {
+    let api = host(json!({"faults": {"loadPopularInstitutions": ["throw"]}}));
+    let w = mount_host(&api);
+    w.until_alert("We couldn't load institutions").await;
+    press(&w, "Try again");
+    let page_field = focused_page_input();
+    sleep(100).await; // past the next frames, when the widget checks focus again
+    assert!(is_document_focus(&page_field), "the page's field keeps focus");
+    page_field.remove();
+    w.unmount();
+}
+
 // Enter in a field submits; while the request runs and after it fails, focus stays in the widget.
 #[wasm_bindgen_test]
 async fn enter_in_a_field_keeps_focus_while_the_request_runs_and_fails() {
