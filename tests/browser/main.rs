@@ -25,3 +25,4 @@ mod outcomes;
 mod partner;
 mod search;
 mod support;
+mod verification;

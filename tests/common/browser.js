@@ -469,6 +469,14 @@ export function choose_option(root, label, value) {
   select.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
+// ---- tests/browser/verification.rs ----
+// Records every `onEvent` message (as plain JSON) into the returned list.
+export function record_stream(options) {
+  const list = [];
+  options.onEvent = function (message) { list.push(JSON.parse(JSON.stringify(message))); };
+  return list;
+}
+export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }
 // ---- tests/common/browser.rs: the accessibility audit of every screen reached ----
 // axe-core comes from npm (package.json); the test runner serves the repository root.
 const AXE_SRC = "/node_modules/axe-core/axe.min.js";
