@@ -138,7 +138,6 @@ impl Step {
             | Step::Disconnected
             | Step::Disclosure(_)
             | Step::ManualAccount(ManualAccountState::Saved { .. }) => BackRule::None,
-            Step::Credentials(c) if c.submitting => BackRule::NotWhileBusy,
             Step::ManualAccount(ManualAccountState::Form(f)) if f.saving => BackRule::NotWhileBusy,
             Step::Credentials(_)
             | Step::Consent(_)

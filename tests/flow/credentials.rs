@@ -169,3 +169,19 @@ fn update_credentials_end_to_end() {
     h.reply("updateMember", Ok(member("UPDATED", true)));
     assert_eq!(h.step(), "connecting");
 }
+
+// A login that never answers (`hostTimeoutMs: 0`) does not strand the user: back and
+// `navigateBack()` leave the form while it is being sent, and the late answer is ignored.
+#[test]
+fn back_while_the_login_is_being_sent() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    let (token, _) = h.call("addMember");
+    assert!(h.flow.shows_back_control(), "the back control stays while sending");
+    let (went, _) = h.flow.navigate_back();
+    assert!(went);
+    assert_eq!(h.step(), "search");
+    h.answer(token, Ok(member("CONNECTED", false)));
+    assert_eq!(h.step(), "search", "the answer for a form the user left is ignored");
+    assert!(h.events().is_empty());
+}
