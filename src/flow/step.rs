@@ -110,7 +110,7 @@ impl Step {
             },
             Step::Connecting(_) => "/connecting",
             Step::Mfa(m) => match m.kind() {
-                MfaKind::Text => "/mfa_default",
+                MfaKind::Text | MfaKind::Mixed => "/mfa_default",
                 MfaKind::Options => "/mfa_options",
                 MfaKind::ImageOptions => "/mfa_image_options",
                 MfaKind::AccountSelect => "/single_account_select",

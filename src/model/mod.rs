@@ -335,6 +335,11 @@ impl MfaCredential {
     pub fn is_single_account_select(&self) -> bool {
         self.external_id.as_deref() == Some("single_account_select")
     }
+
+    /// Whether it is answered by choosing one of its options (not by typing).
+    pub fn asks_choice(&self) -> bool {
+        matches!(self.field_type, field_type::OPTIONS | field_type::IMAGE_OPTIONS) || self.is_single_account_select()
+    }
 }
 
 /// Images from the host are only shown from inline `data:image/` URIs, so an
