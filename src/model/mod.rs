@@ -173,6 +173,12 @@ pub struct Member {
 }
 
 impl Member {
+    /// `connection_status` as a number for the host: the known status's code, else
+    /// the host's own value when it is an integer (`None`: not a number at all).
+    pub fn status_code(&self) -> Option<i64> {
+        self.connection_status.map(|s| i64::from(s.code())).or_else(|| self.raw.get("connection_status")?.as_i64())
+    }
+
     pub fn from_json(value: &Value) -> Result<Self, DecodeError> {
         let o = as_object(value, "member")?;
         let guid = required(o, "member", "guid")?;
