@@ -103,9 +103,19 @@ impl Institution {
         self.status == Some(INSTITUTION_STATUS_UNAVAILABLE)
     }
 
-    /// The host name shown under the institution's name (`www.mxbank.com`).
+    /// The host name shown under the institution's name (`www.mxbank.com`): only
+    /// for a web address (with `http(s):` or no scheme), never `javascript:` or `data:`.
     pub fn display_host(&self) -> Option<String> {
-        display_host(self.url.as_deref()?)
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+        match scheme {
+            Some(scheme)
+                if scheme.chars().all(|c| c.is_ascii_alphabetic()) && scheme != "http" && scheme != "https" =>
+            {
+                None
+            }
+            Some(_) | None => display_host(url),
+        }
     }
 
     /// A URL the user can be sent to on the institution's site, https only.

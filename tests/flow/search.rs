@@ -304,3 +304,22 @@ fn unavailable_institutions_explain_first() {
         assert_eq!(h.event_names(), vec!["connect/backToSearch", "connect/stepChange"]);
     }
 }
+
+// Only a web address is shown as the bank's website under its name: never a
+// `javascript:` or `data:` URL's text.
+#[test]
+fn non_web_institution_urls_are_not_shown_as_websites() {
+    let mut h = Harness::new();
+    let mut evil = institution("INS-1", "Evil Bank");
+    evil["url"] = json!("javascript:alert(document.domain)//www.bank.example");
+    let mut data = institution("INS-2", "Data Bank");
+    data["url"] = json!("data:text/html,<script>alert(1)</script>");
+    h.reply("loadPopularInstitutions", Ok(json!([evil, institution("INS-3", "Good Bank")])));
+    h.send(Msg::Typed("bank".into()));
+    h.send(Msg::SearchNow);
+    h.reply("loadInstitutions", Ok(json!([data])));
+    let Step::Search(s) = h.flow.step() else { panic!("{:?}", h.flow.step()) };
+    let hosts: Vec<Option<String>> =
+        ["INS-1", "INS-2", "INS-3"].iter().map(|g| s.listed(g).and_then(|i| i.display_host())).collect();
+    assert_eq!(hosts, vec![None, None, Some("bank.example".to_string())]);
+}
