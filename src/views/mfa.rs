@@ -67,6 +67,7 @@ fn submitting(state: Memo<Option<MfaState>>) -> Signal<bool> {
 fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
     let answers: Vec<(String, RwSignal<String>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()))).collect();
+    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
     let typed = answers.clone();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -155,6 +156,7 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
 fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
     let answers: Vec<(String, RwSignal<String>, RwSignal<Option<String>>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()), RwSignal::new(None))).collect();
+    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());
     let read = answers.clone();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
