@@ -15,6 +15,7 @@ mod consent;
 mod credentials;
 mod disconnect;
 mod embedding;
+mod hardening;
 mod http;
 mod manual_account;
 mod mfa;

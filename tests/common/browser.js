@@ -229,7 +229,6 @@ export function dangling_references(host) {
   }
   return out;
 }
-export function free_handle(handle) { handle.free(); }
 export function error_message(e) { return e instanceof Error ? e.message : "not an Error: " + String(e); }
 
 // ---- tests/browser/http.rs ----
@@ -467,3 +466,85 @@ export function choose_option(root, label, value) {
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true }));
 }
+
+// ---- tests/browser/hardening.rs ----
+// `onPostMessage` that unmounts the widget (through `holder.handle`) on the first of `events`.
+export function unmount_on(options, events) {
+  const holder = { handle: null, unmountedOn: null };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (holder.handle && !holder.unmountedOn && events.includes(event)) {
+      holder.unmountedOn = event;
+      holder.handle.unmount();
+    }
+  };
+  return holder;
+}
+export function set_handle(holder, handle) { holder.handle = handle; }
+export function unmounted_on(holder) { return holder.unmountedOn; }
+
+// `onPostMessage` that throws a revoked Proxy on `connect/loaded`; analytics return one.
+export function listeners_with_revoked_proxies(options) {
+  const revoked = () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (event === "connect/loaded") throw revoked();
+  };
+  options.onAnalyticPageview = () => revoked();
+}
+
+// `make_host` whose `loadPopularInstitutions` answers in an odd way.
+export function odd_popular_host(kind) {
+  const api = make_host({});
+  const list = () => [{ guid: "INS-ODD", code: "odd", name: "Odd Bank", url: "https://odd.example" }];
+  api.loadPopularInstitutions = () => {
+    if (kind === "toJSON") return Promise.resolve({ toJSON() { throw new Error("toJSON exploded"); } });
+    if (kind === "constructor") {
+      const p = Promise.resolve(list());
+      Object.defineProperty(p, "constructor", { get() { throw new Error("constructor getter exploded"); } });
+      return p;
+    }
+    if (kind === "revoked") { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }
+    return list();
+  };
+  return api;
+}
+
+export function handle_shape(handle) {
+  return { free: typeof handle.free, keys: Object.keys(handle).sort() };
+}
+// Methods taken off the handle, called without `this`.
+export function call_detached(handle, method) { const f = handle[method]; return f(); }
+export function later_detached(handle, method, ms) { setTimeout(handle[method], ms); }
+export function is_mounted(handle) { return handle.isMounted; }
+
+export function options_with_throwing_getter(key) {
+  const options = { api: "sandbox" };
+  Object.defineProperty(options, key, { get() { throw new Error(key + " getter exploded"); }, enumerable: true });
+  return options;
+}
+// A clientConfig with a cycle in one key and real intent in the others.
+export function cyclic_client_config(options) {
+  const config = { current_institution_code: "mxbank", disable_institution_search: true };
+  config.loop = config;
+  options.clientConfig = config;
+}
+
+// A same-origin iframe's <div>, in its own document.
+export async function iframe_element() {
+  const frame = document.createElement("iframe");
+  document.body.appendChild(frame);
+  await new Promise((r) => setTimeout(r, 0));
+  const doc = frame.contentDocument;
+  const div = doc.createElement("div");
+  doc.body.appendChild(div);
+  return div;
+}
+export function remove_frame_of(el) { el.ownerDocument.defaultView.frameElement.remove(); }
+export function page_text_is_visible(marker) {
+  const el = document.getElementById(marker);
+  return !!el && el.getClientRects().length > 0 && !document.body.shadowRoot;
+}
+export function add_marker(id) { const p = document.createElement("p"); p.id = id; p.textContent = "page text"; document.body.appendChild(p); return p; }
