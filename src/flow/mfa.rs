@@ -6,7 +6,6 @@ use super::navigation::Nav;
 use super::{Answer, Effect, Flow, Step, SubmitError, WidgetEvent};
 use crate::host::{CredentialValue, HostCall, HostError};
 use crate::model::{field_type, Member, MfaCredential, Secret};
-use serde_json::json;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Msg {
@@ -125,7 +124,7 @@ impl Flow {
             fx.push(Effect::FocusFirstInvalid);
             return;
         }
-        self.send_mfa(to_credential_values(&answers), "connect_mfa_submitted_input", fx);
+        self.send_mfa(to_credential_values(&answers), fx);
     }
 
     fn submit_mfa_choice(&mut self, choice: Option<String>, fx: &mut Vec<Effect>) {
@@ -165,10 +164,10 @@ impl Flow {
                 value: (c.guid == owner).then(|| Secret::new(choice.clone())),
             })
             .collect();
-        self.send_mfa(credentials, "connect_mfa_submitted_option", fx);
+        self.send_mfa(credentials, fx);
     }
 
-    fn send_mfa(&mut self, credentials: Vec<CredentialValue>, analytic: &'static str, fx: &mut Vec<Effect>) {
+    fn send_mfa(&mut self, credentials: Vec<CredentialValue>, fx: &mut Vec<Effect>) {
         let Some(member) = self.member.clone() else { return };
         if let Some(m) = self.mfa_state() {
             m.invalid.clear();
@@ -176,10 +175,6 @@ impl Flow {
             m.submit_error = None;
         }
         Self::emit(fx, WidgetEvent::SubmitMfa { member_guid: member.guid.clone() });
-        fx.push(Effect::Analytic {
-            name: analytic,
-            data: json!({"institution_guid": self.institution.as_ref().map(|i| i.guid.clone())}),
-        });
         self.call(Pending::Update, HostCall::UpdateMfa { member: member.raw, credentials }, fx);
     }
 

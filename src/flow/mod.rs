@@ -17,6 +17,7 @@
 //! late answer for a step the user has left is ignored.
 
 pub mod additional_product;
+pub mod analytics;
 pub mod connecting;
 pub mod consent;
 pub mod credentials;
@@ -139,6 +140,7 @@ pub enum Msg {
     AdditionalProduct(additional_product::Msg),
     Survey(survey::Msg),
     External(external::Msg),
+    Analytics(analytics::Msg),
     /// The back control, or the host's `navigateBack()`.
     Back,
 }
@@ -161,7 +163,7 @@ nest!(
 );
 nest!(
     Msg: consent => Consent, manual_account => ManualAccount, institution_status => InstitutionStatus,
-    additional_product => AdditionalProduct, survey => Survey, external => External,
+    additional_product => AdditionalProduct, survey => Survey, external => External, analytics => Analytics,
 );
 
 /// Something for the runtime to do.
@@ -291,6 +293,7 @@ pub struct Flow {
     known_status: BTreeMap<String, Option<ConnectionStatus>>,
     /// Disclosure, consent and the config before an additional product.
     pub session: Session,
+    analytics: analytics::AnalyticsState,
 }
 
 impl Flow {
@@ -309,6 +312,7 @@ impl Flow {
             shown_once: false,
             known_status: BTreeMap::new(),
             session: Session::default(),
+            analytics: analytics::AnalyticsState::default(),
         }
     }
 
@@ -350,6 +354,7 @@ impl Flow {
     /// Handle one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
+        let before = self.analytics_before(&msg);
         match msg {
             Msg::Start(msg) => self.on_start_msg(msg, &mut fx),
             Msg::HostAnswered { token, result } => {
@@ -381,12 +386,14 @@ impl Flow {
             Msg::AdditionalProduct(msg) => self.on_additional_product_msg(msg, &mut fx),
             Msg::Survey(msg) => self.on_survey_msg(msg, &mut fx),
             Msg::External(msg) => self.on_external_msg(msg, &mut fx),
+            Msg::Analytics(msg) => self.on_analytics_msg(msg, &mut fx),
             Msg::Back => {
                 if !self.back(&mut fx) {
                     self.back_at_root(&mut fx);
                 }
             }
         }
+        self.add_analytics(before, &mut fx);
         fx
     }
 

@@ -1,8 +1,11 @@
 //! The login form: fields from the institution (or the member), in display
 //! order, with labels, show/hide password and required-field messages.
 
-use super::ui::{Alert, ExternalLink, Heading, InstitutionBanner, Spinner, SubmitButton, TextField};
+use super::ui::{
+    report_first_input, Alert, ExternalLink, Heading, InstitutionBanner, Spinner, SubmitButton, TextField,
+};
 use super::Ctx;
+use crate::flow::analytics::InputKind;
 use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
 use crate::i18n::Key;
 use crate::model::{safe_https_url, CredentialField, Secret};
@@ -88,6 +91,11 @@ fn CredentialInput(
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let is_password = field.is_password();
+    if is_password {
+        report_first_input(ctx, value, InputKind::Password);
+    } else if field.is_username() {
+        report_first_input(ctx, value, InputKind::Login);
+    }
     let autocomplete = if is_password {
         "current-password"
     } else if field.is_username() {

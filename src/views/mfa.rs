@@ -2,8 +2,11 @@
 //! options (a grid of selectable images) and single-account selection.
 
 use super::credentials::sanitize;
-use super::ui::{Alert, Heading, InstitutionBanner, RadioChoice, RadioGroup, SubmitButton, TextField};
+use super::ui::{
+    report_first_input, Alert, Heading, InstitutionBanner, RadioChoice, RadioGroup, SubmitButton, TextField,
+};
 use super::Ctx;
+use crate::flow::analytics::{self, InputKind};
 use crate::flow::{mfa::Msg, MfaKind, MfaState, Step};
 use crate::i18n::Key;
 use crate::model::{field_type, MfaCredential, Secret};
@@ -78,6 +81,7 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
         .into_iter()
         .zip(answers)
         .map(|(c, (_, value))| {
+            report_first_input(ctx, value, InputKind::MfaAnswer);
             let guid = c.guid.clone();
             let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
             let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_lowercase().contains("code");
@@ -116,6 +120,11 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
 #[component]
 fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<MfaState>>) -> impl IntoView {
     let chosen = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if chosen.with(Option::is_some) {
+            ctx.send(analytics::Msg::ChoseMfaOption);
+        }
+    });
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| !s.invalid.is_empty())));
     let legend = if challenge.label.is_empty() { ctx.t(Key::MfaChoose) } else { challenge.label.clone() };
     let required = ctx.t(if kind == MfaKind::AccountSelect { Key::MfaAccountRequired } else { Key::MfaChooseRequired });

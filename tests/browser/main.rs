@@ -10,6 +10,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod analytics;
 mod connecting;
 mod consent;
 mod credentials;

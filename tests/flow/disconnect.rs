@@ -27,7 +27,7 @@ fn disconnect_member() {
     h.send(Msg::Confirm { reason: Some(Key::DisconnectReasonOther) });
     assert!(h.effects.contains(&Effect::Analytic {
         name: "connect_delete_member_reason",
-        data: json!({"reason": "disconnect.reason.other"})
+        data: json!({"reason": "disconnect.reason.other", "widgetType": "isolated"})
     }));
     assert!(
         matches!(h.call("deleteMember").1, connect_widget::host::HostCall::DeleteMember { ref member } if member["guid"] == "MBR-1")

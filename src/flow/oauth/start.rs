@@ -149,10 +149,6 @@ impl Flow {
             OAuthWaitState { url, state_guid, window, pending_since_closed: 0, poll_failures: 0, timed_out: false };
         self.show(Step::OAuthWaiting(waiting), Nav::Push, fx);
         Self::emit(fx, requested);
-        fx.push(Effect::Analytic {
-            name: "connect_oauth_default_go_to_institution",
-            data: json!({ "institution_guid": self.institution.as_ref().map(|i| i.guid.clone()) }),
-        });
         if self.env.has("oAuthStart") {
             self.call(Pending::Started, HostCall::OAuthStart { member: member.raw }, fx);
         }

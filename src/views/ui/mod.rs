@@ -15,6 +15,7 @@ pub use radio::{RadioChoice, RadioGroup};
 pub use select::SelectField;
 
 use super::Ctx;
+use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
 use leptos::prelude::*;
 
@@ -131,4 +132,15 @@ pub fn HostText(segments: Vec<crate::model::rich_text::Segment>, new_tab: String
             .into_any(),
         })
         .collect_view()
+}
+
+/// Tell the analytics once, the first time `value` is typed in (never what was typed).
+pub fn report_first_input(ctx: Ctx, value: RwSignal<String>, kind: InputKind) {
+    Effect::new(move |reported: Option<bool>| {
+        let typed = value.with(|v| !v.is_empty());
+        if typed && reported != Some(true) {
+            ctx.send(analytics::Msg::FirstInput(kind));
+        }
+        typed || reported == Some(true)
+    });
 }
