@@ -133,15 +133,7 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
         ev.prevent_default();
         ctx.send(Msg::SubmitChoice(chosen.get_untracked()));
     };
-    let choices = challenge
-        .options
-        .iter()
-        .map(|o| RadioChoice {
-            value: o.guid.clone(),
-            label: o.label.clone(),
-            image: o.data_uri.clone().filter(|_| images),
-        })
-        .collect();
+    let choices = radio_choices(&challenge, images);
     view! {
         <form class="cw-form" novalidate="" on:submit=on_submit>
             <RadioGroup
@@ -186,15 +178,7 @@ fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
             let id = ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)));
             if c.asks_choice() {
                 let images = c.field_type == field_type::IMAGE_OPTIONS;
-                let choices = c
-                    .options
-                    .iter()
-                    .map(|o| RadioChoice {
-                        value: o.guid.clone(),
-                        label: o.label.clone(),
-                        image: o.data_uri.clone().filter(|_| images),
-                    })
-                    .collect();
+                let choices = radio_choices(&c, images);
                 let legend = if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() };
                 view! {
                     <RadioGroup name=id legend=legend choices=choices chosen=chosen error=ctx.t(Key::MfaChooseRequired)
@@ -217,4 +201,17 @@ fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
             <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
         </form>
     }
+}
+
+/// A question's options as radio choices (with their pictures when `images`).
+fn radio_choices(challenge: &MfaCredential, images: bool) -> Vec<RadioChoice> {
+    challenge
+        .options
+        .iter()
+        .map(|o| RadioChoice {
+            value: o.guid.clone(),
+            label: o.label.clone(),
+            image: o.data_uri.clone().filter(|_| images),
+        })
+        .collect()
 }
