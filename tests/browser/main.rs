@@ -11,6 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 mod common;
 
 mod analytics;
+mod chaos;
 mod connecting;
 mod consent;
 mod credentials;

@@ -548,3 +548,62 @@ export function page_text_is_visible(marker) {
   return !!el && el.getClientRects().length > 0 && !document.body.shadowRoot;
 }
 export function add_marker(id) { const p = document.createElement("p"); p.id = id; p.textContent = "page text"; document.body.appendChild(p); return p; }
+
+// ---- tests/browser/chaos.rs ----
+function seeded(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const CHAOS_STATUSES = [400, 401, 403, 404, 409, 422, 500, 503];
+const CHAOS_GARBAGE = () => [42, "x", null, {}, [], [{ guid: null }], { member: 7 }, { institutions: "no" }];
+// The contract-example host, each callback answering at random (seeded): right, throwing,
+// rejecting with a status, garbage, a revoked Proxy, never settling, or settling twice.
+export function chaos_host(seed) {
+  const rand = seeded(seed);
+  const base = make_host({});
+  const names = [...Object.keys(base), "updateMFA", "deleteMember", "getMemberCredentials", "createSupportTicket"];
+  const api = {};
+  for (const name of names) {
+    const normal = base[name] ? base[name].bind(base) : () => Promise.resolve({});
+    api[name] = (...args) => {
+      const r = rand();
+      if (r < 0.5) return normal(...args);
+      if (r < 0.56) throw new Error(name + " threw");
+      if (r < 0.64) return Promise.reject({ response: { status: CHAOS_STATUSES[Math.floor(rand() * 8)], data: {} } });
+      if (r < 0.72) { const g = CHAOS_GARBAGE(); return Promise.resolve(g[Math.floor(rand() * g.length)]); }
+      if (r < 0.78) return new Promise(() => {});
+      if (r < 0.83) { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return Promise.resolve(proxy); }
+      return { then(resolve, reject) {
+        Promise.resolve(normal(...args)).then(
+          (v) => { resolve(v); resolve(v); reject(new Error("settled twice")); },
+          (e) => { reject(e); resolve({}); });
+      } };
+    };
+  }
+  return api;
+}
+export function error_collector() {
+  const c = { errors: [] };
+  c.onerror = (e) => c.errors.push("uncaught: " + String(e.message || e.error));
+  c.onrej = (e) => c.errors.push("unhandled rejection: " + String((e.reason && e.reason.message) || e.reason));
+  window.addEventListener("error", c.onerror);
+  window.addEventListener("unhandledrejection", c.onrej);
+  return c;
+}
+export function collected_errors(c) { return c.errors.slice(); }
+export function stop_collector(c) {
+  window.removeEventListener("error", c.onerror);
+  window.removeEventListener("unhandledrejection", c.onrej);
+}
+// Enabled, visible buttons and fields inside the widget: what the user can act on.
+export function widget_controls(host) {
+  const root = host.shadowRoot;
+  if (!root) return [];
+  return [...root.querySelectorAll("button:not([disabled]), input:not([disabled]), textarea:not([disabled])")]
+    .filter((e) => e.getClientRects().length > 0 && !e.closest("[inert]"));
+}
