@@ -22,6 +22,7 @@ const start = () => {
   if (f.get("transactions")) clientConfig.data_request = { products: ["transactions"] };
   if (f.get("offer")) clientConfig.additional_product_option = f.get("offer");
   if (f.get("backbutton")) clientConfig.show_back_button = true;
+  if (f.get("microdeposit")) clientConfig.current_microdeposit_guid = f.get("microdeposit").trim();
   const profiles = {
     client: f.get("app") ? { oauth_app_name: f.get("app") } : {},
     clientColorScheme: f.get("brand") ? { widget_brand_color: f.get("brand") } : {},
@@ -65,19 +66,24 @@ const start = () => {
     onPostMessage: (name, data) => log("event", name, data),
     onAnalyticPageview: (path, data) => log("pageview", path, data),
     onAnalyticEvent: (name, data) => log("analytic", name, data),
+    onEvent: (message) => log("stream", message.type, message),
+    sandbox: { existingMembers: !!f.get("existing") },
+    // Deposits land after 5 s in the demo, so "Check again" can be tried.
+    timing: { sandboxDepositMs: 5000 },
   });
   window.widget = widget;
 };
-// Query parameters preset the options, e.g. ?mxbank&dark or ?member=MBR-…
+// Query parameters preset the options, e.g. ?mxbank&dark, ?member=MBR-… or ?mode=verification&microdeposit=MIC-…
 const params = new URLSearchParams(location.search);
 const form = document.getElementById("options");
 const checkboxes = ["dark", "mxbank", "nosearch", "update", "auto", "consent", "combo", "disclosure", "branding", "manual",
-  "transactions", "curated", "leaving", "backbutton", "nosupport", "nodelete", "survey", "overrides"];
+  "transactions", "curated", "leaving", "backbutton", "nosupport", "nodelete", "survey", "overrides", "existing"];
 for (const name of checkboxes) if (params.has(name)) form.elements[name].checked = true;
 // ?brand=%230b3d91&app=Budgeteer&types=1,4&offer=transactions&mode=verification&unavailable=MX%20Bank
-for (const name of ["member", "brand", "app", "types", "offer", "mode", "unavailable"]) {
+for (const name of ["member", "brand", "app", "types", "offer", "mode", "unavailable", "microdeposit"]) {
   if (params.get(name)) form.elements[name].value = params.get(name);
 }
+if (params.has("verification")) form.elements.mode.value = "verification";
 // ?text=200 shows the widget at 200 % text size; ?locale=es or ?locale=fr-ca switches the language.
 if (params.get("text")) document.getElementById("widget").style.setProperty("--cw-font-size", params.get("text") + "%");
 form.addEventListener("change", start);

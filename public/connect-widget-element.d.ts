@@ -42,10 +42,14 @@ export declare class ConnectWidgetElement extends HTMLElement {
   userFeatures: UserFeature[] | undefined;
   experimentalFeatures: MountOptions["experimentalFeatures"] | undefined;
   timing: MountOptions["timing"] | undefined;
+  /** Sandbox behaviour, with `api="sandbox"`. */
+  sandbox: MountOptions["sandbox"] | undefined;
   /** Called with `this` = the element, after the event's DOM event was dispatched. */
   onPostMessage: PostMessageHandler | undefined;
   onAnalyticEvent: MountOptions["onAnalyticEvent"] | undefined;
   onAnalyticPageview: MountOptions["onAnalyticPageview"] | undefined;
+  /** The structured event stream (`mount`'s `onEvent`), called with `this` = the element. */
+  onEvent: MountOptions["onEvent"] | undefined;
   availableAccountTypes: MountOptions["availableAccountTypes"] | undefined;
   postMessageEventOverrides: MountOptions["postMessageEventOverrides"] | undefined;
   onShowConnectSuccessSurvey: MountOptions["onShowConnectSuccessSurvey"] | undefined;

@@ -24,8 +24,8 @@ function load() {
 
 /** Properties that remount the widget when they change. */
 const PROPERTIES = [
-  "api", "clientConfig", "language", "profiles", "userFeatures", "experimentalFeatures", "timing",
-  "onPostMessage", "onAnalyticEvent", "onAnalyticPageview",
+  "api", "clientConfig", "language", "profiles", "userFeatures", "experimentalFeatures", "timing", "sandbox",
+  "onPostMessage", "onAnalyticEvent", "onAnalyticPageview", "onEvent",
   // What partners configure beyond those (docs/configuration.md): passed to `mount` as they are.
   "availableAccountTypes", "postMessageEventOverrides", "onShowConnectSuccessSurvey", "onSubmitConnectSuccessSurvey",
   "onManualAccountAdded", "onSuccessfulAggregation", "onMemberDeleted", "onUpsertMember",
@@ -79,6 +79,9 @@ function optionsOf(element) {
     const handler = props[name];
     if (typeof handler === "function") options[name] = (a, b) => handler.call(element, a, b);
   }
+  // The structured event stream has one argument: the message.
+  const onEvent = props.onEvent;
+  if (typeof onEvent === "function") options.onEvent = (message) => onEvent.call(element, message);
   return options;
 }
 

@@ -118,6 +118,12 @@ export interface MountOptions {
   onAnalyticEvent?(name: string, metadata: Record<string, unknown>): void | Promise<void>;
   /** Page views (`/connect/{mode}/...` paths), same error isolation as `onPostMessage`. */
   onAnalyticPageview?(path: string, metadata: Record<string, unknown>): void | Promise<void>;
+  /**
+   * The structured event stream: banking event-catalogue messages
+   * ({@link StreamMessage}) for external accounts and MFA, beside the MX
+   * events. Same error isolation as `onPostMessage`. See `docs/verification.md`.
+   */
+  onEvent?(message: StreamMessage): void | Promise<void>;
   /** MX profiles (`client`, `clientProfile`, `user`, `widgetProfile`, ...); `docs/configuration.md` says what each key does. */
   profiles?: Profiles;
   /** The manual account types offered, by MX's numbers (`1` checking, `4` credit card, …) or names (`"CREDIT_CARD"`). */
@@ -167,6 +173,10 @@ export interface MountOptions {
     sandboxAggregationMs?: number;
     /** How long a connected sandbox member keeps syncing (`is_being_aggregated`) before it is done. Default 1500. */
     sandboxSyncMs?: number;
+    /** How long sandbox microdeposits take to land. Default 2500. */
+    sandboxDepositMs?: number;
+    /** How long landed sandbox deposits can be verified before they expire. Default 14 days. */
+    sandboxDepositExpiryMs?: number;
     /** Interval between OAuth state polls while the user is at the institution. Default 1000. */
     oauthPollIntervalMs?: number;
     /**
@@ -174,6 +184,13 @@ export interface MountOptions {
      * "Try again". Default 600000 (10 minutes); `0` waits without limit.
      */
     oauthWaitLimitMs?: number;
+  };
+  /** Sandbox behaviour (read only with `api: "sandbox"`). See `docs/sandbox.md`. */
+  sandbox?: {
+    /** Start with connections a returning user has (two can verify, one by OAuth). Default `false`. */
+    existingMembers?: boolean;
+    /** Wrong guesses at the deposit amounts before a verification locks. Default 3. */
+    microdepositAttempts?: number;
   };
 }
 
@@ -196,9 +213,8 @@ export type PostMessageArgs = { [E in WidgetEventName]: [event: E, data: WidgetE
 /**
  * Widget events and their payloads (MX's post-message definitions). The
  * payloads are the minimum; more fields may be added. Credentials and MFA
- * answers never appear in any event. The microdeposit events are declared
- * ahead of that feature: the widget does not send them yet. The README's
- * events table lists the events the widget sends.
+ * answers never appear in any event, and account numbers only masked. The
+ * README's events table lists the events the widget sends.
  */
 export interface WidgetEvents {
   /** The first step was shown. */
@@ -243,8 +259,10 @@ export interface WidgetEvents {
   "connect/backToSearch": Record<string, never> | { context: string };
   /** The back control on the first step (with `clientConfig.show_back_button`): the host may close the widget. */
   "connect/backButtonClicked": Record<string, never>;
-  /** Microdeposit verification was shown. */
-  "connect/microdeposits/loaded": { initial_step: string };
+  /** Microdeposit verification opened, on this sub-view. */
+  "connect/microdeposits/loaded": {
+    initial_step: "routingNumber" | "comeBack" | "verifyDeposits" | "verified" | "expired" | "errors";
+  };
   /** The routing number cannot be used for microdeposits. */
   "connect/microdeposits/blockedRoutingNumber": { routing_number: string; reason: string };
   /** Account details were submitted and microdeposits requested. */
@@ -253,10 +271,70 @@ export interface WidgetEvents {
   "connect/microdeposits/comeBack/primaryAction": { microdeposit_guid: string };
   /** The deposit amounts were verified. */
   "connect/microdeposits/verified": { microdeposit_guid: string };
-  /** "Continue" after verification. */
-  "connect/microdeposits/verified/primaryAction": { microdeposit_guid?: string };
-  /** "Continue" on a microdeposit error (prevented, rejected). */
-  "connect/microdeposits/error/primaryAction": { microdeposit_guid?: string; status: string; guid?: string };
+  /** "Done" after verification. */
+  "connect/microdeposits/verified/primaryAction": { microdeposit_guid: string };
+  /** "Done" on a locked, expired or failed verification; `status` is the status's name (`"PREVENTED"`). */
+  "connect/microdeposits/error/primaryAction": { status: string; guid: string };
+}
+
+// ---------------------------------------------------------------------------
+// Structured event stream (onEvent; see docs/verification.md)
+// ---------------------------------------------------------------------------
+
+/** A banking event-catalogue message. Identifiers match `^[-_:.~$a-zA-Z0-9]{6,48}$`. */
+export type StreamMessage = {
+  /** Unique per message. */
+  id: string;
+  /** RFC 3339 UTC with milliseconds, `2024-01-01T00:00:00.000Z`. */
+  occurredAt: string;
+  agentType: "customer";
+  /** The widget session: the same for every message of one mount. */
+  correlationId: string;
+  /** The microdeposit or member the message is about (left out if its guid breaks the pattern). */
+  primaryId?: string;
+} & (
+  | { category: "externalAccounts"; type: "externalAccountRequested"; data: ExternalAccountRequestedData }
+  | { category: "externalAccounts"; type: "externalAccountActivated"; data: ExternalAccountActivatedData }
+  | { category: "externalAccounts"; type: "externalAccountVerificationFailed"; data: ExternalAccountVerificationFailedData }
+  | { category: "externalAccounts"; type: "externalAccountRemoved"; data: ExternalAccountRemovedData }
+  | { category: "authentication"; type: "mfaInitiated"; data: { factor: MfaFactor } }
+  | { category: "authentication"; type: "mfaSucceeded" | "mfaFailed"; data: { factor: MfaFactor; failureCount: number } }
+);
+
+/** `instant`: by logging in to the institution; `microDeposits`: with two small deposits. */
+export type VerificationMethod = "instant" | "microDeposits";
+/** How an MFA challenge was answered. */
+export type MfaFactor = "securityQuestions" | "softwareToken";
+
+export interface ExternalAccountRequestedData {
+  /** `*` and the last four characters of the account number. */
+  maskedNumber: string;
+  routingNumber: string;
+  verificationMethod: VerificationMethod;
+}
+
+export interface ExternalAccountActivatedData {
+  /** Left out for a connection made by logging in (the widget never sees its account numbers). */
+  account?: { id: string; maskedNumber: string; routingNumber: string };
+  /** When the widget knows it (at most 35 characters). */
+  institutionName?: string;
+  verificationMethod: VerificationMethod;
+}
+
+export interface ExternalAccountVerificationFailedData {
+  maskedNumber?: string;
+  routingNumber?: string;
+  institutionName?: string;
+  verificationMethod: VerificationMethod;
+  reason: "microDepositsAmountsMismatched" | "microDepositsAccountMismatched" | "other";
+  /** Failures in this session, 1–20. */
+  failureCount?: number;
+}
+
+export interface ExternalAccountRemovedData {
+  maskedNumber?: string;
+  routingNumber?: string;
+  institutionName?: string;
 }
 
 /**
@@ -412,15 +490,26 @@ export interface HostApi {
   createMicrodeposit?(microdeposit: MicrodepositCreate): HostAnswer<MicrodepositAnswer>;
   /** One microdeposit; polled while verifying. */
   loadMicrodepositByGuid?(microdepositGuid: string): HostAnswer<MicrodepositAnswer>;
-  /** Update a pre-initiated microdeposit. */
-  updateMicrodeposit?(microdepositGuid: string, updatedData: Partial<MicrodepositCreate>): HostAnswer<MicrodepositAnswer>;
+  /**
+   * Complete a pre-initiated microdeposit with the account details, or, with
+   * `{resend: true}`, send new deposits for an expired one (offered only when
+   * the microdeposit says `can_resend: true`).
+   */
+  updateMicrodeposit?(
+    microdepositGuid: string,
+    updatedData: MicrodepositCreate | { resend: true },
+  ): HostAnswer<MicrodepositAnswer>;
   /** Ask the back-end to refresh a microdeposit's status. The answer is not read. */
   refreshMicrodepositStatus?(microdepositGuid: string): HostAnswer<unknown>;
-  /** Submit the two deposit amounts (the digits after the decimal point, e.g. `"07"`). The answer is not read. */
+  /**
+   * Submit the two deposit amounts, each as two digits of cents (`"07"` for
+   * $0.07). The answer may be the microdeposit (its status is then the
+   * outcome); otherwise the widget polls `loadMicrodepositByGuid`.
+   */
   verifyMicrodeposit?(
     microdepositGuid: string,
     amountData: { deposit_amount_1: string; deposit_amount_2: string },
-  ): HostAnswer<unknown>;
+  ): HostAnswer<MicrodepositAnswer | unknown>;
   /** `{}` when the routing number can be used, else `{blocked_routing_number: {reason, reason_name}}`. */
   verifyRoutingNumber?(routingNumber: string, includeIdentity: boolean): HostAnswer<RoutingNumberAnswer>;
   /** One job. */
@@ -546,6 +635,8 @@ export interface Member {
   is_being_aggregated?: boolean;
   is_oauth?: boolean;
   is_managed_by_user?: boolean;
+  /** Verification mode offers the member for verification when `true` (and managed by the user, not PENDING). */
+  verification_is_enabled?: boolean;
   is_manual?: boolean;
   aggregated_at?: string | null;
   successfully_aggregated_at?: string | null;
@@ -689,9 +780,18 @@ export interface OAuthState {
 /** A microdeposit verification. */
 export interface Microdeposit {
   guid: string;
-  /** 0 initiated, 1 requested, 2 deposited, 3 verified, 4 errored, 5 denied, 6 prevented, 7 conflicted, 8 rejected, 9 preinitiated. */
+  /**
+   * 0 initiated, 1 requested, 2 deposited, 3 verified, 4 errored, 5 denied, 6 prevented, 7 conflicted,
+   * 8 rejected, 9 preinitiated; and 10 (or `status_name: "EXPIRED"`): expired.
+   */
   status?: number;
   status_name?: string;
+  /** Wrong guesses left before the verification locks; the widget says so when given. */
+  attempts_remaining?: number;
+  /** An expired verification may be sent again (`updateMicrodeposit(guid, {resend: true})`). */
+  can_resend?: boolean;
+  /** The bank behind the routing number, for the event stream. */
+  institution_name?: string;
   account_name?: string;
   account_number?: string;
   account_type?: number;
@@ -790,7 +890,8 @@ export interface Profiles {
   };
   /** `widget_brand_color` (else `primary_300`), a hex colour: buttons, links and focus, kept at WCAG AA. */
   clientColorScheme?: { widget_brand_color?: string | null; primary_300?: string; [key: string]: unknown };
-  user?: { guid?: string; email?: string; is_demo?: boolean; [key: string]: unknown };
+  /** `guid` goes with a new microdeposit; `first_name`, `last_name` and `email` skip asking the account holder. */
+  user?: { guid?: string; email?: string; first_name?: string; last_name?: string; is_demo?: boolean; [key: string]: unknown };
   userProfile?: { too_small_modal_dismissed_at?: string; [key: string]: unknown };
   widgetProfile?: {
     display_disclosure_in_connect?: boolean;

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod model;
 pub mod options;
 pub mod sandbox;
+pub mod stream;
 
 #[cfg(target_arch = "wasm32")]
 mod mount;

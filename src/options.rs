@@ -25,7 +25,7 @@ pub use theme::{contrast, Brand, ColorScheme, Rgb, Theme};
 
 /// The option keys that are data (read key by key by the caller, so one
 /// unreadable key, say a cyclic object, does not lose the others).
-pub const DATA_KEYS: [&str; 8] = [
+pub const DATA_KEYS: [&str; 9] = [
     "clientConfig",
     "language",
     "profiles",
@@ -34,6 +34,7 @@ pub const DATA_KEYS: [&str; 8] = [
     "shadow",
     "userFeatures",
     "availableAccountTypes",
+    "sandbox",
 ];
 
 /// Default `timing.hostTimeoutMs`: how long a host callback may take.
@@ -57,6 +58,13 @@ pub struct MountOptions {
     pub shadow: bool,
     /// `profiles.user.email`.
     pub user_email: Option<String>,
+    /// `profiles.user.guid`, `first_name`, `last_name`.
+    pub user_guid: Option<String>,
+    pub user_first_name: Option<String>,
+    pub user_last_name: Option<String>,
+    /// `profiles.clientProfile.is_microdeposits_enabled` or
+    /// `profiles.widgetProfile.show_microdeposits_in_connect` is `false`.
+    pub microdeposits_disabled: bool,
     /// `experimentalFeatures.unavailableInstitutions`, by guid or name.
     pub unavailable_institutions: Vec<String>,
     /// `profiles.clientProfile.uses_oauth === false`: no OAuth, credentials instead.
@@ -157,9 +165,19 @@ impl MountOptions {
             aggregation_ms: millis(options, "/timing/sandboxAggregationMs")
                 .map_or(sandbox_defaults.aggregation_ms, f64::from),
             sync_ms: millis(options, "/timing/sandboxSyncMs").map_or(sandbox_defaults.sync_ms, f64::from),
+            deposit_ms: millis(options, "/timing/sandboxDepositMs").map_or(sandbox_defaults.deposit_ms, f64::from),
+            deposit_expiry_ms: millis(options, "/timing/sandboxDepositExpiryMs")
+                .map_or(sandbox_defaults.deposit_expiry_ms, f64::from),
+            microdeposit_attempts: millis(options, "/sandbox/microdepositAttempts")
+                .map_or(sandbox_defaults.microdeposit_attempts, |n| n.clamp(1, 20)),
+            existing_members: options.pointer("/sandbox/existingMembers").and_then(Value::as_bool).unwrap_or(false),
             epoch_ms,
             ..sandbox_defaults
         };
+        let text = |path: &str| {
+            options.pointer(path).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+        };
+        let turned_off = |path: &str| options.pointer(path) == Some(&Value::Bool(false));
         let unavailable_institutions = options
             .pointer("/experimentalFeatures/unavailableInstitutions")
             .and_then(Value::as_array)
@@ -181,6 +199,11 @@ impl MountOptions {
             sandbox_latency_ms: millis(options, "/timing/sandboxLatencyMs").unwrap_or(DEFAULT_SANDBOX_LATENCY_MS),
             shadow: options.get("shadow").and_then(Value::as_bool).unwrap_or(true),
             user_email: options.pointer("/profiles/user/email").and_then(Value::as_str).map(str::to_string),
+            user_guid: text("/profiles/user/guid"),
+            user_first_name: text("/profiles/user/first_name"),
+            user_last_name: text("/profiles/user/last_name"),
+            microdeposits_disabled: turned_off("/profiles/clientProfile/is_microdeposits_enabled")
+                || turned_off("/profiles/widgetProfile/show_microdeposits_in_connect"),
             unavailable_institutions,
             // Only an explicit `false` turns OAuth off, as in MX's profiles.
             oauth_disabled: options.pointer("/profiles/clientProfile/uses_oauth") == Some(&Value::Bool(false)),
@@ -221,6 +244,8 @@ mod tests {
         assert_eq!(o.sandbox_latency_ms, 250);
         assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (2500.0, 1500.0));
         assert!(o.shadow);
+        assert!(!o.microdeposits_disabled && !o.sandbox.existing_members);
+        assert_eq!((o.sandbox.deposit_ms, o.sandbox.microdeposit_attempts), (2500.0, 3));
         assert_eq!(o.client_config.mode, Mode::Aggregation);
         assert_eq!(o.client_config.raw, json!({}));
         Ok(())
@@ -250,6 +275,28 @@ mod tests {
         assert_eq!((o.host_timeout_ms, o.sandbox_latency_ms), (0, 1));
         assert_eq!((o.sandbox.aggregation_ms, o.sandbox.sync_ms), (60.0, 5.0));
         assert!(!o.shadow);
+        Ok(())
+    }
+
+    #[test]
+    fn microdeposit_profiles_and_sandbox_options_are_read() -> Result<(), String> {
+        let o = read(json!({
+            "profiles": {"user": {"guid": "USR-9", "first_name": " Ada ", "last_name": "Lovelace"},
+                         "clientProfile": {"is_microdeposits_enabled": true},
+                         "widgetProfile": {"show_microdeposits_in_connect": false}},
+            "timing": {"sandboxDepositMs": 30, "sandboxDepositExpiryMs": 90},
+            "sandbox": {"existingMembers": true, "microdepositAttempts": 2},
+        }))?;
+        assert!(o.microdeposits_disabled, "either profile turns microdeposits off");
+        assert_eq!(o.user_guid.as_deref(), Some("USR-9"));
+        assert_eq!((o.user_first_name.as_deref(), o.user_last_name.as_deref()), (Some("Ada"), Some("Lovelace")));
+        assert_eq!((o.sandbox.deposit_ms, o.sandbox.deposit_expiry_ms), (30.0, 90.0));
+        assert_eq!(o.sandbox.microdeposit_attempts, 2);
+        assert!(o.sandbox.existing_members);
+        let o = read(json!({"profiles": {"clientProfile": {"is_microdeposits_enabled": false}}}))?;
+        assert!(o.microdeposits_disabled);
+        let o = read(json!({"profiles": {"clientProfile": {"is_microdeposits_enabled": "no"}}}))?;
+        assert!(!o.microdeposits_disabled, "only `false` turns them off, as MX's widget reads it");
         Ok(())
     }
 

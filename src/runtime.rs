@@ -12,6 +12,7 @@ use crate::host::{HostCall, HostError};
 use crate::model::urls::origin_of;
 use crate::mount::BridgeClient;
 use crate::sandbox::Sandbox;
+use crate::stream;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
@@ -62,6 +63,8 @@ pub struct Listeners {
     pub on_post_message: JsCallback,
     pub on_analytic_event: JsCallback,
     pub on_analytic_pageview: JsCallback,
+    /// The structured event stream (`onEvent(message)`).
+    pub on_event: JsCallback,
     pub outputs: Vec<Rc<dyn EventOutput>>,
     /// `postMessageEventOverrides`.
     pub overrides: EventOverrides,
@@ -80,6 +83,10 @@ pub struct Runtime {
     alive: Cell<bool>,
     /// What had focus when a dialog opened.
     saved_focus: RefCell<Option<web_sys::HtmlElement>>,
+    /// This mount's session: the `correlationId` of every stream message.
+    session: String,
+    /// Stream messages sent so far, for their ids.
+    messages: Cell<u64>,
     oauth_window: oauth_window::OAuthWindow,
 }
 
@@ -102,6 +109,8 @@ impl Runtime {
             root,
             alive: Cell::new(true),
             saved_focus: RefCell::new(None),
+            session: stream::session_id(|| (js_sys::Math::random() * 65536.0) as u16),
+            messages: Cell::new(0),
             oauth_window: oauth_window::OAuthWindow::new(redirect_origin),
         })
     }
@@ -197,12 +206,25 @@ impl Runtime {
                     let _ = window.open_with_url_and_target_and_features(&url, "_blank", "noopener,noreferrer");
                 }
             }
-            // An open dialog's heading wins over the step's.
             Effect::OpenOAuthWindow { url } => self.oauth_window.open(self, &url),
             Effect::CloseOAuthWindow => self.oauth_window.close(),
+            // An open dialog's heading wins over the step's.
             Effect::FocusHeading => self.focus_after_render(&["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]),
             Effect::FocusFirstInvalid => self.focus_after_render(&["[aria-invalid=true]"]),
             Effect::Warn(message) => js::warn(&message),
+            Effect::Fact(fact) => {
+                if self.listeners.on_event.is_set() {
+                    let n = self.messages.get() + 1;
+                    self.messages.set(n);
+                    let stamp = stream::Stamp {
+                        id: stream::message_id(&self.session, n),
+                        occurred_at_ms: js_sys::Date::now(),
+                        correlation_id: self.session.clone(),
+                    };
+                    let (kind, _, _) = stream::type_of(&fact);
+                    self.listeners.on_event.call1(kind, &stream::message(&fact, &stamp));
+                }
+            }
             Effect::SaveFocus => *self.saved_focus.borrow_mut() = self.active_element(),
             Effect::RestoreFocus => {
                 let rt = Rc::clone(self);
@@ -262,8 +284,21 @@ impl Runtime {
             let found = selectors.iter().find_map(|s| rt.root.query_selector(s).ok().flatten());
             // Unchecked (a frame's elements fail `instanceof`); `focus` is looked up on the element.
             if let Some(el) = found.map(JsCast::unchecked_into::<web_sys::HtmlElement>) {
-                let _ = el.focus();
+                focus_in_view(&el);
             }
         });
     }
+}
+
+/// Focus `el` and scroll only as far as needed to show it. A plain `focus()`
+/// centres the element in every scrolling ancestor, which jumps the host page
+/// on each step, and in headless Chromium a centring scroll while a spinner
+/// animates was seen to hang the renderer.
+fn focus_in_view(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&scroll);
 }

@@ -7,10 +7,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use connect_widget::host::{
-    check_answer, CreatedAccount, FromHost, HostCall, HostError, InstitutionQuery, OAuthWindowUri, RoutingNumberCheck,
-    SupportTicket,
+    check_answer, CreatedAccount, FromHost, HostCall, HostError, InstitutionQuery, MicrodepositChange,
+    MicrodepositDetails, OAuthWindowUri, RoutingNumberCheck, SupportTicket,
 };
-use connect_widget::model::{ConnectionStatus, CredentialField, Institution, Job, Member, Microdeposit, OAuthState};
+use connect_widget::model::{
+    ConnectionStatus, CredentialField, Institution, Job, Member, Microdeposit, MicrodepositStatus, OAuthState,
+};
 use serde_json::{json, Value};
 
 /// `answer` read as `T`, once `check_answer` agrees it reads as what `call` answers.
@@ -97,9 +99,9 @@ fn institution_list_calls() -> Vec<HostCall> {
 
 fn microdeposit_calls() -> Vec<HostCall> {
     vec![
-        HostCall::CreateMicrodeposit { microdeposit: json!({}) },
+        HostCall::CreateMicrodeposit(MicrodepositDetails::default()),
         HostCall::LoadMicrodepositByGuid { guid: "MIC-123".into() },
-        HostCall::UpdateMicrodeposit { guid: "MIC-123".into(), data: json!({}) },
+        HostCall::UpdateMicrodeposit { guid: "MIC-123".into(), change: MicrodepositChange::Resend },
     ]
 }
 
@@ -208,7 +210,10 @@ fn every_other_callback_example_decodes() {
     for call in microdeposit_calls() {
         for answer in [microdeposit_example(), json!({"micro_deposit": microdeposit_example()})] {
             let m = read::<Microdeposit>(&call, &answer);
-            assert!(m.as_ref().is_ok_and(|m| m.guid == "MIC-123" && m.status == Some(0)), "{answer}: {m:?}");
+            assert!(
+                m.as_ref().is_ok_and(|m| m.guid == "MIC-123" && m.status == Some(MicrodepositStatus::Initiated)),
+                "{answer}: {m:?}"
+            );
         }
     }
     let routing = HostCall::VerifyRoutingNumber { routing_number: "123456789".into(), include_identity: false };

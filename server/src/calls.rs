@@ -13,7 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use connect_widget::host::http::{query_name, PRODUCT_FILTERS};
-use connect_widget::host::{CredentialValue, HostCall, InstitutionQuery, SupportTicket};
+use connect_widget::host::{
+    CredentialValue, HostCall, InstitutionQuery, MicrodepositChange, MicrodepositDetails, SupportTicket,
+};
 use connect_widget::model::Secret;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -294,7 +296,7 @@ async fn create_account(State(app): State<App>, route: Route, Body(account): Bod
 }
 
 async fn create_microdeposit(State(app): State<App>, route: Route, Body(microdeposit): Body) -> Response {
-    answer(&app, &route, HostCall::CreateMicrodeposit { microdeposit })
+    answer(&app, &route, HostCall::CreateMicrodeposit(MicrodepositDetails::from_json(&microdeposit)))
 }
 
 async fn load_microdeposit(State(app): State<App>, route: Route) -> Response {
@@ -302,7 +304,8 @@ async fn load_microdeposit(State(app): State<App>, route: Route) -> Response {
 }
 
 async fn update_microdeposit(State(app): State<App>, route: Route, Body(data): Body) -> Response {
-    answer(&app, &route, HostCall::UpdateMicrodeposit { guid: route.param("guid"), data })
+    let change = MicrodepositChange::from_json(&data);
+    answer(&app, &route, HostCall::UpdateMicrodeposit { guid: route.param("guid"), change })
 }
 
 async fn refresh_microdeposit(State(app): State<App>, route: Route) -> Response {

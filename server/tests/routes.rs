@@ -2,7 +2,9 @@
 //! (built by its route table) in, status and JSON out.
 
 use connect_widget::host::http::{read_answer, request_for, HttpRequest};
-use connect_widget::host::{CredentialValue, HostCall, InstitutionQuery, SupportTicket, CALLBACK_NAMES};
+use connect_widget::host::{
+    CredentialValue, HostCall, InstitutionQuery, MicrodepositChange, MicrodepositDetails, SupportTicket, CALLBACK_NAMES,
+};
 use connect_widget::model::Secret;
 use connect_widget::sandbox::SandboxOptions;
 use connect_widget_sandbox_server::{serve, ServerConfig};
@@ -242,11 +244,14 @@ fn every_widget_request_reaches_a_route() {
             filters: vec![("tax_statement_is_enabled", json!(true))],
         },
         HostCall::CreateAccount { account: json!({"name": "Savings", "account_type": 2}) },
-        HostCall::CreateMicrodeposit {
-            microdeposit: json!({"routing_number": "123456780", "account_number": "1234567"}),
-        },
+        HostCall::CreateMicrodeposit(MicrodepositDetails {
+            routing_number: "123456780".into(),
+            account_number: Secret::new("1234567"),
+            account_type: 1,
+            ..Default::default()
+        }),
         HostCall::LoadMicrodepositByGuid { guid: "MIC-x".into() },
-        HostCall::UpdateMicrodeposit { guid: "MIC-x".into(), data: json!({}) },
+        HostCall::UpdateMicrodeposit { guid: "MIC-x".into(), change: MicrodepositChange::Resend },
         HostCall::RefreshMicrodepositStatus { guid: "MIC-x".into() },
         HostCall::VerifyMicrodeposit { guid: "MIC-x".into(), amount_1: "07".into(), amount_2: "03".into() },
         HostCall::VerifyRoutingNumber { routing_number: "123456789".into(), include_identity: false },

@@ -170,6 +170,23 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
             put("member_guid", json!(member_guid));
             put("code", json!(code));
         }
+        // The microdeposit events are not in the definitions either (the SDK
+        // hands them to `onMessage`); sent with MX's hosted widget's fields.
+        WidgetEvent::MicrodepositsLoaded { initial_step } => put("initial_step", json!(initial_step)),
+        WidgetEvent::MicrodepositsBlockedRoutingNumber { routing_number, reason } => {
+            put("routing_number", json!(routing_number));
+            put("reason", json!(reason));
+        }
+        WidgetEvent::MicrodepositsDetailsSubmitted { microdeposit_guid }
+        | WidgetEvent::MicrodepositsComeBackPrimaryAction { microdeposit_guid }
+        | WidgetEvent::MicrodepositsVerified { microdeposit_guid }
+        | WidgetEvent::MicrodepositsVerifiedPrimaryAction { microdeposit_guid } => {
+            put("microdeposit_guid", json!(microdeposit_guid));
+        }
+        WidgetEvent::MicrodepositsErrorPrimaryAction { status, guid } => {
+            put("status", json!(status));
+            put("guid", json!(guid));
+        }
     }
     // The member's own user wins over the session's for the event that names it.
     if let WidgetEvent::MemberConnected { user_guid: Some(user), .. } = event {
@@ -282,6 +299,44 @@ mod tests {
                 json!({"context": "manualAccountAdded"}),
             ),
             (WidgetEvent::BackButtonClicked, "mx/connect/backButtonClicked", json!({})),
+            (
+                WidgetEvent::MicrodepositsLoaded { initial_step: "routingNumber" },
+                "mx/connect/microdeposits/loaded",
+                json!({"initial_step": "routingNumber"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsBlockedRoutingNumber {
+                    routing_number: "999999992".into(),
+                    reason: "BLOCKED".into(),
+                },
+                "mx/connect/microdeposits/blockedRoutingNumber",
+                json!({"routing_number": "999999992", "reason": "BLOCKED"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsDetailsSubmitted { microdeposit_guid: "MIC-1".into() },
+                "mx/connect/microdeposits/detailsSubmitted",
+                json!({"microdeposit_guid": "MIC-1"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsComeBackPrimaryAction { microdeposit_guid: "MIC-1".into() },
+                "mx/connect/microdeposits/comeBack/primaryAction",
+                json!({"microdeposit_guid": "MIC-1"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsVerified { microdeposit_guid: "MIC-1".into() },
+                "mx/connect/microdeposits/verified",
+                json!({"microdeposit_guid": "MIC-1"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsVerifiedPrimaryAction { microdeposit_guid: "MIC-1".into() },
+                "mx/connect/microdeposits/verified/primaryAction",
+                json!({"microdeposit_guid": "MIC-1"}),
+            ),
+            (
+                WidgetEvent::MicrodepositsErrorPrimaryAction { status: "EXPIRED", guid: "MIC-1".into() },
+                "mx/connect/microdeposits/error/primaryAction",
+                json!({"status": "EXPIRED", "guid": "MIC-1"}),
+            ),
         ];
         for (event, kind, fields) in cases {
             let mut metadata = json!({"user_guid": "USR-1", "session_guid": "SES-1"});

@@ -89,9 +89,35 @@ widget_events! {
     BackToSearch = "connect/backToSearch" { context: Option<&'static str> },
     /// The back control on the first step, with `show_back_button`.
     BackButtonClicked = "connect/backButtonClicked",
+    /// Microdeposit verification opened, on this sub-view (`routingNumber`, `comeBack`, ...).
+    MicrodepositsLoaded = "connect/microdeposits/loaded" { initial_step: &'static str },
+    /// The routing number cannot be used for microdeposits (`reason`: the host's `reason_name`).
+    MicrodepositsBlockedRoutingNumber = "connect/microdeposits/blockedRoutingNumber" {
+        routing_number: String, reason: String,
+    },
+    /// Account details were sent and the deposits requested.
+    MicrodepositsDetailsSubmitted = "connect/microdeposits/detailsSubmitted" { microdeposit_guid: String },
+    /// "Done" on the "check back soon" sub-view.
+    MicrodepositsComeBackPrimaryAction = "connect/microdeposits/comeBack/primaryAction" { microdeposit_guid: String },
+    /// The amounts were right: the account is verified.
+    MicrodepositsVerified = "connect/microdeposits/verified" { microdeposit_guid: String },
+    /// "Done" after verification.
+    MicrodepositsVerifiedPrimaryAction = "connect/microdeposits/verified/primaryAction" { microdeposit_guid: String },
+    /// "Done" on a microdeposit error (locked, expired, failed); `status` is the status's name.
+    MicrodepositsErrorPrimaryAction = "connect/microdeposits/error/primaryAction" { status: &'static str, guid: String },
 }
 
 impl WidgetEvent {
+    /// `connect/selectedInstitution` for a picked institution.
+    pub fn selected(institution: Institution) -> WidgetEvent {
+        WidgetEvent::SelectedInstitution {
+            code: institution.code,
+            guid: institution.guid,
+            name: institution.name,
+            url: institution.url,
+        }
+    }
+
     pub fn member_error(member: &Member) -> WidgetEvent {
         WidgetEvent::MemberError { member_guid: member.guid.clone(), connection_status: member.status_code() }
     }
@@ -142,6 +168,17 @@ impl WidgetEvent {
                 json!({ "member": member })
             }
             WidgetEvent::InvalidData { member_guid, code } => json!({ "member_guid": member_guid, "code": code }),
+            WidgetEvent::MicrodepositsLoaded { initial_step } => json!({ "initial_step": initial_step }),
+            WidgetEvent::MicrodepositsBlockedRoutingNumber { routing_number, reason } => {
+                json!({ "routing_number": routing_number, "reason": reason })
+            }
+            WidgetEvent::MicrodepositsDetailsSubmitted { microdeposit_guid }
+            | WidgetEvent::MicrodepositsComeBackPrimaryAction { microdeposit_guid }
+            | WidgetEvent::MicrodepositsVerified { microdeposit_guid }
+            | WidgetEvent::MicrodepositsVerifiedPrimaryAction { microdeposit_guid } => {
+                json!({ "microdeposit_guid": microdeposit_guid })
+            }
+            WidgetEvent::MicrodepositsErrorPrimaryAction { status, guid } => json!({ "status": status, "guid": guid }),
             WidgetEvent::OAuthRequested { url, member_guid } => json!({ "url": url, "member_guid": member_guid }),
             WidgetEvent::OAuthError { member_guid, error_reason } => {
                 json!({ "member_guid": member_guid, "error_reason": error_reason })

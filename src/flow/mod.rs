@@ -6,9 +6,10 @@
 //! carries out. No Leptos, no web-sys: it is tested natively.
 //!
 //! One file per domain (`search`, `credentials`, `connecting`, `mfa`,
-//! `outcomes`, `support`, `disconnect`, `oauth`, `start`, `navigation`,
+//! `outcomes`, `support`, `disconnect`, `start`, `navigation`, `verification`,
 //! `consent`, `institution_status`, `additional_product`, `suggested`,
-//! `survey`, `external`, and the `manual_account` folder): each holds its
+//! `survey`, `external`, and the `oauth`, `microdeposits` and `manual_account`
+//! folders): each holds its
 //! step state, its own `Msg` and `Pending` enums (nested into the ones here)
 //! and an `impl Flow` block with its handlers. This file only dispatches.
 //!
@@ -22,11 +23,14 @@ pub mod connecting;
 pub mod consent;
 pub mod credentials;
 pub mod disconnect;
+mod environment;
 pub mod event;
 pub mod external;
+pub mod fact;
 pub mod institution_status;
 pub mod manual_account;
 pub mod mfa;
+pub mod microdeposits;
 mod navigation;
 mod notice;
 pub mod oauth;
@@ -39,17 +43,22 @@ pub mod step;
 pub mod suggested;
 pub mod support;
 pub mod survey;
+pub mod verification;
 
 pub use connecting::{ConnectingPhase, ConnectingState};
 pub use credentials::{CredentialsMode, CredentialsState, UpdateReason};
 pub use disconnect::{DisconnectState, DISCONNECT_REASONS};
+pub use environment::{Environment, Settings};
 pub use event::{InstitutionRef, WidgetEvent};
+pub use fact::Fact;
 pub use mfa::{MfaKind, MfaState};
+pub use microdeposits::{MdView, MicrodepositsState};
 pub use oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 pub use route::{Action, Allowed, ErrorScreen, Route};
 pub use search::{Listed, Results, SearchState, SearchView};
 pub use step::{Load, Overlay, Step, SubmitError};
 pub use support::{is_email, SupportField, SupportState};
+pub use verification::ExistingState;
 
 pub use consent::{ConsentReceipt, ConsentState, DataCluster, DisclosureState};
 pub use institution_status::{StatusCase, StatusState};
@@ -59,60 +68,11 @@ pub use session::Session;
 pub use survey::SurveyState;
 
 use crate::host::{FromHost, HostCall, HostError};
-use crate::model::{ClientConfig, ConnectionStatus, Institution, Member};
-use crate::options::PartnerOptions;
+use crate::model::{ClientConfig, ConnectionStatus, Institution, Member, Microdeposit};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub type Token = u64;
-
-/// Timings and sizes; options so tests run in milliseconds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Settings {
-    pub poll_interval_ms: u32,
-    pub search_debounce_ms: u32,
-    pub per_page: u32,
-    /// Consecutive failed polls before the connecting step offers a retry.
-    pub poll_failures_allowed: u32,
-    /// Between OAuth state polls while the user is at the institution.
-    pub oauth_poll_interval_ms: u32,
-    /// How long the widget waits for OAuth before saying so; 0: no limit.
-    pub oauth_wait_limit_ms: u32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            poll_interval_ms: 3000,
-            search_debounce_ms: 400,
-            per_page: 25,
-            poll_failures_allowed: 3,
-            oauth_poll_interval_ms: 1000,
-            oauth_wait_limit_ms: 10 * 60 * 1000,
-        }
-    }
-}
-
-/// What the partner's environment offers, fixed at mount.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Environment {
-    /// Optional host callbacks that exist (`createSupportTicket`, `deleteMember`, ...).
-    pub available_callbacks: Vec<&'static str>,
-    /// `profiles.user.email`, so the support form need not ask for it.
-    pub user_email: Option<String>,
-    /// `experimentalFeatures.unavailableInstitutions` (guid or name).
-    pub unavailable_institutions: Vec<String>,
-    /// `profiles.clientProfile.uses_oauth === false`: credentials even for OAuth institutions.
-    pub oauth_disabled: bool,
-    /// What the partner's profiles, features and options turn on.
-    pub partner: PartnerOptions,
-}
-
-impl Environment {
-    pub fn has(&self, callback: &str) -> bool {
-        self.available_callbacks.contains(&callback)
-    }
-}
 
 /// Everything that can happen to the widget.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,6 +93,8 @@ pub enum Msg {
     Outcome(outcomes::Msg),
     Support(support::Msg),
     Disconnect(disconnect::Msg),
+    Verification(verification::Msg),
+    Microdeposits(microdeposits::Msg),
     OAuth(oauth::Msg),
     Consent(consent::Msg),
     ManualAccount(manual_account::Msg),
@@ -161,6 +123,7 @@ nest!(
     Msg: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     outcomes => Outcome, support => Support, disconnect => Disconnect, oauth => OAuth,
 );
+nest!(Msg: verification => Verification, microdeposits => Microdeposits);
 nest!(
     Msg: consent => Consent, manual_account => ManualAccount, institution_status => InstitutionStatus,
     additional_product => AdditionalProduct, survey => Survey, external => External, analytics => Analytics,
@@ -210,6 +173,8 @@ pub enum Effect {
     RestoreFocus,
     /// A developer-facing console warning (never carries call arguments).
     Warn(String),
+    /// A fact for the structured event stream (`onEvent`).
+    Fact(Fact),
     /// Call one of the partner's optional callbacks (`onManualAccountAdded`, …).
     Notify(Notice),
     /// Send `event` only if the partner's `memberStatusUpdate.getHasStatusChanged`
@@ -231,6 +196,8 @@ enum Pending {
     Mfa(mfa::Pending),
     Support(support::Pending),
     Disconnect(disconnect::Pending),
+    Verification(verification::Pending),
+    Microdeposits(microdeposits::Pending),
     OAuth(oauth::Pending),
     ManualAccount(manual_account::Pending),
     InstitutionStatus(institution_status::Pending),
@@ -242,6 +209,7 @@ enum Pending {
 enum Timer {
     SearchDebounce,
     NextPoll,
+    MicrodepositPoll,
     OAuthPoll,
     OAuthWaitLimit,
 }
@@ -291,6 +259,11 @@ pub struct Flow {
     shown_once: bool,
     /// Last status seen per member, for `memberStatusUpdate` on real changes only.
     known_status: BTreeMap<String, Option<ConnectionStatus>>,
+    /// A microdeposit the partner created before (`current_microdeposit_guid`,
+    /// PREINITIATED): its details prefill the account-number entry.
+    pub microdeposit: Option<Microdeposit>,
+    /// The MFA challenge the event stream follows.
+    mfa_track: Option<fact::MfaTrack>,
     /// Disclosure, consent and the config before an additional product.
     pub session: Session,
     analytics: analytics::AnalyticsState,
@@ -311,6 +284,8 @@ impl Flow {
             loaded_sent: false,
             shown_once: false,
             known_status: BTreeMap::new(),
+            microdeposit: None,
+            mfa_track: None,
             session: Session::default(),
             analytics: analytics::AnalyticsState::default(),
         }
@@ -354,7 +329,8 @@ impl Flow {
     /// Handle one message.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
-        let before = self.analytics_before(&msg);
+        let facts_before = self.before_update();
+        let analytics_before = self.analytics_before(&msg);
         match msg {
             Msg::Start(msg) => self.on_start_msg(msg, &mut fx),
             Msg::HostAnswered { token, result } => {
@@ -367,6 +343,7 @@ impl Flow {
                     match timer {
                         Timer::SearchDebounce => self.run_search(1, &mut fx),
                         Timer::NextPoll => self.poll(&mut fx),
+                        Timer::MicrodepositPoll => self.poll_microdeposit(&mut fx),
                         Timer::OAuthPoll => self.oauth_poll(&mut fx),
                         Timer::OAuthWaitLimit => self.oauth_timed_out(&mut fx),
                     }
@@ -379,6 +356,8 @@ impl Flow {
             Msg::Outcome(msg) => self.on_outcome_msg(msg, &mut fx),
             Msg::Support(msg) => self.on_support_msg(msg, &mut fx),
             Msg::Disconnect(msg) => self.on_disconnect_msg(msg, &mut fx),
+            Msg::Verification(msg) => self.on_verification_msg(msg, &mut fx),
+            Msg::Microdeposits(msg) => self.on_microdeposits_msg(msg, &mut fx),
             Msg::OAuth(msg) => self.on_oauth_msg(msg, &mut fx),
             Msg::Consent(msg) => self.on_consent_msg(msg, &mut fx),
             Msg::ManualAccount(msg) => self.on_manual_account_msg(msg, &mut fx),
@@ -393,7 +372,8 @@ impl Flow {
                 }
             }
         }
-        self.add_analytics(before, &mut fx);
+        self.derive_facts(facts_before, &mut fx);
+        self.add_analytics(analytics_before, &mut fx);
         fx
     }
 
@@ -406,6 +386,8 @@ impl Flow {
             Pending::Mfa(p) => self.on_mfa_answer(p, answer, fx),
             Pending::Support(p) => self.on_support_answer(p, answer, fx),
             Pending::Disconnect(p) => self.on_disconnect_answer(p, answer, fx),
+            Pending::Verification(p) => self.on_verification_answer(p, answer, fx),
+            Pending::Microdeposits(p) => self.on_microdeposits_answer(p, answer, fx),
             Pending::OAuth(p) => self.on_oauth_answer(p, answer, fx),
             Pending::ManualAccount(p) => self.on_manual_account_answer(p, answer, fx),
             Pending::InstitutionStatus(p) => self.on_institution_status_answer(p, answer, fx),
@@ -470,4 +452,5 @@ nest!(
     Pending: start => Start, search => Search, credentials => Credentials, connecting => Connecting, mfa => Mfa,
     support => Support, disconnect => Disconnect, oauth => OAuth,
 );
+nest!(Pending: verification => Verification, microdeposits => Microdeposits);
 nest!(Pending: manual_account => ManualAccount, institution_status => InstitutionStatus, suggested => Suggested);

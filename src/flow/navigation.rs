@@ -24,7 +24,10 @@ impl Flow {
         }
         match self.step().back_rule() {
             BackRule::None | BackRule::NotWhileBusy => false,
-            BackRule::Previous => self.stack.len() > 1 || self.search_allowed(),
+            BackRule::SubView => true,
+            BackRule::Previous => {
+                self.stack.len() > 1 || (self.search_allowed() && !matches!(self.step(), Step::Search(_)))
+            }
         }
     }
 
@@ -123,6 +126,9 @@ impl Flow {
             self.close_overlay(fx);
             return true;
         }
+        if self.step().back_rule() == BackRule::SubView {
+            return self.microdeposits_back(fx);
+        }
         if self.stack.len() > 1 {
             let previous = self.step().id();
             self.pending.clear();
@@ -167,6 +173,10 @@ impl Flow {
             if c.fields == super::Load::Loading {
                 self.load_fields(fx);
             }
+        } else if let Some(Step::Microdeposits(m)) = self.step_mut() {
+            m.resume();
+        } else if let Some(Step::VerifyExisting(e)) = self.step_mut() {
+            e.selecting = None;
         } else if matches!(self.step(), Step::OAuth(_)) {
             self.resume_oauth(fx);
         }

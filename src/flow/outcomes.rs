@@ -32,7 +32,7 @@ impl Flow {
     }
 
     /// After a finished flow: search again, or the configured institution.
-    fn restart_from_root(&mut self, fx: &mut Vec<Effect>) {
+    pub(super) fn restart_from_root(&mut self, fx: &mut Vec<Effect>) {
         self.member = None;
         self.forget_session();
         if self.search_allowed() {

@@ -324,38 +324,36 @@ impl Flow {
         self.forget_timer(Timer::SearchDebounce);
         self.forget_calls(|p| matches!(p, super::Pending::Search(Pending::Select)));
         self.stop_waiting_spinner();
-        Self::emit(
-            fx,
-            WidgetEvent::SelectedInstitution {
-                code: listed.code,
-                guid: listed.guid,
-                name: listed.name,
-                url: listed.url,
-            },
-        );
+        Self::emit(fx, WidgetEvent::selected(listed));
         self.call(Pending::Select, HostCall::LoadInstitutionByGuid { guid }, fx);
     }
 
     fn institution_selected(&mut self, result: Result<Institution, HostError>, fx: &mut Vec<Effect>) {
         match result {
             Ok(institution) => {
-                let unavailable = self.is_unavailable(&institution);
                 if let Some(s) = self.search_state() {
                     s.selecting = None;
                 }
-                self.institution = Some(institution);
-                self.member = None;
-                if unavailable {
-                    self.show_institution_status(Nav::Push, fx);
-                } else {
-                    self.proceed_to_login(Nav::Push, fx);
-                }
+                self.open_institution(institution, fx);
             }
             Err(_) => {
                 if let Some(s) = self.search_state() {
                     s.select_failed = s.selecting.take();
                 }
             }
+        }
+    }
+
+    /// Open a picked institution over the current step: its login, or why it
+    /// cannot be connected now.
+    pub(super) fn open_institution(&mut self, institution: Institution, fx: &mut Vec<Effect>) {
+        let unavailable = self.is_unavailable(&institution);
+        self.institution = Some(institution);
+        self.member = None;
+        if unavailable {
+            self.show_institution_status(Nav::Push, fx);
+        } else {
+            self.proceed_to_login(Nav::Push, fx);
         }
     }
 }

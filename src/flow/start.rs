@@ -64,6 +64,10 @@ impl Flow {
             self.call(Pending::Institution, HostCall::LoadInstitutionByGuid { guid }, fx);
         } else if let Some(code) = self.config.current_institution_code.clone() {
             self.call(Pending::Institution, HostCall::LoadInstitutionByCode { code }, fx);
+        } else if let Some(guid) = self.config.current_microdeposit_guid.clone().filter(|_| self.verifying()) {
+            self.load_microdeposit_at_start(guid, fx);
+        } else if self.verifying() {
+            self.load_existing_members(fx);
         } else {
             self.show(Step::Search(SearchState::default()), Nav::Reset, fx);
             self.load_popular(fx);

@@ -10,10 +10,12 @@ use super::disconnect::DisconnectState;
 use super::institution_status::StatusState;
 use super::manual_account::ManualAccountState;
 use super::mfa::{MfaKind, MfaState};
+use super::microdeposits::MicrodepositsState;
 use super::oauth::{OAuthErrorReason, OAuthStartState, OAuthWaitState};
 use super::search::SearchState;
 use super::support::SupportState;
 use super::survey::SurveyState;
+use super::verification::ExistingState;
 use crate::host::HostError;
 use crate::i18n::Key;
 use crate::model::{ActionableCode, ConnectionStatus};
@@ -42,6 +44,10 @@ pub enum Step {
     },
     /// The member was deleted.
     Disconnected,
+    /// Verification mode: connections the user already has, to verify one of them.
+    VerifyExisting(ExistingState),
+    /// Verifying an account with two small deposits; its sub-views are `MdView`s.
+    Microdeposits(Box<MicrodepositsState>),
     /// OAuth: where the user is going, and "Go to <bank>".
     OAuth(OAuthStartState),
     /// OAuth: the user is at the institution; polling its OAuth state.
@@ -69,6 +75,8 @@ pub enum BackRule {
     Previous,
     /// Nowhere while a submit is on its way.
     NotWhileBusy,
+    /// The step's previous sub-view (the step handles it).
+    SubView,
 }
 
 impl Step {
@@ -86,6 +94,8 @@ impl Step {
             Step::Connected => "connected",
             Step::LoginError { .. } | Step::ActionableError { .. } => "actionableError",
             Step::Disconnected => "deleteMemberSuccess",
+            Step::VerifyExisting(_) => "verifyExistingMember",
+            Step::Microdeposits(_) => "microdeposits",
             // As in MX's widget, OAuth happens inside its credentials step.
             Step::OAuth(_) | Step::OAuthWaiting(_) => "enterCreds",
             Step::OAuthError { .. } => "oauthError",
@@ -119,6 +129,8 @@ impl Step {
             Step::LoginError { .. } => "/login_error",
             Step::ActionableError { .. } => "/actionable_error",
             Step::Disconnected => "/delete_member/success",
+            Step::VerifyExisting(_) => "/verify_existing_member",
+            Step::Microdeposits(m) => m.view.pageview(),
             Step::OAuth(_) => "/credentials/oauth_step/instructions",
             Step::OAuthWaiting(_) => "/credentials/oauth_step/waiting",
             Step::OAuthError { .. } => "/oauth_error",
@@ -133,11 +145,14 @@ impl Step {
         match self {
             Step::Loading
             | Step::LoadError { .. }
-            | Step::Search(_)
             | Step::Connected
             | Step::Disconnected
+            | Step::VerifyExisting(_)
             | Step::Disclosure(_)
             | Step::ManualAccount(ManualAccountState::Saved { .. }) => BackRule::None,
+            // Search is a root, unless it was opened over the list of existing connections.
+            Step::Search(_) => BackRule::Previous,
+            Step::Microdeposits(m) => m.back_rule(),
             Step::ManualAccount(ManualAccountState::Form(f)) if f.saving => BackRule::NotWhileBusy,
             Step::Credentials(_)
             | Step::Consent(_)

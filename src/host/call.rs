@@ -26,6 +26,87 @@ pub struct InstitutionQuery {
     pub filters: Vec<(&'static str, Value)>,
 }
 
+/// What `createMicrodeposit` (and `updateMicrodeposit` with account details)
+/// sends. The account number is a `Secret`: only the host boundary reads it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct MicrodepositDetails {
+    pub routing_number: String,
+    pub account_number: Secret,
+    pub account_type: i64,
+    /// "Checking ...1234", as MX's widget names the account.
+    pub account_name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// `profiles.user.guid`, when the partner gives it.
+    pub user_guid: Option<String>,
+}
+
+impl MicrodepositDetails {
+    /// The fields as the host receives them (the account number in clear).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "routing_number": self.routing_number,
+            "account_number": self.account_number.expose(),
+            "account_type": self.account_type,
+            "account_name": self.account_name,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "email": self.email,
+            "user_guid": self.user_guid,
+        })
+    }
+}
+
+impl MicrodepositDetails {
+    /// Read back from the JSON a back-end receives (the sandbox server does),
+    /// leniently: a missing text is empty, a missing account type is checking.
+    pub fn from_json(value: &Value) -> MicrodepositDetails {
+        let text = |key: &str| match value.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        MicrodepositDetails {
+            routing_number: text("routing_number"),
+            account_number: Secret::new(text("account_number")),
+            account_type: value.get("account_type").and_then(crate::model::json::as_int).unwrap_or(1),
+            account_name: text("account_name"),
+            first_name: text("first_name"),
+            last_name: text("last_name"),
+            email: text("email"),
+            user_guid: Some(text("user_guid")).filter(|g| !g.is_empty()),
+        }
+    }
+}
+
+/// What `updateMicrodeposit` changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MicrodepositChange {
+    /// Complete a pre-created (PREINITIATED) verification with the account details.
+    Details(MicrodepositDetails),
+    /// Send new deposits for an expired verification: `{resend: true}`.
+    Resend,
+}
+
+impl MicrodepositChange {
+    /// The second argument of `updateMicrodeposit`.
+    pub fn to_json(&self) -> Value {
+        match self {
+            MicrodepositChange::Details(details) => details.to_json(),
+            MicrodepositChange::Resend => json!({"resend": true}),
+        }
+    }
+
+    /// Read back from the JSON a back-end receives.
+    pub fn from_json(value: &Value) -> MicrodepositChange {
+        match value.get("resend") {
+            Some(Value::Bool(true)) => MicrodepositChange::Resend,
+            _ => MicrodepositChange::Details(MicrodepositDetails::from_json(value)),
+        }
+    }
+}
+
 /// A support request (`createSupportTicket`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SupportTicket {
@@ -52,9 +133,9 @@ pub enum HostCall {
     LoadPopularInstitutions { per_page: u32, iso_country_code: Option<String>, filters: Vec<(&'static str, Value)> },
     LoadDiscoveredInstitutions { per_page: u32, iso_country_code: Option<String>, filters: Vec<(&'static str, Value)> },
     CreateAccount { account: Value },
-    CreateMicrodeposit { microdeposit: Value },
+    CreateMicrodeposit(MicrodepositDetails),
     LoadMicrodepositByGuid { guid: String },
-    UpdateMicrodeposit { guid: String, data: Value },
+    UpdateMicrodeposit { guid: String, change: MicrodepositChange },
     RefreshMicrodepositStatus { guid: String },
     VerifyMicrodeposit { guid: String, amount_1: String, amount_2: String },
     VerifyRoutingNumber { routing_number: String, include_identity: bool },
@@ -161,7 +242,7 @@ impl HostCall {
             HostCall::LoadPopularInstitutions { .. } => "loadPopularInstitutions",
             HostCall::LoadDiscoveredInstitutions { .. } => "loadDiscoveredInstitutions",
             HostCall::CreateAccount { .. } => "createAccount",
-            HostCall::CreateMicrodeposit { .. } => "createMicrodeposit",
+            HostCall::CreateMicrodeposit(_) => "createMicrodeposit",
             HostCall::LoadMicrodepositByGuid { .. } => "loadMicrodepositByGuid",
             HostCall::UpdateMicrodeposit { .. } => "updateMicrodeposit",
             HostCall::RefreshMicrodepositStatus { .. } => "refreshMicrodepositStatus",
@@ -232,11 +313,11 @@ impl HostCall {
                 vec![Value::Object(filters_object(Some(*per_page), iso_country_code, filters))]
             }
             HostCall::CreateAccount { account } => vec![account.clone()],
-            HostCall::CreateMicrodeposit { microdeposit } => vec![microdeposit.clone()],
+            HostCall::CreateMicrodeposit(details) => vec![details.to_json()],
             HostCall::LoadMicrodepositByGuid { guid } | HostCall::RefreshMicrodepositStatus { guid } => {
                 vec![json!(guid)]
             }
-            HostCall::UpdateMicrodeposit { guid, data } => vec![json!(guid), data.clone()],
+            HostCall::UpdateMicrodeposit { guid, change } => vec![json!(guid), change.to_json()],
             HostCall::VerifyMicrodeposit { guid, amount_1, amount_2 } => {
                 vec![json!(guid), json!({"deposit_amount_1": amount_1, "deposit_amount_2": amount_2})]
             }
@@ -301,6 +382,35 @@ mod tests {
         for r in REQUIRED_CALLBACKS {
             assert!(CALLBACK_NAMES.contains(&r));
         }
+    }
+
+    #[test]
+    fn microdeposit_calls_send_the_account_number_only_in_their_arguments() {
+        let details = MicrodepositDetails {
+            routing_number: "123456780".into(),
+            account_number: Secret::new("987654321"),
+            account_type: 2,
+            account_name: "Savings ...4321".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            email: "ada@example.com".into(),
+            user_guid: Some("USR-1".into()),
+        };
+        let create = HostCall::CreateMicrodeposit(details.clone());
+        let args = create.args(&json!({}), "en");
+        assert_eq!(args[0]["account_number"], "987654321");
+        assert_eq!(args[0]["account_type"], 2);
+        assert_eq!(args[0]["user_guid"], "USR-1");
+        assert!(!format!("{create:?}").contains("987654321"), "Debug of a call never shows the account number");
+        let update =
+            HostCall::UpdateMicrodeposit { guid: "MIC-1".into(), change: MicrodepositChange::Details(details) };
+        let args = update.args(&json!({}), "en");
+        assert_eq!((args[0].clone(), args[1]["first_name"].clone()), (json!("MIC-1"), json!("Ada")));
+        let resend = HostCall::UpdateMicrodeposit { guid: "MIC-1".into(), change: MicrodepositChange::Resend };
+        assert_eq!(resend.args(&json!({}), "en"), vec![json!("MIC-1"), json!({"resend": true})]);
+        let verify =
+            HostCall::VerifyMicrodeposit { guid: "MIC-1".into(), amount_1: "07".into(), amount_2: "30".into() };
+        assert_eq!(verify.args(&json!({}), "en")[1], json!({"deposit_amount_1": "07", "deposit_amount_2": "30"}));
     }
 
     #[test]

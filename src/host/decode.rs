@@ -113,6 +113,14 @@ impl FromHost for CreatedAccount {
     }
 }
 
+/// An answer that may carry a `T` or nothing useful (`verifyMicrodeposit`
+/// may resolve to the microdeposit, or to anything): never an error.
+impl<T: FromHost> FromHost for Option<T> {
+    fn from_host(value: &Value) -> Result<Self, String> {
+        Ok(T::from_host(value).ok())
+    }
+}
+
 /// Answers the widget does not read (`runJob`, `deleteMember`, …): any value will do.
 impl FromHost for () {
     fn from_host(_: &Value) -> Result<Self, String> {
@@ -141,7 +149,7 @@ pub fn check_answer(call: &super::HostCall, value: &Value) -> Result<(), String>
         C::LoadOAuthStates { .. } => ok::<Vec<OAuthState>>(value),
         C::LoadOAuthState { .. } => ok::<OAuthState>(value),
         C::GetOAuthWindowUri { .. } => ok::<OAuthWindowUri>(value),
-        C::CreateMicrodeposit { .. } | C::UpdateMicrodeposit { .. } | C::LoadMicrodepositByGuid { .. } => {
+        C::CreateMicrodeposit(_) | C::UpdateMicrodeposit { .. } | C::LoadMicrodepositByGuid { .. } => {
             ok::<Microdeposit>(value)
         }
         C::VerifyRoutingNumber { .. } => ok::<RoutingNumberCheck>(value),

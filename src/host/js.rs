@@ -404,13 +404,26 @@ impl JsCallback {
     /// Call with `(a, b)`, `b` converted to a plain JS object.
     pub fn call2(&self, a: &str, b: &Value) {
         let Some(func) = &self.func else { return };
-        match func.call2(&self.this, &JsValue::from_str(a), &json_to_js(b)) {
+        self.settle(func.call2(&self.this, &JsValue::from_str(a), &json_to_js(b)), a);
+    }
+
+    /// Call with one plain JS object (`onEvent(message)`); `label` names the
+    /// call in a failure report.
+    pub fn call1(&self, label: &str, a: &Value) {
+        let Some(func) = &self.func else { return };
+        self.settle(func.call1(&self.this, &json_to_js(a)), label);
+    }
+
+    /// Report a throw, or the rejection of a returned Promise, instead of
+    /// leaving it unhandled.
+    fn settle(&self, outcome: Result<JsValue, JsValue>, label: &str) {
+        match outcome {
             Ok(returned) => {
                 // An async handler: report its rejection instead of leaving it unhandled.
                 if is_thenable(&returned) {
                     let promise = resolve_safely(&returned);
                     let name = self.name.clone();
-                    let event = a.to_string();
+                    let event = label.to_string();
                     wasm_bindgen_futures::spawn_local(async move {
                         if let Err(reason) = JsFuture::from(promise).await {
                             report_handler_failure(&name, &event, &reason);
@@ -418,7 +431,7 @@ impl JsCallback {
                     });
                 }
             }
-            Err(thrown) => report_handler_failure(&self.name, a, &thrown),
+            Err(thrown) => report_handler_failure(&self.name, label, &thrown),
         }
     }
 }

@@ -9,6 +9,9 @@ pub mod http;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 
-pub use call::{CredentialValue, HostCall, InstitutionQuery, SupportTicket, CALLBACK_NAMES, REQUIRED_CALLBACKS};
+pub use call::{
+    CredentialValue, HostCall, InstitutionQuery, MicrodepositChange, MicrodepositDetails, SupportTicket,
+    CALLBACK_NAMES, REQUIRED_CALLBACKS,
+};
 pub use decode::{check_answer, CreatedAccount, FromHost, OAuthWindowUri, RoutingNumberCheck};
 pub use error::HostError;

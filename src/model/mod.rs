@@ -5,16 +5,20 @@
 //! (see `json`). Members also keep their raw JSON, because `updateMember` and
 //! `updateMFA` send the member back as the host gave it (`{...member, credentials}`).
 
+pub mod account;
 pub mod config;
 pub mod json;
 pub mod logo;
+pub mod microdeposit;
 pub mod rich_text;
 pub mod secret;
 pub mod status;
 pub mod time;
 pub mod urls;
 
+pub use account::{is_valid_routing_number, mask_account_number, AccountType};
 pub use config::{ClientConfig, Mode};
+pub use microdeposit::{Microdeposit, MicrodepositStatus};
 pub use secret::Secret;
 pub use status::{ActionableCode, ConnectionStatus};
 
@@ -58,6 +62,9 @@ pub struct Institution {
     pub status: Option<i64>,
     pub popularity: Option<i64>,
     pub instructional_text: Option<String>,
+    /// `account_verification_is_enabled` / `account_identification_is_enabled`, when the host says.
+    pub supports_verification: Option<bool>,
+    pub supports_identification: Option<bool>,
     /// `instructional_data.title` and `.steps` (host text, possibly with links).
     pub instructional_title: Option<String>,
     pub instructional_steps: Vec<String>,
@@ -88,6 +95,8 @@ impl Institution {
             is_disabled_by_client: bool_field(o, "is_disabled_by_client").unwrap_or(false),
             status: int_field(o, "status"),
             popularity: int_field(o, "popularity"),
+            supports_verification: bool_field(o, "account_verification_is_enabled"),
+            supports_identification: bool_field(o, "account_identification_is_enabled"),
             instructional_text: instructions.and_then(|d| str_field(d, "description")),
             instructional_title: instructions.and_then(|d| str_field(d, "title")),
             instructional_steps: instructions
@@ -174,6 +183,8 @@ pub struct Member {
     pub is_being_aggregated: bool,
     pub is_oauth: bool,
     pub is_managed_by_user: bool,
+    /// `verification_is_enabled`: the member can be used to verify an account.
+    pub verification_is_enabled: bool,
     pub most_recent_job_guid: Option<String>,
     pub oauth_window_uri: Option<String>,
     pub user_guid: Option<String>,
@@ -210,6 +221,7 @@ impl Member {
             is_being_aggregated: bool_field(o, "is_being_aggregated").unwrap_or(false),
             is_oauth: bool_field(o, "is_oauth").unwrap_or(false),
             is_managed_by_user: bool_field(o, "is_managed_by_user").unwrap_or(true),
+            verification_is_enabled: bool_field(o, "verification_is_enabled").unwrap_or(false),
             most_recent_job_guid: str_field(o, "most_recent_job_guid"),
             oauth_window_uri: str_field(o, "oauth_window_uri"),
             user_guid: str_field(o, "user_guid"),
@@ -414,31 +426,6 @@ impl OAuthState {
             error_reason: int_field(o, "error_reason"),
             inbound_member_guid: str_field(o, "inbound_member_guid"),
             outbound_member_guid: str_field(o, "outbound_member_guid"),
-        })
-    }
-}
-
-/// A microdeposit verification.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Microdeposit {
-    pub guid: String,
-    pub status: Option<i64>,
-    pub status_name: Option<String>,
-    pub account_name: Option<String>,
-    pub account_number: Option<String>,
-    pub routing_number: Option<String>,
-}
-
-impl Microdeposit {
-    pub fn from_json(value: &Value) -> Result<Self, DecodeError> {
-        let o = as_object(value, "microdeposit")?;
-        Ok(Microdeposit {
-            guid: required(o, "microdeposit", "guid")?,
-            status: int_field(o, "status"),
-            status_name: str_field(o, "status_name"),
-            account_name: str_field(o, "account_name"),
-            account_number: str_field(o, "account_number"),
-            routing_number: str_field(o, "routing_number"),
         })
     }
 }

@@ -78,6 +78,8 @@ impl EventOutput for FrameOutput {
     fn emit(&self, event: &WidgetEvent, flow: &Flow) {
         let message = {
             let mut session = self.session.borrow_mut();
+            // The partner's `profiles.user.guid` first: microdeposits never have a member.
+            session.see_user(flow.env.user_guid.as_deref());
             session.see_user(flow.member.as_ref().and_then(|m| m.user_guid.as_deref()));
             hosted::event_message(event, &session)
         };
@@ -178,6 +180,7 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
         on_post_message: JsCallback::none("onPostMessage"),
         on_analytic_event: JsCallback::none("onAnalyticEvent"),
         on_analytic_pageview: JsCallback::none("onAnalyticPageview"),
+        on_event: JsCallback::none("onEvent"),
         // The page is configured by its query string: no functions to call.
         overrides: EventOverrides::default(),
         notices: Vec::new(),

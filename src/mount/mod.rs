@@ -242,6 +242,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
         on_post_message: JsCallback::from_property(&options, "onPostMessage"),
         on_analytic_event: JsCallback::from_property(&options, "onAnalyticEvent"),
         on_analytic_pageview: JsCallback::from_property(&options, "onAnalyticPageview"),
+        on_event: JsCallback::from_property(&options, "onEvent"),
         overrides,
         notices: Notice::CALLBACKS.iter().map(|name| (*name, JsCallback::from_property(&options, name))).collect(),
         outputs: Vec::new(),
@@ -270,6 +271,10 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
         user_email: opts.user_email.clone(),
         unavailable_institutions: opts.unavailable_institutions.clone(),
         oauth_disabled: opts.oauth_disabled,
+        microdeposits_disabled: opts.microdeposits_disabled,
+        user_guid: opts.user_guid.clone(),
+        user_first_name: opts.user_first_name.clone(),
+        user_last_name: opts.user_last_name.clone(),
         partner: opts.partner.clone(),
     };
 

@@ -13,6 +13,7 @@
 //! institutions and test credentials.
 
 mod directory;
+mod existing;
 mod image;
 mod manual;
 mod members;
@@ -25,7 +26,8 @@ mod util;
 mod tests;
 
 pub use directory::is_valid_routing_number;
-pub use microdeposits::DEPOSIT_CENTS;
+pub use existing::EXISTING;
+pub use microdeposits::{BLOCKED_ROUTING_NUMBER, DEPOSIT_CENTS, EXPIRING_ACCOUNT_PREFIX, FIXTURES};
 pub use scenario::{ERROR_CODES, TEST_USERNAME};
 
 use crate::host::{HostCall, HostError};
@@ -40,7 +42,7 @@ use serde_json::{json, Value};
 #[derive(Clone, Debug, PartialEq)]
 pub struct SandboxOptions {
     /// How long a job works (processing status, `is_being_aggregated: true`)
-    /// before reaching its outcome; also how long microdeposits take to arrive.
+    /// before reaching its outcome.
     pub aggregation_ms: f64,
     /// How long a member shows CONNECTED while still aggregating ("syncing")
     /// before `is_being_aggregated` turns false.
@@ -57,6 +59,15 @@ pub struct SandboxOptions {
     /// When set, `oAuthStart` is followed by an automatic authorization this
     /// many milliseconds later (the demo has no provider page to click).
     pub oauth_auto_authorize_ms: Option<f64>,
+    /// How long microdeposits take to land after the details are sent.
+    pub deposit_ms: f64,
+    /// How long landed deposits can be verified before they expire.
+    pub deposit_expiry_ms: f64,
+    /// Wrong guesses at the amounts before a verification locks (PREVENTED).
+    pub microdeposit_attempts: u32,
+    /// Start with members already connected (some can verify accounts), as a
+    /// returning user has: see `members::EXISTING`.
+    pub existing_members: bool,
 }
 
 impl Default for SandboxOptions {
@@ -69,6 +80,10 @@ impl Default for SandboxOptions {
             user_guid: "USR-sandbox".into(),
             oauth_window_base_url: "https://sandbox.connect-widget.invalid/oauth/authorize".into(),
             oauth_auto_authorize_ms: None,
+            deposit_ms: 2500.0,
+            deposit_expiry_ms: 14.0 * 24.0 * 3600.0 * 1000.0,
+            microdeposit_attempts: 3,
+            existing_members: false,
         }
     }
 }
@@ -97,6 +112,11 @@ impl SandboxOptions {
                 .filter(|u| u.starts_with("https://"))
                 .unwrap_or(d.oauth_window_base_url),
             oauth_auto_authorize_ms: ms("oauth_auto_authorize_ms"),
+            deposit_ms: ms("deposit_ms").unwrap_or(d.deposit_ms),
+            deposit_expiry_ms: ms("deposit_expiry_ms").unwrap_or(d.deposit_expiry_ms),
+            microdeposit_attempts: ms("microdeposit_attempts")
+                .map_or(d.microdeposit_attempts, |n| (n.floor() as u32).clamp(1, 20)),
+            existing_members: value.get("existing_members").and_then(Value::as_bool).unwrap_or(d.existing_members),
         }
     }
 }
@@ -164,7 +184,8 @@ impl Default for Sandbox {
 
 impl Sandbox {
     pub fn new(options: SandboxOptions) -> Self {
-        Sandbox {
+        let existing = options.existing_members;
+        let mut sandbox = Sandbox {
             options,
             directory: Directory::generate(),
             members: Vec::new(),
@@ -172,7 +193,11 @@ impl Sandbox {
             oauth_states: Vec::new(),
             microdeposits: Vec::new(),
             counter: 0,
+        };
+        if existing {
+            sandbox.add_existing_members();
         }
+        sandbox
     }
 
     pub fn options(&self) -> &SandboxOptions {
@@ -247,11 +272,11 @@ impl Sandbox {
                 Ok(Value::Array(list.into_iter().map(InstitutionRecord::summary_json).collect()))
             }
             C::CreateAccount { account } => self.create_account(account),
-            C::CreateMicrodeposit { microdeposit } => self.create_microdeposit(microdeposit, now),
+            C::CreateMicrodeposit(details) => self.create_microdeposit(details, now),
             C::LoadMicrodepositByGuid { guid } | C::RefreshMicrodepositStatus { guid } => {
                 self.load_microdeposit(guid, now)
             }
-            C::UpdateMicrodeposit { guid, data } => self.update_microdeposit(guid, data, now),
+            C::UpdateMicrodeposit { guid, change } => self.update_microdeposit(guid, change, now),
             C::VerifyMicrodeposit { guid, amount_1, amount_2 } => {
                 self.verify_microdeposit(guid, amount_1, amount_2, now)
             }

@@ -4,7 +4,7 @@ use super::survey::Survey;
 use super::ui::{Heading, InstitutionBanner};
 use super::Ctx;
 use crate::flow::outcomes::Msg;
-use crate::flow::{survey, Overlay};
+use crate::flow::{survey, Flow, Overlay};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn ConnectedStep(ctx: Ctx) -> impl IntoView {
                 <InstitutionBanner ctx=ctx />
                 <div class="cw-success-mark" aria-hidden="true">"✓"</div>
                 <Heading text=ctx.t(Key::ConnectedTitle) />
-                <p>{ctx.tf(Key::ConnectedBody, &[("name", &name)])}</p>
+                <p>{ctx.tf(ctx.peek(Flow::connected_message).unwrap_or(Key::ConnectedBody), &[("name", &name)])}</p>
                 <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::ConnectedDone)}</button>
                 {feedback.then(|| view! {
                     <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(survey::Msg::Open)>{ctx.t(Key::SurveyOpen)}</button>

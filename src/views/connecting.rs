@@ -26,16 +26,19 @@ pub fn ConnectingStep(ctx: Ctx) -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                Some(c) => view! {
+                Some(c) => {
+                    let message = ctx.t(ctx.peek(|f| f.phase_message(c.phase)).unwrap_or(c.phase.message_key()));
+                    view! {
                     <div class="cw-progress">
-                        <div class="cw-progress-bar" role="progressbar" aria-label=ctx.t(c.phase.message_key()) aria-valuetext=ctx.t(c.phase.message_key())>
+                        <div class="cw-progress-bar" role="progressbar" aria-label=message.clone() aria-valuetext=message.clone()>
                             <span class="cw-progress-fill" data-phase=format!("{:?}", c.phase).to_lowercase()></span>
                         </div>
-                        <p class="cw-progress-text" aria-hidden="true">{ctx.t(c.phase.message_key())}</p>
+                        <p class="cw-progress-text" aria-hidden="true">{message}</p>
                         <p class="cw-muted">{ctx.t(Key::ConnectingNote)}</p>
                     </div>
                 }
-                .into_any(),
+                .into_any()
+                }
                 None => ().into_any(),
             }}
             <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(crate::flow::Msg::Back)>{ctx.t(Key::ConnectingCancel)}</button>

@@ -16,6 +16,7 @@ mod leaving;
 mod load;
 mod manual_account;
 mod mfa;
+mod microdeposits;
 mod oauth;
 mod oauth_error;
 mod oauth_waiting;
@@ -23,6 +24,7 @@ mod search;
 mod support;
 mod survey;
 pub mod ui;
+mod verification;
 
 use crate::flow::{route, Flow, ManualAccountState, Msg, Overlay, SearchView, Step};
 use crate::i18n::{I18n, Key};
@@ -138,6 +140,12 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
             errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
         }
         Step::Disconnected => disconnected::DisconnectedStep(disconnected::DisconnectedStepProps { ctx }).into_any(),
+        Step::VerifyExisting(_) => {
+            verification::VerifyExistingStep(verification::VerifyExistingStepProps { ctx }).into_any()
+        }
+        Step::Microdeposits(_) => {
+            microdeposits::MicrodepositsStep(microdeposits::MicrodepositsStepProps { ctx }).into_any()
+        }
         Step::OAuth(_) => oauth::OAuthStep(oauth::OAuthStepProps { ctx }).into_any(),
         Step::OAuthWaiting(_) => {
             oauth_waiting::OAuthWaitingStep(oauth_waiting::OAuthWaitingStepProps { ctx }).into_any()
@@ -214,17 +222,21 @@ fn announce(ctx: &Ctx, flow: &Flow) -> String {
             SearchView::NoResults { query } => ctx.tf(Key::SearchNoneTitle, &[("query", query)]),
             SearchView::Popular | SearchView::Failed { .. } => String::new(),
         },
-        Step::Connecting(c) if c.failed.is_none() => ctx.t(c.phase.message_key()),
+        Step::Connecting(c) if c.failed.is_none() => ctx.t(flow.phase_message(c.phase)),
         Step::OAuthWaiting(w) if !w.timed_out && !w.closed_unfinished() => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
             ctx.tf(Key::OAuthWaitingStatus, &[("name", name)])
         }
         Step::Connected => {
             let name = flow.institution.as_ref().map(|i| i.name.as_str()).unwrap_or_default();
-            ctx.tf(Key::ConnectedBody, &[("name", name)])
+            ctx.tf(flow.connected_message(), &[("name", name)])
         }
+        Step::VerifyExisting(e) if e.loading() => ctx.t(Key::VerifyExistingLoading),
+        Step::Microdeposits(m) if m.view == crate::flow::MdView::Verifying => ctx.t(Key::MdVerifyingTitle),
         Step::ManualAccount(ManualAccountState::Saved { name, .. }) => ctx.tf(Key::ManualSavedBody, &[("name", name)]),
         Step::Loading
+        | Step::VerifyExisting(_)
+        | Step::Microdeposits(_)
         | Step::LoadError { .. }
         | Step::InstitutionStatus(_)
         | Step::Disclosure(_)

@@ -1,11 +1,10 @@
 //! Institution search: popular list, debounced search, results with "more",
 //! no-results and failure states.
 
-use super::ui::{Alert, Heading, InstitutionLogo, Spinner};
+use super::ui::{Alert, Heading, InstitutionChoice, Spinner};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
-use crate::model::Institution;
 use leptos::prelude::*;
 
 /// "3 results for “bank”", also read out by the live region.
@@ -130,6 +129,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <p class="cw-muted cw-summary">{summary}</p>
                 <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
                 {more}
+                {account_numbers(ctx)}
                 {manual_entry(ctx)}
             }
             .into_any()
@@ -139,6 +139,7 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
                 <h3 class="cw-subheading">{ctx.tf(Key::SearchNoneTitle, &[("query", &query)])}</h3>
                 <p>{ctx.t(Key::SearchNoneBody)}</p>
             </div>
+            {account_numbers(ctx)}
             {manual_entry(ctx)}
         }
         .into_any(),
@@ -151,6 +152,19 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// Verification mode: "Connect with account numbers" (microdeposits), when offered.
+fn account_numbers(ctx: Ctx) -> Option<impl IntoView> {
+    ctx.peek(|f| f.microdeposits_offered()).unwrap_or(false).then(|| {
+        view! {
+            <div class="cw-md-entry">
+                <p class="cw-muted">{ctx.t(Key::MdEntryPrompt)}</p>
+                <button type="button" class="cw-button cw-secondary"
+                    on:click=move |_| ctx.send(crate::flow::microdeposits::Msg::Begin)>{ctx.t(Key::MdEntryButton)}</button>
+            </div>
+        }
+    })
 }
 
 /// "Add an account manually", where the partner offers manual accounts.
@@ -178,20 +192,9 @@ fn InstitutionList(ctx: Ctx, items: Vec<Listed>, busy: bool) -> impl IntoView {
 #[component]
 fn InstitutionButton(ctx: Ctx, listed: Listed, busy: bool) -> impl IntoView {
     let Listed { institution, unavailable } = listed;
-    let Institution { guid, name, .. } = institution.clone();
-    let host = institution.display_host();
+    let guid = institution.guid.clone();
     view! {
-        <button type="button" class="cw-institution" aria-disabled=busy.then_some("true") on:click=move |_| {
-            if !busy {
-                ctx.send(Msg::Select(guid.clone()));
-            }
-        }>
-            <InstitutionLogo institution=institution />
-            <span class="cw-institution-text">
-                <span class="cw-institution-name">{name}</span>
-                {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
-            </span>
-            {unavailable.then(|| view! { <span class="cw-tag">{ctx.t(Key::SearchUnavailable)}</span> })}
-        </button>
+        <InstitutionChoice institution=institution busy=busy on_pick=move |()| ctx.send(Msg::Select(guid.clone()))
+            tag=unavailable.then(|| ctx.t(Key::SearchUnavailable)) />
     }
 }

@@ -26,3 +26,4 @@ mod outcomes;
 mod partner;
 mod search;
 mod support;
+mod verification;

@@ -607,3 +607,12 @@ export function widget_controls(host) {
   return [...root.querySelectorAll("button:not([disabled]), input:not([disabled]), textarea:not([disabled])")]
     .filter((e) => e.getClientRects().length > 0 && !e.closest("[inert]"));
 }
+
+// ---- tests/browser/verification.rs ----
+// Records every `onEvent` message (as plain JSON) into the returned list.
+export function record_stream(options) {
+  const list = [];
+  options.onEvent = function (message) { list.push(JSON.parse(JSON.stringify(message))); };
+  return list;
+}
+export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }

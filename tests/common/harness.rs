@@ -25,8 +25,7 @@ pub fn env_all() -> Environment {
         available_callbacks: CALLBACK_NAMES.to_vec(),
         user_email: None,
         unavailable_institutions: vec!["Blocked Bank".into()],
-        oauth_disabled: false,
-        partner: PartnerOptions::default(),
+        ..Environment::default()
     }
 }
 
@@ -172,6 +171,10 @@ impl Harness {
 
     pub fn to_credentials_with(config: Value) -> Harness {
         let mut h = Harness::with_config(config);
+        if h.has_call("loadMembers") {
+            // Verification mode asks for existing connections first: there are none.
+            h.reply("loadMembers", Ok(json!({"members": []})));
+        }
         h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
         h.send(connect_widget::flow::search::Msg::Select("INS-1".into()));
         h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));

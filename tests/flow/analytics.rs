@@ -165,3 +165,51 @@ fn search_sub_views_have_their_pageviews() {
         ]
     );
 }
+
+/// The pageview paths in the whole log.
+fn logged_pageviews(h: &Harness) -> Vec<String> {
+    h.log
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Pageview { path, .. } => Some(path.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+// A microdeposit is no connection: sending the details and verifying the amounts
+// report no `connect_connect/memberConnected`, and its pages are the microdeposit ones.
+#[test]
+fn microdeposits_are_not_reported_as_connections() {
+    use crate::microdeposits::{microdeposit, to_review, to_routing};
+    use connect_widget::flow::microdeposits::Msg as Md;
+
+    let mut h = to_routing();
+    to_review(&mut h);
+    h.send(Md::Confirm);
+    h.reply("createMicrodeposit", Ok(json!({"micro_deposit": microdeposit(0, "INITIATED")})));
+    assert!(!names(&h).contains(&"connect_connect/memberConnected"), "{:?}", names(&h));
+    assert_eq!(
+        logged_pageviews(&h)[1..],
+        [
+            "/connect/verification/microdeposits/routing_number",
+            "/connect/verification/microdeposits/how_it_works",
+            "/connect/verification/microdeposits/account_info",
+            "/connect/verification/microdeposits/personal_info_form",
+            "/connect/verification/microdeposits/confirm_details",
+            "/connect/verification/microdeposits/come_back",
+        ]
+    );
+
+    let mut h = Harness::with_config(json!({"mode": "verification", "current_microdeposit_guid": "MIC-123456"}));
+    h.reply("refreshMicrodepositStatus", Ok(json!({})));
+    h.reply("loadMicrodepositByGuid", Ok(microdeposit(2, "DEPOSITED")));
+    h.send(Md::SubmitAmounts { first: "0.07".into(), second: "0.03".into() });
+    h.reply("verifyMicrodeposit", Ok(microdeposit(3, "VERIFIED")));
+    h.send(Md::Done);
+    assert!(!names(&h).contains(&"connect_connect/memberConnected"), "{:?}", names(&h));
+    assert!(logged_pageviews(&h).contains(&"/connect/verification/microdeposits/verified".to_string()));
+    for (name, data) in analytics(&h) {
+        assert_eq!(data["widgetType"], json!("isolated"), "{name}");
+    }
+}

@@ -81,6 +81,44 @@ fn payloads_have_the_reference_shapes() {
         ),
         (WidgetEvent::BackToSearch { context: None }, "connect/backToSearch", json!({})),
         (WidgetEvent::BackButtonClicked, "connect/backButtonClicked", json!({})),
+        (
+            WidgetEvent::MicrodepositsLoaded { initial_step: "routingNumber" },
+            "connect/microdeposits/loaded",
+            json!({"initial_step": "routingNumber"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsBlockedRoutingNumber {
+                routing_number: "011411633".into(),
+                reason: "IAV_PREFERRED".into(),
+            },
+            "connect/microdeposits/blockedRoutingNumber",
+            json!({"routing_number": "011411633", "reason": "IAV_PREFERRED"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsDetailsSubmitted { microdeposit_guid: "MIC-1".into() },
+            "connect/microdeposits/detailsSubmitted",
+            json!({"microdeposit_guid": "MIC-1"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsComeBackPrimaryAction { microdeposit_guid: "MIC-1".into() },
+            "connect/microdeposits/comeBack/primaryAction",
+            json!({"microdeposit_guid": "MIC-1"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsVerified { microdeposit_guid: "MIC-1".into() },
+            "connect/microdeposits/verified",
+            json!({"microdeposit_guid": "MIC-1"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsVerifiedPrimaryAction { microdeposit_guid: "MIC-1".into() },
+            "connect/microdeposits/verified/primaryAction",
+            json!({"microdeposit_guid": "MIC-1"}),
+        ),
+        (
+            WidgetEvent::MicrodepositsErrorPrimaryAction { status: "PREVENTED", guid: "MIC-1".into() },
+            "connect/microdeposits/error/primaryAction",
+            json!({"status": "PREVENTED", "guid": "MIC-1"}),
+        ),
     ];
     assert_eq!(cases.len(), WidgetEvent::NAMES.len(), "one case per event");
     let receipt = ConsentReceipt {

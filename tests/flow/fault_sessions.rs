@@ -16,11 +16,11 @@
 
 use connect_widget::flow::{
     additional_product, connecting, consent, credentials, disconnect, external, institution_status, manual_account,
-    mfa, oauth, outcomes, search, start, support, survey, Action, Effect, Environment, Flow, Load, Msg, Settings, Step,
-    Token,
+    mfa, microdeposits, oauth, outcomes, search, start, support, survey, verification, Action, Effect, Environment,
+    Flow, Load, Msg, Settings, Step, Token,
 };
 use connect_widget::host::{HostCall, HostError, CALLBACK_NAMES, REQUIRED_CALLBACKS};
-use connect_widget::model::{field_type, ClientConfig, Secret};
+use connect_widget::model::{field_type, AccountType, ClientConfig, Secret};
 use connect_widget::options::PartnerOptions;
 use connect_widget::sandbox::{Sandbox, SandboxOptions};
 use proptest::prelude::*;
@@ -30,6 +30,8 @@ use std::sync::OnceLock;
 
 /// In every typed secret, so a leak is found wherever it lands.
 const MARK: &str = "Zq7x";
+/// The account number typed for microdeposits (digits only, so it cannot carry `MARK`).
+const ACCOUNT_NUMBER: &str = "40918273645";
 /// More tokens than this outstanding means something leaks them.
 const MAX_PENDING: usize = 16;
 const SESSIONS: u32 = 10_000;
@@ -105,6 +107,8 @@ fn setup() -> impl Strategy<Value = (Value, bool)> {
         json!({"include_transactions": true, "iso_country_code": "US"}),
         json!({"current_member_guid": "MBR-404", "disable_institution_search": true}),
         json!({"current_member_guid": "MBR-404", "update_credentials": true}),
+        json!({"mode": "verification", "current_microdeposit_guid": "MIC-404"}),
+        json!({"mode": "verification", "include_identity": true}),
     ];
     (prop::sample::select(configs), any::<bool>())
 }
@@ -137,13 +141,7 @@ const PASSWORDS: [&str; 12] = [
 impl Session {
     fn new(config: &Value, all_callbacks: bool) -> Session {
         let available_callbacks = if all_callbacks { CALLBACK_NAMES.to_vec() } else { REQUIRED_CALLBACKS.to_vec() };
-        let env = Environment {
-            available_callbacks,
-            user_email: None,
-            unavailable_institutions: vec![],
-            oauth_disabled: false,
-            partner: PartnerOptions::default(),
-        };
+        let env = Environment { available_callbacks, partner: PartnerOptions::default(), ..Environment::default() };
         let settings = Settings {
             poll_interval_ms: 10,
             search_debounce_ms: 5,
@@ -329,6 +327,11 @@ fn offered(flow: &Flow) -> Vec<Msg> {
             }
         }
     }
+    if let Step::VerifyExisting(e) = flow.step() {
+        for existing in &e.members {
+            out.push(verification::Msg::Choose(existing.member.guid.clone()).into());
+        }
+    }
     if let Step::Mfa(m) = flow.step() {
         for answer in ["correct", "challenge", "Zq7x-no"] {
             let values = m.challenges.iter().map(|c| (c.guid.clone(), Secret::new(answer))).collect();
@@ -405,6 +408,35 @@ fn pool(flow: &Flow, now_ms: f64) -> Vec<Msg> {
         oauth::Msg::WindowClosed.into(),
         oauth::Msg::WindowReported { member_guid: flow.member.as_ref().map(|m| m.guid.clone()) }.into(),
     ];
+    let (first, second) = connect_widget::sandbox::DEPOSIT_CENTS;
+    out.extend([
+        verification::Msg::SearchInstead.into(),
+        microdeposits::Msg::Begin.into(),
+        microdeposits::Msg::SubmitRouting("021000021".into()).into(),
+        microdeposits::Msg::SubmitRouting("011411633".into()).into(),
+        microdeposits::Msg::UseAccountNumbers.into(),
+        microdeposits::Msg::Continue.into(),
+        microdeposits::Msg::SubmitAccount {
+            account_type: AccountType::Checking,
+            number: Secret::new(ACCOUNT_NUMBER),
+            confirmation: Secret::new(ACCOUNT_NUMBER),
+        }
+        .into(),
+        microdeposits::Msg::SubmitHolder {
+            first_name: "Jo".into(),
+            last_name: "Doe".into(),
+            email: "jo@example.com".into(),
+        }
+        .into(),
+        microdeposits::Msg::Edit(microdeposits::ReviewRow::AccountNumber).into(),
+        microdeposits::Msg::Confirm.into(),
+        microdeposits::Msg::SubmitAmounts { first: format!("0.0{first}"), second: format!("0.0{second}") }.into(),
+        microdeposits::Msg::SubmitAmounts { first: "0.01".into(), second: "0.02".into() }.into(),
+        microdeposits::Msg::CheckAgain.into(),
+        microdeposits::Msg::Resend.into(),
+        microdeposits::Msg::StartOver.into(),
+        microdeposits::Msg::Done.into(),
+    ]);
     for action in [
         Action::TryAgain,
         Action::UpdateCredentials,
@@ -429,6 +461,7 @@ fn check_no_secret(fx: &[Effect]) {
             Effect::Warn(text) | Effect::OpenUrl(text) => text.clone(),
             Effect::OpenOAuthWindow { url } => url.clone(),
             Effect::Notify(notice) => format!("{notice:?}"),
+            Effect::Fact(fact) => format!("{fact:?}"),
             // Host calls carry credentials to the host, as they must.
             Effect::Call { .. }
             | Effect::Timer { .. }
@@ -438,7 +471,9 @@ fn check_no_secret(fx: &[Effect]) {
             | Effect::SaveFocus
             | Effect::RestoreFocus => continue,
         };
-        assert!(!seen.contains(MARK), "a secret reached the partner: {seen}");
+        for secret in [MARK, ACCOUNT_NUMBER] {
+            assert!(!seen.contains(secret), "a secret reached the partner: {seen}");
+        }
     }
 }
 

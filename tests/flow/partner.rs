@@ -18,7 +18,12 @@ fn verifiable(guid: &str, name: &str) -> Value {
 
 /// Search → pick `inst` with `config` and `partner`.
 fn picked(config: Value, partner: PartnerOptions, inst: Value) -> Harness {
+    let verification = config["mode"] == json!("verification");
     let mut h = Harness::with_partner(config, partner);
+    if verification {
+        // Verification mode lists existing connections first; with none, it opens on search.
+        h.reply("loadMembers", Ok(json!([])));
+    }
     h.reply("loadPopularInstitutions", Ok(json!([inst.clone()])));
     h.send(search::Msg::Select(inst["guid"].as_str().unwrap_or_default().into()));
     h.reply("loadInstitutionByGuid", Ok(inst));

@@ -78,10 +78,15 @@ fn a_failed_discovery_leaves_the_popular_list() {
 
 #[test]
 fn discovery_is_asked_only_for_transactions_alone_and_an_open_list() {
-    for config in [json!({}), json!({"data_request": {"products": ["transactions", "account_verification"]}})] {
-        let h = Harness::with_config(config.clone());
-        assert!(!h.has_call("loadMembers"), "{config}");
-    }
+    let h = Harness::with_config(json!({}));
+    assert!(!h.has_call("loadMembers"));
+    // Verification mode asks for the existing connections (to verify one), not for discovery.
+    let mut h = Harness::with_config(json!({"data_request": {"products": ["transactions", "account_verification"]}}));
+    h.reply("loadMembers", Ok(json!([])));
+    assert_eq!(h.step(), "search");
+    assert!(!h.has_call("loadMembers") && !h.has_call("loadDiscoveredInstitutions"));
+    h.reply("loadPopularInstitutions", Ok(json!([ranked("INS-A", "Alpha", 10)])));
+    assert!(!h.has_call("loadMembers") && !h.has_call("loadDiscoveredInstitutions"));
     let curated = PartnerOptions { popular_only: true, ..PartnerOptions::default() };
     let mut h = Harness::with_partner(transactions_only(), curated);
     assert!(!h.has_call("loadMembers"), "a curated list is shown as the partner made it");

@@ -199,7 +199,7 @@ pub fn request_for(call: &HostCall) -> Result<HttpRequest, HostError> {
         HostCall::CreateAccount { .. } => send(Method::Post, &["accounts"], first_arg()),
         HostCall::CreateMicrodeposit { .. } => send(Method::Post, &["microdeposits"], first_arg()),
         HostCall::LoadMicrodepositByGuid { guid } => get(&["microdeposits", guid]),
-        HostCall::UpdateMicrodeposit { guid, data } => send(Method::Put, &["microdeposits", guid], data.clone()),
+        HostCall::UpdateMicrodeposit { guid, change } => send(Method::Put, &["microdeposits", guid], change.to_json()),
         HostCall::RefreshMicrodepositStatus { guid } => {
             send(Method::Post, &["microdeposits", guid, "refresh"], json!({}))
         }

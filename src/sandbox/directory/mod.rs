@@ -110,7 +110,6 @@ impl Directory {
         Directory { institutions }
     }
 
-    #[cfg(test)]
     pub fn all(&self) -> &[InstitutionRecord] {
         &self.institutions
     }

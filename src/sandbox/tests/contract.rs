@@ -23,9 +23,8 @@ fn every_answer_reads_as_what_its_callback_answers() {
     });
     let states: Vec<OAuthState> = h.read(&HostCall::LoadOAuthStates { outbound_member_guid: o.guid.clone() });
     let state_guid = states.first().map(|s| s.guid.clone()).unwrap_or_default();
-    let md = h.ok(&HostCall::CreateMicrodeposit {
-        microdeposit: json!({"routing_number": "123456780", "account_number": "1234"}),
-    });
+    let create = create_microdeposit("123456780", "1234");
+    let md = h.ok(&create);
     let md_guid = md["micro_deposit"]["guid"].as_str().unwrap_or_default().to_string();
     let (_, credentials) = h.login("mxbank", "test_atrium", "password");
 
@@ -64,18 +63,21 @@ fn every_answer_reads_as_what_its_callback_answers() {
             let CreatedAccount(a) = h.read(c);
             a["guid"].as_str().is_some_and(|g| g.starts_with("ACC-")) && a["account_type"] == "CHECKING"
         }),
-        (
-            HostCall::CreateMicrodeposit {
-                microdeposit: json!({"routing_number": "123456780", "account_number": "5678"}),
-            },
-            |h, c| h.read::<Microdeposit>(c).guid.starts_with("MIC-"),
-        ),
+        (create_microdeposit("123456780", "5678"), |h, c| h.read::<Microdeposit>(c).guid.starts_with("MIC-")),
         (HostCall::LoadMicrodepositByGuid { guid: md_guid.clone() }, |h, c| {
             h.read::<Microdeposit>(c).guid.starts_with("MIC-")
         }),
-        (HostCall::UpdateMicrodeposit { guid: md_guid.clone(), data: json!({"account_number": "4321"}) }, |h, c| {
-            h.read::<Microdeposit>(c).account_number.as_deref() == Some("4321")
-        }),
+        (
+            HostCall::UpdateMicrodeposit {
+                guid: md_guid.clone(),
+                change: crate::host::MicrodepositChange::Details(crate::host::MicrodepositDetails {
+                    routing_number: "123456780".into(),
+                    account_number: Secret::new("4321"),
+                    ..Default::default()
+                }),
+            },
+            |h, c| h.read::<Microdeposit>(c).account_mask.as_deref() == Some("*4321"),
+        ),
         (HostCall::RefreshMicrodepositStatus { guid: md_guid.clone() }, |h, c| h.done(c)),
         (HostCall::VerifyRoutingNumber { routing_number: "123456780".into(), include_identity: false }, |h, c| {
             h.read::<RoutingNumberCheck>(c).blocked_reason.is_none()
@@ -138,7 +140,7 @@ fn unknown_ids_are_404s_and_odd_input_never_panics() {
         HostCall::LoadInstitutionByGuid { guid: nope() },
         HostCall::LoadInstitutionByCode { code: nope() },
         HostCall::LoadMicrodepositByGuid { guid: nope() },
-        HostCall::UpdateMicrodeposit { guid: nope(), data: json!({}) },
+        HostCall::UpdateMicrodeposit { guid: nope(), change: crate::host::MicrodepositChange::Resend },
         HostCall::RefreshMicrodepositStatus { guid: nope() },
         HostCall::VerifyMicrodeposit { guid: nope(), amount_1: "1".into(), amount_2: "2".into() },
         HostCall::LoadJob { guid: nope() },

@@ -20,7 +20,7 @@ mod mfa;
 mod oauth;
 
 use super::*;
-use crate::host::{check_answer, CredentialValue, FromHost, InstitutionQuery};
+use crate::host::{check_answer, CredentialValue, FromHost, InstitutionQuery, MicrodepositDetails};
 use crate::model::{field_type, ConnectionStatus as S, CredentialField, Member, Secret};
 
 const AGG: f64 = 1000.0;
@@ -35,11 +35,29 @@ struct Harness {
 }
 
 fn harness() -> Harness {
-    let options =
-        SandboxOptions { aggregation_ms: AGG, sync_ms: SYNC, mfa_timeout_ms: MFA_TIMEOUT, ..Default::default() };
+    let options = SandboxOptions {
+        aggregation_ms: AGG,
+        sync_ms: SYNC,
+        mfa_timeout_ms: MFA_TIMEOUT,
+        deposit_ms: AGG,
+        ..Default::default()
+    };
     Harness { sandbox: Sandbox::new(options), now: 0.0 }
 }
 
+/// `createMicrodeposit` with these account details (a checking account of Ada's).
+fn create_microdeposit(routing: &str, account: &str) -> HostCall {
+    HostCall::CreateMicrodeposit(MicrodepositDetails {
+        routing_number: routing.into(),
+        account_number: Secret::new(account),
+        account_type: 1,
+        account_name: "Checking".into(),
+        first_name: "Ada".into(),
+        last_name: "Lovelace".into(),
+        email: "ada@example.com".into(),
+        user_guid: None,
+    })
+}
 impl Harness {
     /// Make a call; a successful answer must read as what the callback answers.
     fn call(&mut self, call: &HostCall) -> Result<Value, HostError> {

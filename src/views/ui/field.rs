@@ -19,7 +19,8 @@ pub fn TextField(
     error: Signal<String>,
     #[prop(into)] invalid: Signal<bool>,
     #[prop(into)] disabled: Signal<bool>,
-    /// What the user typed; lives only as long as the form.
+    /// What the user typed; lives only as long as the form. Its value when the
+    /// field is built is shown (a form opened again keeps what was entered).
     value: RwSignal<String>,
     #[prop(default = true)] required: bool,
     /// `type` of the input (ignored for a textarea).
@@ -62,7 +63,7 @@ pub fn TextField(
             <input id=id.clone() class="cw-input" type=input_type autocomplete=autocomplete inputmode=inputmode
                 autocapitalize=verbatim.then_some("off") spellcheck=verbatim.then_some("false")
                 aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                disabled=move || disabled.get() on:input=on_input />
+                prop:value=value.get_untracked() disabled=move || disabled.get() on:input=on_input />
         }
         .into_any()
     };

@@ -96,6 +96,30 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
     }
 }
 
+/// An institution to pick, as one button: logo, name, web address, and an
+/// optional tag ("Unavailable"). While `busy` it ignores presses.
+#[component]
+pub fn InstitutionChoice(
+    institution: Institution,
+    #[prop(into)] busy: Signal<bool>,
+    #[prop(into)] on_pick: Callback<()>,
+    #[prop(default = None)] tag: Option<String>,
+) -> impl IntoView {
+    let name = institution.name.clone();
+    let host = institution.display_host();
+    view! {
+        <button type="button" class="cw-institution" aria-disabled=move || busy.get().then_some("true")
+            on:click=move |_| if !busy.get_untracked() { on_pick.run(()) }>
+            <InstitutionLogo institution=institution />
+            <span class="cw-institution-text">
+                <span class="cw-institution-name">{name}</span>
+                {host.map(|h| view! { <span class="cw-muted">{h}</span> })}
+            </span>
+            {tag.map(|t| view! { <span class="cw-tag">{t}</span> })}
+        </button>
+    }
+}
+
 /// The chosen institution's logo and name, at the top of most steps.
 #[component]
 pub fn InstitutionBanner(ctx: Ctx) -> impl IntoView {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::host::{CredentialValue, SupportTicket, CALLBACK_NAMES};
+use crate::host::{CredentialValue, MicrodepositChange, MicrodepositDetails, SupportTicket, CALLBACK_NAMES};
 use crate::model::Secret;
 
 const BASE: &str = "https://bank.example/connect";
@@ -110,19 +110,25 @@ fn table() -> Vec<(HostCall, &'static str, &'static str, Option<Value>)> {
             Some(json!({"name": "Savings", "account_number": "987654321"})),
         ),
         (
-            HostCall::CreateMicrodeposit {
-                microdeposit: json!({"routing_number": "011411633", "account_number": "123456789"}),
-            },
+            HostCall::CreateMicrodeposit(MicrodepositDetails {
+                routing_number: "011411633".into(),
+                account_number: Secret::new("123456789"),
+                account_type: 1,
+                account_name: "Checking ...6789".into(),
+                ..MicrodepositDetails::default()
+            }),
             "POST",
             "/microdeposits",
-            Some(json!({"routing_number": "011411633", "account_number": "123456789"})),
+            Some(json!({"routing_number": "011411633", "account_number": "123456789", "account_type": 1,
+                        "account_name": "Checking ...6789", "first_name": "", "last_name": "", "email": "",
+                        "user_guid": null})),
         ),
         (HostCall::LoadMicrodepositByGuid { guid: "MIC-1".into() }, "GET", "/microdeposits/MIC-1", None),
         (
-            HostCall::UpdateMicrodeposit { guid: "MIC-1".into(), data: json!({"account_number": "5550001"}) },
+            HostCall::UpdateMicrodeposit { guid: "MIC-1".into(), change: MicrodepositChange::Resend },
             "PUT",
             "/microdeposits/MIC-1",
-            Some(json!({"account_number": "5550001"})),
+            Some(json!({"resend": true})),
         ),
         (
             HostCall::RefreshMicrodepositStatus { guid: "MIC-1".into() },
