@@ -206,6 +206,11 @@ impl Runtime {
 
     fn run_all(self: &Rc<Self>, effects: Vec<Effect>) {
         for effect in effects {
+            // A listener may have unmounted the widget (`unmount()` from `onPostMessage`
+            // on `connect/enterCredentials`, say): nothing queued after it reaches the host.
+            if !self.is_alive() {
+                return;
+            }
             self.run(effect);
         }
         // The flow may have forgotten calls (a step left): stop fetching what nothing waits for.
@@ -222,6 +227,10 @@ impl Runtime {
                 // The config as it is now: an accepted additional product changes it.
                 let config = self.flow.try_with_untracked(|f| f.config.raw.clone()).unwrap_or(Value::Null);
                 wasm_bindgen_futures::spawn_local(async move {
+                    // Unmounted between the effect and this task: the call is never made.
+                    if !rt.is_alive() {
+                        return;
+                    }
                     let config = if config.is_null() { rt.config_raw.clone() } else { config };
                     let result = rt.transport.call(token, &call, &config, &rt.locale).await;
                     rt.dispatch(Msg::HostAnswered { token, result });
@@ -305,12 +314,16 @@ impl Runtime {
     }
 
     /// The focused element inside this widget (its shadow root, or the page).
+    /// By node type, not `instanceof`: the widget may live in a same-origin
+    /// frame's document, whose nodes are not this page's classes.
     fn active_element(&self) -> Option<web_sys::HtmlElement> {
-        let active = match self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-            Ok(shadow) => shadow.active_element(),
-            Err(_) => self.root.owner_document().and_then(|d| d.active_element()),
+        let root = self.root.get_root_node();
+        let active = if root.node_type() == web_sys::Node::DOCUMENT_FRAGMENT_NODE {
+            root.unchecked_into::<web_sys::ShadowRoot>().active_element()
+        } else {
+            self.root.owner_document().and_then(|d| d.active_element())
         };
-        active.and_then(|el| el.dyn_into().ok())
+        active.map(JsCast::unchecked_into)
     }
 
     /// Focus the first element matching the first selector that matches,
@@ -325,7 +338,8 @@ impl Runtime {
                 return;
             }
             let found = selectors.iter().find_map(|s| rt.root.query_selector(s).ok().flatten());
-            if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Unchecked (a frame's elements fail `instanceof`); `focus` is looked up on the element.
+            if let Some(el) = found.map(JsCast::unchecked_into::<web_sys::HtmlElement>) {
                 focus_in_view(&el);
             }
         });

@@ -12,11 +12,13 @@ mod common;
 
 mod accessibility;
 mod analytics;
+mod chaos;
 mod connecting;
 mod consent;
 mod credentials;
 mod disconnect;
 mod embedding;
+mod hardening;
 mod http;
 mod manual_account;
 mod mfa;

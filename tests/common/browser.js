@@ -230,7 +230,6 @@ export function dangling_references(host) {
   }
   return out;
 }
-export function free_handle(handle) { handle.free(); }
 export function error_message(e) { return e instanceof Error ? e.message : "not an Error: " + String(e); }
 
 // ---- tests/browser/http.rs ----
@@ -467,6 +466,147 @@ export function choose_option(root, label, value) {
   if (!select) throw new Error("no select labelled " + label);
   select.value = value;
   select.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+// ---- tests/browser/hardening.rs ----
+// `onPostMessage` that unmounts the widget (through `holder.handle`) on the first of `events`.
+export function unmount_on(options, events) {
+  const holder = { handle: null, unmountedOn: null };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (holder.handle && !holder.unmountedOn && events.includes(event)) {
+      holder.unmountedOn = event;
+      holder.handle.unmount();
+    }
+  };
+  return holder;
+}
+export function set_handle(holder, handle) { holder.handle = handle; }
+export function unmounted_on(holder) { return holder.unmountedOn; }
+
+// `onPostMessage` that throws a revoked Proxy on `connect/loaded`; analytics return one.
+export function listeners_with_revoked_proxies(options) {
+  const revoked = () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (event === "connect/loaded") throw revoked();
+  };
+  options.onAnalyticPageview = () => revoked();
+}
+
+// `make_host` whose `loadPopularInstitutions` answers in an odd way.
+export function odd_popular_host(kind) {
+  const api = make_host({});
+  const list = () => [{ guid: "INS-ODD", code: "odd", name: "Odd Bank", url: "https://odd.example" }];
+  api.loadPopularInstitutions = () => {
+    if (kind === "toJSON") return Promise.resolve({ toJSON() { throw new Error("toJSON exploded"); } });
+    if (kind === "constructor") {
+      const p = Promise.resolve(list());
+      Object.defineProperty(p, "constructor", { get() { throw new Error("constructor getter exploded"); } });
+      return p;
+    }
+    if (kind === "revoked") { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }
+    return list();
+  };
+  return api;
+}
+
+export function handle_shape(handle) {
+  return { free: typeof handle.free, keys: Object.keys(handle).sort() };
+}
+// Methods taken off the handle, called without `this`.
+export function call_detached(handle, method) { const f = handle[method]; return f(); }
+export function later_detached(handle, method, ms) { setTimeout(handle[method], ms); }
+export function is_mounted(handle) { return handle.isMounted; }
+
+export function options_with_throwing_getter(key) {
+  const options = { api: "sandbox" };
+  Object.defineProperty(options, key, { get() { throw new Error(key + " getter exploded"); }, enumerable: true });
+  return options;
+}
+// A clientConfig with a cycle in one key and real intent in the others.
+export function cyclic_client_config(options) {
+  const config = { current_institution_code: "mxbank", disable_institution_search: true };
+  config.loop = config;
+  options.clientConfig = config;
+}
+
+// A same-origin iframe's <div>, in its own document.
+export async function iframe_element() {
+  const frame = document.createElement("iframe");
+  document.body.appendChild(frame);
+  await new Promise((r) => setTimeout(r, 0));
+  const doc = frame.contentDocument;
+  const div = doc.createElement("div");
+  doc.body.appendChild(div);
+  return div;
+}
+export function remove_frame_of(el) { el.ownerDocument.defaultView.frameElement.remove(); }
+export function page_text_is_visible(marker) {
+  const el = document.getElementById(marker);
+  return !!el && el.getClientRects().length > 0 && !document.body.shadowRoot;
+}
+export function add_marker(id) { const p = document.createElement("p"); p.id = id; p.textContent = "page text"; document.body.appendChild(p); return p; }
+
+// ---- tests/browser/chaos.rs ----
+function seeded(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const CHAOS_STATUSES = [400, 401, 403, 404, 409, 422, 500, 503];
+const CHAOS_GARBAGE = () => [42, "x", null, {}, [], [{ guid: null }], { member: 7 }, { institutions: "no" }];
+// The contract-example host, each callback answering at random (seeded): right, throwing,
+// rejecting with a status, garbage, a revoked Proxy, never settling, or settling twice.
+export function chaos_host(seed) {
+  const rand = seeded(seed);
+  const base = make_host({});
+  const names = [...Object.keys(base), "updateMFA", "deleteMember", "getMemberCredentials", "createSupportTicket"];
+  const api = {};
+  for (const name of names) {
+    const normal = base[name] ? base[name].bind(base) : () => Promise.resolve({});
+    api[name] = (...args) => {
+      const r = rand();
+      if (r < 0.5) return normal(...args);
+      if (r < 0.56) throw new Error(name + " threw");
+      if (r < 0.64) return Promise.reject({ response: { status: CHAOS_STATUSES[Math.floor(rand() * 8)], data: {} } });
+      if (r < 0.72) { const g = CHAOS_GARBAGE(); return Promise.resolve(g[Math.floor(rand() * g.length)]); }
+      if (r < 0.78) return new Promise(() => {});
+      if (r < 0.83) { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return Promise.resolve(proxy); }
+      return { then(resolve, reject) {
+        Promise.resolve(normal(...args)).then(
+          (v) => { resolve(v); resolve(v); reject(new Error("settled twice")); },
+          (e) => { reject(e); resolve({}); });
+      } };
+    };
+  }
+  return api;
+}
+export function error_collector() {
+  const c = { errors: [] };
+  c.onerror = (e) => c.errors.push("uncaught: " + String(e.message || e.error));
+  c.onrej = (e) => c.errors.push("unhandled rejection: " + String((e.reason && e.reason.message) || e.reason));
+  window.addEventListener("error", c.onerror);
+  window.addEventListener("unhandledrejection", c.onrej);
+  return c;
+}
+export function collected_errors(c) { return c.errors.slice(); }
+export function stop_collector(c) {
+  window.removeEventListener("error", c.onerror);
+  window.removeEventListener("unhandledrejection", c.onrej);
+}
+// Enabled, visible buttons and fields inside the widget: what the user can act on.
+export function widget_controls(host) {
+  const root = host.shadowRoot;
+  if (!root) return [];
+  return [...root.querySelectorAll("button:not([disabled]), input:not([disabled]), textarea:not([disabled])")]
+    .filter((e) => e.getClientRects().length > 0 && !e.closest("[inert]"));
 }
 
 // ---- tests/browser/verification.rs ----

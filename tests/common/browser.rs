@@ -69,13 +69,18 @@ pub fn mount_sandbox(rest: Value) -> Mounted {
 /// `mount_with`, but `patch` may change the options object before `mount` sees
 /// it (wrap a listener, add a key that is not JSON, ...).
 pub fn mount_patched(api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    mount_patched_in(host, api, rest, patch)
+}
+
+/// `mount_patched` into a given element (of another document, say).
+pub fn mount_patched_in(host: Element, api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
     let mut rest = rest;
     if rest.get("timing").is_none() {
         rest["timing"] = fast_timing();
     }
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&host).expect("append");
     let recorder = make_options(&api, &json(&rest));
     patch(&options_of(&recorder));
     let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
@@ -100,16 +105,15 @@ extern "C" {
 
 /// Elements under `scope` (a shadow root or an element) matching `selector`, in document order.
 pub fn query_all(scope: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
+    // By node type, not `instanceof`: a widget in a same-origin frame has that frame's classes.
     let node: &Node = scope.as_ref();
-    let list = if let Some(root) = node.dyn_ref::<ShadowRoot>() {
-        root.query_selector_all(selector)
-    } else if let Some(el) = node.dyn_ref::<Element>() {
-        el.query_selector_all(selector)
-    } else {
-        panic!("not a container")
+    let list = match node.node_type() {
+        Node::DOCUMENT_FRAGMENT_NODE => node.unchecked_ref::<ShadowRoot>().query_selector_all(selector),
+        Node::ELEMENT_NODE => node.unchecked_ref::<Element>().query_selector_all(selector),
+        other => panic!("not a container (node type {other})"),
     };
     let list = list.expect("selector");
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into::<Element>).collect()
 }
 
 /// Elements with `role` under `scope` (implicit for button, heading, textbox, radio, group, region, link, img).
@@ -155,7 +159,7 @@ impl Mounted {
     /// The first button whose accessible name contains `name`.
     pub fn button(&self, name: &str) -> HtmlElement {
         self.find("button", name)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no button named {name:?}; buttons: {:?}", self.names("button")))
     }
 
@@ -164,7 +168,7 @@ impl Mounted {
         self.by_role("button")
             .into_iter()
             .find(|e| accessible_name(e) == name)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no button named exactly {name:?}; buttons: {:?}", self.names("button")))
     }
 
@@ -175,13 +179,13 @@ impl Mounted {
     /// A text input by its label.
     pub fn field(&self, label: &str) -> HtmlInputElement {
         self.find("textbox", label)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no field labelled {label:?}; fields: {:?}", self.names("textbox")))
     }
 
     /// Radios, each with its name (label text plus the alt text of a pictured choice).
     pub fn radios(&self) -> Vec<(String, HtmlInputElement)> {
-        self.by_role("radio").into_iter().filter_map(|e| Some((choice_name(&e), e.dyn_into().ok()?))).collect()
+        self.by_role("radio").into_iter().map(|e| (choice_name(&e), e.unchecked_into())).collect()
     }
 
     /// Accessible names of the institution buttons in the result (or popular) list, in order.
@@ -248,7 +252,7 @@ impl Mounted {
     pub fn choose(&self, label: &str) {
         let radio: HtmlElement = self
             .find("radio", label)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no choice {label:?}; choices: {:?}", self.names("radio")));
         radio.click();
     }
