@@ -234,7 +234,7 @@ export interface WidgetEvents {
   /** Creating (or updating) a member failed. */
   "connect/createMemberError": { institution_guid: string; institution_code: string | null };
   /** A polled member's `connection_status` changed (sent as the number). */
-  "connect/memberStatusUpdate": { member_guid: string; connection_status: ConnectionStatusCode };
+  "connect/memberStatusUpdate": { member_guid: string; connection_status: ConnectionStatusCode | number };
   /** An MFA answer was submitted. */
   "connect/submitMFA": { member_guid: string };
   /**
@@ -251,7 +251,8 @@ export interface WidgetEvents {
   /** "Done" was clicked on the connected step. */
   "connect/connected/primaryAction": Record<string, never>;
   /** A member is in an error state. */
-  "connect/memberError": { member: { guid: string; connection_status: ConnectionStatusCode | null } };
+  /** `connection_status`: the status's number, or the host's own number for a status the widget does not know; left out when the host's value is not a number. */
+  "connect/memberError": { member: { guid: string; connection_status?: number } };
   /** No eligible accounts or another actionable data error (`code`, e.g. 1000). */
   "connect/invalidData": { member_guid: string; code: number };
   /** A member was deleted. */

@@ -15,7 +15,7 @@ pub mod stream;
 #[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, WidgetHandle};
+pub use mount::{mount, mount_for_js, WidgetHandle};
 #[cfg(target_arch = "wasm32")]
 mod runtime;
 #[cfg(target_arch = "wasm32")]

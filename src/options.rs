@@ -22,7 +22,7 @@ pub use api::{base_url, HttpApiOptions, RequestCredentials};
 pub use client_config::{check_client_config, client_config_key, Kind, Use, CLIENT_CONFIG_KEYS};
 pub use copy::mx_copy_key;
 pub use partner::{profile_key, PartnerOptions, ProfileUse, PROFILE_KEYS, USER_FEATURES};
-pub use theme::{contrast, Brand, ColorScheme, Rgb, Theme};
+pub use theme::{contrast, text_on, Brand, ColorScheme, Rgb, Theme};
 
 /// The option keys that are data (read key by key by the caller, so one
 /// unreadable key, say a cyclic object, does not lose the others).
@@ -140,9 +140,10 @@ impl MountOptions {
         let config_raw = match options.get("clientConfig") {
             Some(c) if c.is_object() => c.clone(),
             None | Some(Value::Null) => json!({}),
+            // Without it the widget would open on search, ignoring `mode`,
+            // `disable_institution_search`, ...: the partner's intent cannot be honoured.
             Some(other) => {
-                warnings.push(format!("`clientConfig` must be an object, got {other}; it is ignored"));
-                json!({})
+                return Err(format!("`clientConfig` must be an object such as {{mode: \"aggregation\"}}, got {other}"))
             }
         };
         warnings.extend(check_client_config(&config_raw));
@@ -339,8 +340,8 @@ mod tests {
 
     #[test]
     fn ignorable_mistakes_are_warned_about() -> Result<(), String> {
-        let o = read(json!({"clientConfig": "x", "language": {"copy": {"no.such": "x", "search.title": 3}}}))?;
-        assert_eq!(o.warnings.len(), 3, "{:?}", o.warnings);
+        let o = read(json!({"language": {"copy": {"no.such": "x", "search.title": 3}}}))?;
+        assert_eq!(o.warnings.len(), 2, "{:?}", o.warnings);
         assert!(o.warnings.iter().any(|w| w.contains("\"no.such\"")));
         assert!(o.copy.is_empty());
         assert_eq!(o.client_config.raw, json!({}));

@@ -135,10 +135,66 @@ impl Runtime {
         if !self.alive.get() {
             return;
         }
+        let had_focus = self.focus_inside();
         // Effects run after the update, so a listener that calls back into the
         // widget (e.g. `navigateBack()` from `onPostMessage`) is not re-entrant.
         let effects = self.flow.try_update(|flow| flow.update(msg)).unwrap_or_default();
         self.run_all(effects);
+        if had_focus {
+            self.keep_focus_inside();
+        }
+    }
+
+    /// Whether focus is on something inside the widget.
+    fn focus_inside(&self) -> bool {
+        self.active_element().is_some_and(|el| self.root.contains(Some(&el)))
+    }
+
+    /// Whether focus fell to nothing (`<body>`) rather than moved somewhere the
+    /// user put it (a field of the page).
+    fn focus_dropped(&self) -> bool {
+        if self.focus_inside() {
+            return false;
+        }
+        let Some(document) = self.root.owner_document() else { return false };
+        let host = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host());
+        match document.active_element() {
+            None => true,
+            Some(active) => {
+                document.body().is_some_and(|body| active == *body.as_ref()) || host.is_some_and(|h| h == active)
+            }
+        }
+    }
+
+    /// A render can take the focused element away (a pressed "Try again" whose
+    /// notice is replaced, a control disabled while a request runs): the
+    /// browser then drops focus to `<body>`, out of the widget and out of an
+    /// open dialog. Put it on the dialog's heading, else the step's.
+    fn keep_focus_inside(self: &Rc<Self>) {
+        let rescue = |rt: &Runtime| {
+            if rt.alive.get() && rt.focus_dropped() {
+                let heading = ["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]
+                    .iter()
+                    .find_map(|s| rt.root.query_selector(s).ok().flatten())
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(heading) = heading {
+                    focus_in_view(&heading);
+                }
+            }
+        };
+        // Now (the render is synchronous), after a render Leptos scheduled, and after
+        // the next frame: Chromium moves focus off a disabled control when it updates
+        // the rendering, not when the attribute is set.
+        rescue(self);
+        let rt = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            rescue(&rt);
+            js::sleep(0).await;
+            rescue(&rt);
+            after_next_frame().await;
+            js::sleep(0).await;
+            rescue(&rt);
+        });
     }
 
     /// Host-driven back; whether it went back.
@@ -153,6 +209,11 @@ impl Runtime {
 
     fn run_all(self: &Rc<Self>, effects: Vec<Effect>) {
         for effect in effects {
+            // A listener may have unmounted the widget (`unmount()` from `onPostMessage`
+            // on `connect/enterCredentials`, say): nothing queued after it reaches the host.
+            if !self.is_alive() {
+                return;
+            }
             self.run(effect);
         }
         // The flow may have forgotten calls (a step left): stop fetching what nothing waits for.
@@ -169,6 +230,10 @@ impl Runtime {
                 // The config as it is now: an accepted additional product changes it.
                 let config = self.flow.try_with_untracked(|f| f.config.raw.clone()).unwrap_or(Value::Null);
                 wasm_bindgen_futures::spawn_local(async move {
+                    // Unmounted between the effect and this task: the call is never made.
+                    if !rt.is_alive() {
+                        return;
+                    }
                     let config = if config.is_null() { rt.config_raw.clone() } else { config };
                     let result = rt.transport.call(token, &call, &config, &rt.locale).await;
                     rt.dispatch(Msg::HostAnswered { token, result });
@@ -252,12 +317,16 @@ impl Runtime {
     }
 
     /// The focused element inside this widget (its shadow root, or the page).
+    /// By node type, not `instanceof`: the widget may live in a same-origin
+    /// frame's document, whose nodes are not this page's classes.
     fn active_element(&self) -> Option<web_sys::HtmlElement> {
-        let active = match self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-            Ok(shadow) => shadow.active_element(),
-            Err(_) => self.root.owner_document().and_then(|d| d.active_element()),
+        let root = self.root.get_root_node();
+        let active = if root.node_type() == web_sys::Node::DOCUMENT_FRAGMENT_NODE {
+            root.unchecked_into::<web_sys::ShadowRoot>().active_element()
+        } else {
+            self.root.owner_document().and_then(|d| d.active_element())
         };
-        active.and_then(|el| el.dyn_into().ok())
+        active.map(JsCast::unchecked_into)
     }
 
     /// Focus the first element matching the first selector that matches,
@@ -272,11 +341,23 @@ impl Runtime {
                 return;
             }
             let found = selectors.iter().find_map(|s| rt.root.query_selector(s).ok().flatten());
-            if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Unchecked (a frame's elements fail `instanceof`); `focus` is looked up on the element.
+            if let Some(el) = found.map(JsCast::unchecked_into::<web_sys::HtmlElement>) {
                 focus_in_view(&el);
             }
         });
     }
+}
+
+/// Resolves after the browser's next rendering update (never in a hidden tab,
+/// where there is nothing to see).
+async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Focus `el` and scroll only as far as needed to show it. A plain `focus()`

@@ -130,7 +130,7 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
         }
         WidgetEvent::MemberStatusUpdate { member_guid, connection_status } => {
             put("member_guid", json!(member_guid));
-            put("connection_status", json!((*connection_status)?.code()));
+            put("connection_status", json!((*connection_status)?));
         }
         WidgetEvent::OAuthRequested { url, member_guid } => {
             put("url", json!(url));
@@ -162,7 +162,7 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
             let mut member = Map::new();
             member.insert("guid".into(), json!(member_guid));
             if let Some(status) = connection_status {
-                member.insert("connection_status".into(), json!(status.code()));
+                member.insert("connection_status".into(), json!(status));
             }
             put("member", Value::Object(member));
         }
@@ -200,7 +200,6 @@ pub fn event_message(event: &WidgetEvent, session: &Session) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ConnectionStatus;
 
     fn session() -> Session {
         let mut s = Session::new("SES-1".into());
@@ -253,10 +252,7 @@ mod tests {
                 json!({"institution_guid": "INS-1", "institution_code": "mxbank"}),
             ),
             (
-                WidgetEvent::MemberStatusUpdate {
-                    member_guid: "MBR-1".into(),
-                    connection_status: Some(ConnectionStatus::Connected),
-                },
+                WidgetEvent::MemberStatusUpdate { member_guid: "MBR-1".into(), connection_status: Some(6) },
                 "mx/connect/memberStatusUpdate",
                 json!({"member_guid": "MBR-1", "connection_status": 6}),
             ),
@@ -282,10 +278,7 @@ mod tests {
             ),
             (WidgetEvent::ConnectedPrimaryAction, "mx/connect/connected/primaryAction", json!({})),
             (
-                WidgetEvent::MemberError {
-                    member_guid: "MBR-1".into(),
-                    connection_status: Some(ConnectionStatus::Locked),
-                },
+                WidgetEvent::MemberError { member_guid: "MBR-1".into(), connection_status: Some(5) },
                 "mx/connect/memberError",
                 json!({"member": {"guid": "MBR-1", "connection_status": 5}}),
             ),

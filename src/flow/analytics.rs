@@ -234,7 +234,7 @@ impl Flow {
                 let name = match before.mfa_kind {
                     Some(MfaKind::ImageOptions) => "connect_mfa_submitted_image",
                     Some(MfaKind::Options | MfaKind::AccountSelect) => "connect_mfa_submitted_option",
-                    Some(MfaKind::Text) | None => "connect_mfa_submitted_input",
+                    Some(MfaKind::Text | MfaKind::Mixed) | None => "connect_mfa_submitted_input",
                 };
                 let mut data = institution;
                 data["member_guid"] = json!(hashed_member());

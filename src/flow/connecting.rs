@@ -170,9 +170,16 @@ impl Flow {
         // `getHasStatusChanged` may report more.
         let event = WidgetEvent::MemberStatusUpdate {
             member_guid: member.guid.clone(),
-            connection_status: member.connection_status,
+            connection_status: member.status_code(),
         };
-        if self.remember_status(&member) != Some(member.connection_status) {
+        let changed = self.remember_status(&member) != Some(member.connection_status);
+        if member.status_code().is_none() {
+            // MX's definitions allow only a number: no event rather than `null`.
+            fx.push(Effect::Warn(format!(
+                "connect-widget: member {} has a connection_status that is not a number; connect/memberStatusUpdate not sent",
+                member.guid
+            )));
+        } else if changed {
             Self::emit(fx, event);
         } else if self.env.partner.status_change_override {
             let previous = self.member.as_ref().map_or(Value::Null, |m| m.raw.clone());

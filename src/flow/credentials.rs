@@ -158,19 +158,30 @@ impl Flow {
         self.load_fields(fx);
     }
 
+    /// The form's fields: the member's (`getMemberCredentials`) when updating and the
+    /// host has that optional callback, else the institution's, which name the same
+    /// credentials (`updateMember` takes them by the same guids).
     pub(super) fn load_fields(&mut self, fx: &mut Vec<Effect>) {
-        let institution_guid = self.institution.as_ref().map(|i| i.guid.clone());
+        let institution_guid = self
+            .institution
+            .as_ref()
+            .map(|i| i.guid.clone())
+            .or_else(|| self.member.as_ref().and_then(|m| m.institution_guid.clone()));
+        let member_fields = self.env.has("getMemberCredentials");
         let Some(c) = self.credentials_state() else { return };
-        c.fields = Load::Loading;
-        let call = match &c.mode {
-            CredentialsMode::Update { member_guid } => {
+        let call = match (&c.mode, institution_guid) {
+            (CredentialsMode::Update { member_guid }, _) if member_fields => {
                 HostCall::GetMemberCredentials { member_guid: member_guid.clone() }
             }
-            CredentialsMode::Create => match institution_guid {
-                Some(institution_guid) => HostCall::GetInstitutionCredentials { institution_guid },
-                None => return,
-            },
+            (CredentialsMode::Update { .. } | CredentialsMode::Create, Some(institution_guid)) => {
+                HostCall::GetInstitutionCredentials { institution_guid }
+            }
+            (CredentialsMode::Update { .. } | CredentialsMode::Create, None) => {
+                c.fields = Load::Failed;
+                return;
+            }
         };
+        c.fields = Load::Loading;
         self.call(Pending::Fields, call, fx);
     }
 

@@ -4,7 +4,7 @@
 //! `name` and `payload`, so an event is defined once.
 
 use super::consent::ConsentReceipt;
-use crate::model::{ConnectionStatus, Institution, Member};
+use crate::model::{Institution, Member};
 use serde_json::{json, Value};
 
 /// `{code, guid}` of the institution an event is about.
@@ -65,7 +65,7 @@ widget_events! {
     CreateMemberError = "connect/createMemberError" { institution: InstitutionRef },
     /// A polled member's status really changed.
     MemberStatusUpdate = "connect/memberStatusUpdate" {
-        member_guid: String, connection_status: Option<ConnectionStatus>,
+        member_guid: String, connection_status: Option<i64>,
     },
     /// An MFA answer is submitted.
     SubmitMfa = "connect/submitMFA" { member_guid: String },
@@ -80,7 +80,7 @@ widget_events! {
     /// "Done" on the connected step.
     ConnectedPrimaryAction = "connect/connected/primaryAction",
     /// A member is in an error state.
-    MemberError = "connect/memberError" { member_guid: String, connection_status: Option<ConnectionStatus> },
+    MemberError = "connect/memberError" { member_guid: String, connection_status: Option<i64> },
     /// An actionable error code is shown.
     InvalidData = "connect/invalidData" { member_guid: String, code: u16 },
     /// A member was disconnected.
@@ -119,12 +119,11 @@ impl WidgetEvent {
     }
 
     pub fn member_error(member: &Member) -> WidgetEvent {
-        WidgetEvent::MemberError { member_guid: member.guid.clone(), connection_status: member.connection_status }
+        WidgetEvent::MemberError { member_guid: member.guid.clone(), connection_status: member.status_code() }
     }
 
     /// The event's data, as `onPostMessage` receives it.
     pub fn payload(&self) -> Value {
-        let status = |s: &Option<ConnectionStatus>| s.map(ConnectionStatus::code);
         match self {
             WidgetEvent::Loaded { initial_step } => json!({ "initial_step": initial_step }),
             WidgetEvent::StepChange { previous, current } => json!({ "previous": previous, "current": current }),
@@ -140,7 +139,12 @@ impl WidgetEvent {
                 json!({ "institution_guid": institution.guid, "institution_code": institution.code })
             }
             WidgetEvent::MemberStatusUpdate { member_guid, connection_status } => {
-                json!({ "member_guid": member_guid, "connection_status": status(connection_status) })
+                // Only sent with a number (see `connecting::polled`); never `null`.
+                let mut data = json!({ "member_guid": member_guid });
+                if let Some(code) = connection_status {
+                    data["connection_status"] = json!(code);
+                }
+                data
             }
             WidgetEvent::SubmitMfa { member_guid } | WidgetEvent::MemberDeleted { member_guid } => {
                 json!({ "member_guid": member_guid })
@@ -157,7 +161,11 @@ impl WidgetEvent {
             | WidgetEvent::BackToSearch { context: None }
             | WidgetEvent::BackButtonClicked => json!({}),
             WidgetEvent::MemberError { member_guid, connection_status } => {
-                json!({ "member": { "guid": member_guid, "connection_status": status(connection_status) } })
+                let mut member = json!({ "guid": member_guid });
+                if let Some(code) = connection_status {
+                    member["connection_status"] = json!(code);
+                }
+                json!({ "member": member })
             }
             WidgetEvent::InvalidData { member_guid, code } => json!({ "member_guid": member_guid, "code": code }),
             WidgetEvent::MicrodepositsLoaded { initial_step } => json!({ "initial_step": initial_step }),

@@ -31,6 +31,8 @@ pub enum MfaKind {
     ImageOptions,
     /// Pick the one account to connect.
     AccountSelect,
+    /// Questions of both sorts: each asked as it asks (a field or a choice).
+    Mixed,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +50,10 @@ pub struct MfaState {
 
 impl MfaState {
     pub fn kind(&self) -> MfaKind {
+        let choices = self.challenges.iter().filter(|c| c.asks_choice()).count();
+        if choices > 0 && choices < self.challenges.len() {
+            return MfaKind::Mixed;
+        }
         match self.challenges.first() {
             Some(c) if c.is_single_account_select() => MfaKind::AccountSelect,
             Some(c) if c.field_type == field_type::IMAGE_OPTIONS => MfaKind::ImageOptions,
@@ -99,10 +105,18 @@ impl Flow {
         if m.submitting {
             return;
         }
+        // A text question needs text; a choice needs one of its own options, never typed text.
+        let answered = |c: &MfaCredential, v: &Secret| {
+            if c.asks_choice() {
+                c.options.iter().any(|o| o.guid == v.expose())
+            } else {
+                !v.is_blank()
+            }
+        };
         let missing: Vec<String> = m
             .challenges
             .iter()
-            .filter(|c| answers.iter().find(|(g, _)| g == &c.guid).is_none_or(|(_, v)| v.is_blank()))
+            .filter(|c| answers.iter().find(|(g, _)| g == &c.guid).is_none_or(|(_, v)| !answered(c, v)))
             .map(|c| c.guid.clone())
             .collect();
         if !missing.is_empty() {
@@ -123,6 +137,13 @@ impl Flow {
             fx.push(Effect::FocusFirstInvalid);
             return;
         };
+        // One choice cannot answer a text question too: never send it `null`.
+        let typed: Vec<String> = m.challenges.iter().filter(|c| !c.asks_choice()).map(|c| c.guid.clone()).collect();
+        if !typed.is_empty() {
+            m.invalid = typed;
+            fx.push(Effect::FocusFirstInvalid);
+            return;
+        }
         // One entry per challenge; the chosen option's guid goes on the
         // challenge it belongs to (by `credential_guid`, else by containment:
         // the reference sent null when `credential_guid` was missing).

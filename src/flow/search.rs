@@ -130,9 +130,14 @@ impl Flow {
     }
 
     fn popular_loaded(&mut self, result: Result<Vec<Institution>, HostError>) {
+        let per_page = self.settings.per_page as usize;
         let Some(s) = self.search_state() else { return };
         match result {
-            Ok(list) => s.parts.popular = Some(list),
+            // A host answering thousands for one page must not block the page rendering them.
+            Ok(mut list) => {
+                list.truncate(per_page);
+                s.parts.popular = Some(list);
+            }
             Err(_) => s.popular_failed = true,
         }
         self.settle_suggestions();
@@ -150,13 +155,41 @@ impl Flow {
         self.forget_search();
         if typed == 0 {
             self.clear_search(fx);
-        } else if typed >= 2 {
+        } else if typed < 2 {
+            self.stop_waiting_spinner();
+        } else {
             let after = self.settings.search_debounce_ms;
             self.timer(Timer::SearchDebounce, after, fx);
         }
     }
 
+    /// A forgotten search leaves no spinner waiting for it: the popular list instead.
+    fn stop_waiting_spinner(&mut self) {
+        let searching = |p: &super::Pending| matches!(p, super::Pending::Search(Pending::Results { page: 1 }));
+        let waiting = self.is_waiting_for(searching)
+            || self.pending.values().any(|w| matches!(w, super::Waiting::Timer(Timer::SearchDebounce)));
+        if let Some(s) = self.search_state().filter(|s| s.view == SearchView::Loading && !waiting) {
+            s.view = SearchView::Popular;
+        }
+    }
+
+    /// Enter in the search box. Pressed again for the same text while its search
+    /// runs or its results are shown, it sends nothing more.
     fn search_now(&mut self, fx: &mut Vec<Effect>) {
+        let first_page = |p: &super::Pending| matches!(p, super::Pending::Search(Pending::Results { page: 1 }));
+        let searching = self.is_waiting_for(first_page);
+        let Some(s) = self.search_state() else { return };
+        let query = s.query.trim().to_string();
+        let already = match &s.view {
+            SearchView::Loading => searching,
+            SearchView::Results(r) => r.query == query,
+            SearchView::NoResults { query: shown } => *shown == query,
+            SearchView::Popular | SearchView::Failed { .. } => false,
+        };
+        if already {
+            self.forget_timer(Timer::SearchDebounce);
+            return;
+        }
         self.forget_search();
         self.run_search(1, fx);
     }
@@ -167,7 +200,8 @@ impl Flow {
         if popular_failed {
             self.load_popular(fx);
         } else {
-            self.search_now(fx);
+            self.forget_search();
+            self.run_search(1, fx);
         }
     }
 
@@ -241,6 +275,9 @@ impl Flow {
             }
         };
         let has_more = items.len() >= per_page && per_page > 0;
+        // A host answering thousands for one page must not block the page rendering them.
+        let mut items = items;
+        items.truncate(per_page.max(1));
         let marked: Vec<Listed> = items
             .into_iter()
             .map(|institution| Listed { unavailable: self.is_unavailable(&institution), institution })
@@ -273,14 +310,20 @@ impl Flow {
         self.pageview(segment, json!({"search_term": query}), fx);
     }
 
+    /// Opens the institution tapped; a tap on another one while the first opens
+    /// opens that one instead (the first answer is then ignored).
     fn select(&mut self, guid: String, fx: &mut Vec<Effect>) {
         let Some(s) = self.search_state() else { return };
-        if s.selecting.is_some() {
+        if s.selecting.as_deref() == Some(guid.as_str()) {
             return;
         }
         let Some(listed) = s.listed(&guid).cloned() else { return };
         s.selecting = Some(guid.clone());
         s.select_failed = None;
+        // Neither a search still waiting for its pause nor the previous tap goes on.
+        self.forget_timer(Timer::SearchDebounce);
+        self.forget_calls(|p| matches!(p, super::Pending::Search(Pending::Select)));
+        self.stop_waiting_spinner();
         Self::emit(fx, WidgetEvent::selected(listed));
         self.call(Pending::Select, HostCall::LoadInstitutionByGuid { guid }, fx);
     }

@@ -120,7 +120,7 @@ impl Step {
             },
             Step::Connecting(_) => "/connecting",
             Step::Mfa(m) => match m.kind() {
-                MfaKind::Text => "/mfa_default",
+                MfaKind::Text | MfaKind::Mixed => "/mfa_default",
                 MfaKind::Options => "/mfa_options",
                 MfaKind::ImageOptions => "/mfa_image_options",
                 MfaKind::AccountSelect => "/single_account_select",
@@ -153,7 +153,6 @@ impl Step {
             // Search is a root, unless it was opened over the list of existing connections.
             Step::Search(_) => BackRule::Previous,
             Step::Microdeposits(m) => m.back_rule(),
-            Step::Credentials(c) if c.submitting => BackRule::NotWhileBusy,
             Step::ManualAccount(ManualAccountState::Form(f)) if f.saving => BackRule::NotWhileBusy,
             Step::Credentials(_)
             | Step::Consent(_)

@@ -27,6 +27,44 @@ extern "C" {
     // `catch`: `Object.keys` of a Proxy can throw.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    // `catch`: `Array.isArray` of a revoked Proxy throws.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `value` as a Promise without running any of its code where it could throw
+/// into the widget: unlike `Promise.resolve`, the resolve function never reads a
+/// Promise's `constructor`, and a `then` getter that throws becomes a rejection.
+pub fn resolve_safely(value: &JsValue) -> Promise {
+    Promise::new(&mut |resolve, _reject| {
+        let _ = resolve.call1(&JsValue::UNDEFINED, value);
+    })
+}
+
+/// Whether `value` has `then` as a function (a Promise or any thenable); a
+/// throwing getter or a revoked Proxy is simply not one.
+fn is_thenable(value: &JsValue) -> bool {
+    function_at(value, "then").is_some()
+}
+
+/// Whether `value` is an `Error` (its prototype chain holds `Error.prototype`),
+/// without `instanceof`, which throws on a revoked Proxy.
+fn is_error(value: &JsValue) -> bool {
+    if !is_object_like(value) {
+        return false;
+    }
+    let error_prototype = Object::get_prototype_of(&js_sys::Error::new("").into());
+    let mut current = value.clone();
+    // Bounded: a Proxy can answer a new prototype forever.
+    for _ in 0..64 {
+        match Reflect::get_prototype_of(&current) {
+            Ok(proto) if proto.is_null() => return false,
+            Ok(proto) if Object::is(&proto, &error_prototype) => return true,
+            Ok(proto) => current = proto.into(),
+            Err(_) => return false,
+        }
+    }
+    false
 }
 
 /// `setTimeout` fires at once for delays above 2^31 − 1 ms; clamp instead.
@@ -53,7 +91,7 @@ fn function_at(target: &JsValue, key: &str) -> Option<Function> {
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         "null".into()
-    } else if Array::is_array(value) {
+    } else if is_array_checked(value).unwrap_or(false) {
         "an array".into()
     } else {
         value.js_typeof().as_string().unwrap_or_else(|| "an unknown value".into())
@@ -107,6 +145,16 @@ pub fn get_json(obj: &JsValue, key: &str) -> Result<Value, String> {
     }
 }
 
+/// Zero every string in `value` (`model::secret::wipe`).
+fn wipe_strings(value: &mut Value) {
+    match value {
+        Value::String(text) => crate::model::secret::wipe(text),
+        Value::Array(items) => items.iter_mut().for_each(wipe_strings),
+        Value::Object(map) => map.values_mut().for_each(wipe_strings),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
 /// The message of something thrown: `Error.message`, or the string thrown.
 fn describe_thrown(thrown: &JsValue) -> String {
     error_message(thrown).or_else(|| thrown.as_string()).unwrap_or_else(|| format!("threw {}", type_name(thrown)))
@@ -114,7 +162,7 @@ fn describe_thrown(thrown: &JsValue) -> String {
 
 /// `reason.message` when `reason` is an `Error`.
 fn error_message(reason: &JsValue) -> Option<String> {
-    if reason.is_instance_of::<js_sys::Error>() {
+    if is_error(reason) {
         get(reason, "message").and_then(|m| m.as_string()).filter(|m| !m.is_empty())
     } else {
         None
@@ -259,12 +307,14 @@ impl JsHost {
             return Err(HostError::Missing { callback: name });
         };
         let args = Array::new();
-        for arg in call.args(config, locale) {
+        for mut arg in call.args(config, locale) {
             args.push(&json_to_js(&arg));
+            // The arguments may hold credentials: zero this copy once JS has its own.
+            wipe_strings(&mut arg);
         }
         let returned = func.apply(&self.api, &args).map_err(|thrown| rejection_error(name, &thrown))?;
         let resolved = if is_object_like(&returned) {
-            match settle(Promise::resolve(&returned), self.timeout_ms).await {
+            match settle(resolve_safely(&returned), self.timeout_ms).await {
                 Settled::Resolved(v) => v,
                 Settled::Rejected(reason) => return Err(rejection_error(name, &reason)),
                 Settled::TimedOut => return Err(HostError::TimedOut { callback: name, after_ms: self.timeout_ms }),
@@ -369,8 +419,9 @@ impl JsCallback {
     fn settle(&self, outcome: Result<JsValue, JsValue>, label: &str) {
         match outcome {
             Ok(returned) => {
-                if returned.is_instance_of::<Promise>() {
-                    let promise: Promise = returned.unchecked_into();
+                // An async handler: report its rejection instead of leaving it unhandled.
+                if is_thenable(&returned) {
+                    let promise = resolve_safely(&returned);
                     let name = self.name.clone();
                     let event = label.to_string();
                     wasm_bindgen_futures::spawn_local(async move {

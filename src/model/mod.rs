@@ -112,9 +112,19 @@ impl Institution {
         self.status == Some(INSTITUTION_STATUS_UNAVAILABLE)
     }
 
-    /// The host name shown under the institution's name (`www.mxbank.com`).
+    /// The host name shown under the institution's name (`www.mxbank.com`): only
+    /// for a web address (with `http(s):` or no scheme), never `javascript:` or `data:`.
     pub fn display_host(&self) -> Option<String> {
-        display_host(self.url.as_deref()?)
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+        match scheme {
+            Some(scheme)
+                if scheme.chars().all(|c| c.is_ascii_alphabetic()) && scheme != "http" && scheme != "https" =>
+            {
+                None
+            }
+            Some(_) | None => display_host(url),
+        }
     }
 
     /// A URL the user can be sent to on the institution's site, https only.
@@ -184,6 +194,12 @@ pub struct Member {
 }
 
 impl Member {
+    /// `connection_status` as a number for the host: the known status's code, else
+    /// the host's own value when it is an integer (`None`: not a number at all).
+    pub fn status_code(&self) -> Option<i64> {
+        self.connection_status.map(|s| i64::from(s.code())).or_else(|| self.raw.get("connection_status")?.as_i64())
+    }
+
     pub fn from_json(value: &Value) -> Result<Self, DecodeError> {
         let o = as_object(value, "member")?;
         let guid = required(o, "member", "guid")?;
@@ -346,6 +362,11 @@ impl MfaCredential {
 
     pub fn is_single_account_select(&self) -> bool {
         self.external_id.as_deref() == Some("single_account_select")
+    }
+
+    /// Whether it is answered by choosing one of its options (not by typing).
+    pub fn asks_choice(&self) -> bool {
+        matches!(self.field_type, field_type::OPTIONS | field_type::IMAGE_OPTIONS) || self.is_single_account_select()
     }
 }
 

@@ -23,6 +23,22 @@ impl Secret {
     }
 }
 
+/// Overwrite `text`'s bytes with zeros and empty it, so a typed credential does
+/// not stay readable in wasm memory once nothing needs it (best effort: copies
+/// made by the browser, or by a `String` that grew, are out of reach).
+pub fn wipe(text: &mut String) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    bytes.iter_mut().for_each(|b| *b = 0);
+    // Keep the zeroing from being optimised away as a dead store.
+    std::hint::black_box(&mut bytes);
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(***)")
@@ -39,5 +55,12 @@ mod tests {
         assert_eq!(format!("{s:?}"), "Secret(***)");
         assert!(!format!("{:?}", vec![s.clone()]).contains("hunter2"));
         assert_eq!(s.expose(), "hunter2");
+    }
+
+    #[test]
+    fn wipe_zeroes_and_empties() {
+        let mut text = String::from("hunter2");
+        wipe(&mut text);
+        assert!(text.is_empty());
     }
 }

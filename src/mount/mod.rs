@@ -42,6 +42,8 @@ const SANDBOX_OAUTH_PAGE: &str = "oauth-sandbox.html";
 
 struct Instance {
     host_element: web_sys::Element,
+    /// The `<div>` the widget made for itself (mounted on `document.body`).
+    own_host: Option<web_sys::Element>,
     container: web_sys::Element,
     runtime: Rc<Runtime>,
     view: Option<Box<dyn std::any::Any>>,
@@ -54,6 +56,9 @@ impl Instance {
         // Dropping Leptos' unmount handle disposes the reactive owner and the DOM.
         self.view.take();
         self.container.remove();
+        if let Some(own_host) = &self.own_host {
+            own_host.remove();
+        }
         self.styles.detach();
     }
 }
@@ -64,13 +69,29 @@ thread_local! {
 }
 
 /// The handle `mount` returns. Dropping it does not unmount the widget.
-#[wasm_bindgen]
 pub struct WidgetHandle {
     id: u32,
 }
 
-#[wasm_bindgen]
 impl WidgetHandle {
+    /// The handle JavaScript gets: a plain object whose methods need no `this`
+    /// (`setTimeout(w.unmount)` works) and that has no `free()` to break it. Its
+    /// three closures hold only the instance's number.
+    pub fn to_js(&self) -> JsValue {
+        let id = self.id;
+        let handle = js_sys::Object::new();
+        let unmount = Closure::<dyn Fn()>::new(move || WidgetHandle { id }.unmount()).into_js_value();
+        let back = Closure::<dyn Fn() -> bool>::new(move || WidgetHandle { id }.navigate_back()).into_js_value();
+        let mounted = Closure::<dyn Fn() -> bool>::new(move || WidgetHandle { id }.is_mounted()).into_js_value();
+        let getter = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&handle, &"unmount".into(), &unmount);
+        let _ = js_sys::Reflect::set(&handle, &"navigateBack".into(), &back);
+        let _ = js_sys::Reflect::set(&getter, &"get".into(), &mounted);
+        let _ = js_sys::Reflect::set(&getter, &"enumerable".into(), &JsValue::TRUE);
+        js_sys::Object::define_property(&handle, &"isMounted".into(), &getter);
+        handle.into()
+    }
+
     /// Remove the widget and stop everything it was doing. Safe to call twice.
     pub fn unmount(&self) {
         let instance = REGISTRY.with(|r| r.borrow_mut().remove(&self.id));
@@ -82,14 +103,12 @@ impl WidgetHandle {
     /// Go back one step, as the widget's own back control would. Returns
     /// whether it went back (false on the first step, or when
     /// `disable_institution_search` leaves nowhere to go).
-    #[wasm_bindgen(js_name = navigateBack)]
     pub fn navigate_back(&self) -> bool {
         let runtime = REGISTRY.with(|r| r.borrow().get(&self.id).map(|i| Rc::clone(&i.runtime)));
         runtime.is_some_and(|rt| rt.navigate_back())
     }
 
     /// Whether the widget is still mounted.
-    #[wasm_bindgen(getter, js_name = isMounted)]
     pub fn is_mounted(&self) -> bool {
         REGISTRY.with(|r| r.borrow().contains_key(&self.id))
     }
@@ -141,12 +160,49 @@ pub(crate) fn clock_epoch_ms() -> f64 {
     js_sys::Date::now() - js::now_ms()
 }
 
-/// Mount a widget into `element`. See the README and `connect-widget.d.ts`.
-#[wasm_bindgen]
+/// `mount` as JavaScript calls it: see the README and `connect-widget.d.ts`.
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_for_js(element: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    mount(element, options).map(|handle| handle.to_js())
+}
+
+/// Whether `value` is a DOM element, of this page or of a same-origin frame
+/// (whose elements are not `instanceof` this page's `Element`).
+fn as_element(value: JsValue) -> Option<web_sys::Element> {
+    let node_type = js_sys::Reflect::get(&value, &"nodeType".into()).ok()?.as_f64()?;
+    let has_shadow_api = js_sys::Reflect::get(&value, &"attachShadow".into()).ok()?.is_function();
+    (value.is_object() && node_type == 1.0 && has_shadow_api).then(|| value.unchecked_into())
+}
+
+/// Elements that show nothing put inside them.
+const NO_CONTENT_ELEMENTS: [&str; 18] = [
+    "input", "textarea", "select", "option", "img", "br", "hr", "iframe", "video", "audio", "canvas", "object",
+    "embed", "area", "base", "meta", "link", "script",
+];
+
+/// `clientConfig` read key by key when it cannot be read whole (a cyclic
+/// value, a BigInt, a throwing getter in one key): each bad key is named, the
+/// rest is honoured. `Err` when even that is impossible.
+fn client_config_by_key(options: &JsValue) -> Result<Value, String> {
+    let config = js_sys::Reflect::get(options, &"clientConfig".into())
+        .map_err(|_| "reading `clientConfig` threw; pass a plain object".to_string())?;
+    let keys = js_sys::Reflect::own_keys(&config).map_err(|_| "`clientConfig` cannot be read".to_string())?;
+    let mut read = serde_json::Map::new();
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        match js::get_json(&config, &key) {
+            Ok(value) => {
+                read.insert(key, value);
+            }
+            Err(problem) => js::warn(&format!("connect-widget: `clientConfig`: {problem}; it is ignored")),
+        }
+    }
+    Ok(Value::Object(read))
+}
+
+/// Mount a widget into `element` (the Rust side of `mount_for_js`).
 pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
-    let element: web_sys::Element = element
-        .dyn_into()
-        .map_err(|_| fail("the first argument must be a DOM element, e.g. document.getElementById(\"connect\")"))?;
+    let element = as_element(element)
+        .ok_or_else(|| fail("the first argument must be a DOM element, e.g. document.getElementById(\"connect\")"))?;
     if !options.is_object() {
         return Err(fail("the second argument must be an options object with at least `api`"));
     }
@@ -154,9 +210,19 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     // HTTP client on the host object) must not lose the others.
     let mut data = serde_json::Map::new();
     for key in DATA_KEYS {
+        if js_sys::Reflect::get(&options, &JsValue::from_str(key)).is_err() {
+            if key == "clientConfig" {
+                return Err(fail("reading `clientConfig` threw; pass a plain object"));
+            }
+            js::warn(&format!("connect-widget: reading `{key}` threw; it is ignored"));
+            continue;
+        }
         match js::get_json(&options, key) {
             Ok(value) => {
                 data.insert(key.to_string(), value);
+            }
+            Err(_) if key == "clientConfig" => {
+                data.insert(key.to_string(), client_config_by_key(&options).map_err(fail)?);
             }
             Err(problem) => js::warn(&format!("connect-widget: {problem}; it is ignored")),
         }
@@ -167,7 +233,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError
     opts.partner.survey = JsCallback::from_property(&options, "onShowConnectSuccessSurvey").is_set();
     opts.partner.status_change_override = overrides.has_status_changed();
 
-    let api = js_sys::Reflect::get(&options, &JsValue::from_str("api")).unwrap_or(JsValue::UNDEFINED);
+    let api = js_sys::Reflect::get(&options, &JsValue::from_str("api"))
+        .map_err(|_| fail("reading `api` threw; pass your host API object, or \"sandbox\""))?;
     let (transport, available) = if api.as_string().as_deref() == Some("sandbox") {
         sandbox_transport(&opts, &element).map_err(fail)?
     } else if api.is_undefined() || api.is_null() {
@@ -212,6 +279,10 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     if already {
         return Err("a widget is already mounted on this element; call unmount() on it first".into());
     }
+    let tag = element.tag_name().to_ascii_lowercase();
+    if !opts.shadow && NO_CONTENT_ELEMENTS.contains(&tag.as_str()) {
+        return Err(format!("a <{tag}> cannot show the widget; mount it on a <div>"));
+    }
     for warning in &opts.warnings {
         js::warn(&format!("connect-widget: {warning}"));
     }
@@ -228,6 +299,17 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     };
 
     let document = element.owner_document().ok_or("the element is not in a document")?;
+    // A shadow root on <body> would hide the whole page: the widget gets a <div> of its own there.
+    let own_host = if opts.shadow && matches!(tag.as_str(), "body" | "html") {
+        js::warn("connect-widget: mounted on <body>; the widget goes in a <div> of its own at its end");
+        let div = document.create_element("div").map_err(|_| "could not create the widget container")?;
+        let parent = if tag == "html" { document.body().map(web_sys::Element::from) } else { None };
+        parent.as_ref().unwrap_or(&element).append_child(&div).map_err(|_| "could not attach the widget")?;
+        Some(div)
+    } else {
+        None
+    };
+    let shadow_host = own_host.clone().unwrap_or_else(|| element.clone());
     let container = document.create_element("div").map_err(|_| "could not create the widget container")?;
     let _ = container.set_attribute("class", "cw-root");
     theme::apply(&container, &opts.theme);
@@ -236,9 +318,9 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     container.append_child(&mount_point).map_err(|_| "could not attach the widget")?;
     // A shadow root by default, so page CSS and widget CSS never meet.
     let styles = if opts.shadow {
-        let shadow = match element.shadow_root() {
+        let shadow = match shadow_host.shadow_root() {
             Some(existing) => existing,
-            None => element
+            None => shadow_host
                 .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
                 .map_err(|_| "this element cannot host a shadow root; pass `shadow: false` or use a <div>")?,
         };
@@ -250,8 +332,9 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
         element.append_child(&container).map_err(|_| "could not attach the widget")?;
         styles
     };
-    let mount_point: web_sys::HtmlElement =
-        mount_point.dyn_into().map_err(|_| "could not create the widget container")?;
+    // `unchecked`: a `<div>` is an HTMLElement, also when created by a frame's document
+    // (which `instanceof` this page's HTMLElement would deny).
+    let mount_point: web_sys::HtmlElement = mount_point.unchecked_into();
 
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -283,6 +366,7 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
             id,
             Instance {
                 host_element: element,
+                own_host,
                 container,
                 runtime: Rc::clone(&runtime),
                 view: Some(Box::new(view)),

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 pub fn apply(container: &web_sys::Element, theme: &Theme) {
     let _ = container.set_attribute("data-theme", theme.scheme.attribute());
-    let Some(element) = container.dyn_ref::<web_sys::HtmlElement>() else { return };
+    // The container is a `<div>` (unchecked: it may belong to a same-origin frame's document).
+    let element = container.unchecked_ref::<web_sys::HtmlElement>();
     let style = element.style();
     for (name, value) in theme.properties() {
         let _ = style.set_property(name, &value);

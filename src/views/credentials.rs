@@ -56,6 +56,7 @@ fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<Cr
     // What the user typed lives only in this form; it is disposed with the step.
     let values: Vec<(String, RwSignal<String>)> =
         fields.iter().map(|f| (f.guid.clone(), RwSignal::new(String::new()))).collect();
+    wipe_on_cleanup(values.iter().map(|(_, v)| *v).collect());
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let typed = values.clone();
@@ -173,4 +174,14 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
 /// Host guids in DOM ids: keep only safe characters.
 pub fn sanitize(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// When the form goes (its step ended, or the widget was unmounted), zero what
+/// was typed into it (`model::secret::wipe`).
+pub(super) fn wipe_on_cleanup(typed: Vec<RwSignal<String>>) {
+    on_cleanup(move || {
+        for value in typed {
+            value.try_update_untracked(crate::model::secret::wipe);
+        }
+    });
 }

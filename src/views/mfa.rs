@@ -21,7 +21,7 @@ pub fn MfaStep(ctx: Ctx) -> impl IntoView {
     let name = ctx.institution_name();
     let (title, intro) = match kind {
         MfaKind::AccountSelect => (ctx.t(Key::MfaAccountTitle), ctx.t(Key::MfaAccountIntro)),
-        MfaKind::Text | MfaKind::Options | MfaKind::ImageOptions => {
+        MfaKind::Text | MfaKind::Options | MfaKind::ImageOptions | MfaKind::Mixed => {
             (ctx.t(Key::MfaTitle), ctx.tf(Key::MfaIntro, &[("name", &name)]))
         }
     };
@@ -39,6 +39,7 @@ pub fn MfaStep(ctx: Ctx) -> impl IntoView {
     let form = match (kind, challenges.first().cloned()) {
         (_, None) => view! { <Alert text=ctx.t(Key::MfaNone) /> }.into_any(),
         (MfaKind::Text, Some(_)) => view! { <TextAnswers ctx=ctx challenges=challenges state=state /> }.into_any(),
+        (MfaKind::Mixed, Some(_)) => view! { <MixedAnswers ctx=ctx challenges=challenges state=state /> }.into_any(),
         (MfaKind::Options | MfaKind::ImageOptions | MfaKind::AccountSelect, Some(first)) => {
             view! { <Choice ctx=ctx challenge=first kind=kind state=state /> }.into_any()
         }
@@ -69,6 +70,7 @@ fn submitting(state: Memo<Option<MfaState>>) -> Signal<bool> {
 fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
     let answers: Vec<(String, RwSignal<String>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()))).collect();
+    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
     let typed = answers.clone();
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -131,15 +133,7 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
         ev.prevent_default();
         ctx.send(Msg::SubmitChoice(chosen.get_untracked()));
     };
-    let choices = challenge
-        .options
-        .iter()
-        .map(|o| RadioChoice {
-            value: o.guid.clone(),
-            label: o.label.clone(),
-            image: o.data_uri.clone().filter(|_| images),
-        })
-        .collect();
+    let choices = radio_choices(&challenge, images);
     view! {
         <form class="cw-form" novalidate="" on:submit=on_submit>
             <RadioGroup
@@ -155,4 +149,69 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
             <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
         </form>
     }
+}
+
+/// Questions of both sorts in one form: a field for each text question, a radio
+/// group for each choice; a choice is sent as its option's guid.
+#[component]
+fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
+    let answers: Vec<(String, RwSignal<String>, RwSignal<Option<String>>)> =
+        challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()), RwSignal::new(None))).collect();
+    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());
+    let read = answers.clone();
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let values = read
+            .iter()
+            .map(|(guid, typed, chosen)| {
+                let value = chosen.get_untracked().unwrap_or_else(|| typed.get_untracked());
+                (guid.clone(), Secret::new(value))
+            })
+            .collect();
+        ctx.send(Msg::SubmitAnswers(values));
+    };
+    let questions = challenges
+        .into_iter()
+        .zip(answers)
+        .map(|(c, (guid, typed, chosen))| {
+            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+            let id = ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)));
+            if c.asks_choice() {
+                let images = c.field_type == field_type::IMAGE_OPTIONS;
+                let choices = radio_choices(&c, images);
+                let legend = if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() };
+                view! {
+                    <RadioGroup name=id legend=legend choices=choices chosen=chosen error=ctx.t(Key::MfaChooseRequired)
+                        invalid=invalid disabled=submitting(state) images=images />
+                }
+                .into_any()
+            } else {
+                let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
+                view! {
+                    <TextField id=id label=label error=ctx.t(Key::MfaAnswerRequired) invalid=invalid
+                        disabled=submitting(state) value=typed autocomplete="off" inputmode="text" verbatim=true />
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
+            {questions}
+            <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
+        </form>
+    }
+}
+
+/// A question's options as radio choices (with their pictures when `images`).
+fn radio_choices(challenge: &MfaCredential, images: bool) -> Vec<RadioChoice> {
+    challenge
+        .options
+        .iter()
+        .map(|o| RadioChoice {
+            value: o.guid.clone(),
+            label: o.label.clone(),
+            image: o.data_uri.clone().filter(|_| images),
+        })
+        .collect()
 }

@@ -215,8 +215,16 @@ pub fn Widget(ctx: Ctx) -> impl IntoView {
 
 /// What the polite live region says for the current state.
 fn announce(ctx: &Ctx, flow: &Flow) -> String {
+    if let Some(Overlay::Support(s)) = &flow.overlay {
+        return s.sent_to.as_ref().map(|email| ctx.tf(Key::SupportSentBody, &[("email", email)])).unwrap_or_default();
+    }
     match flow.step() {
+        Step::Search(s) if s.selecting.is_some() => {
+            let name = s.selecting.as_ref().and_then(|guid| s.listed(guid)).map(|i| i.name.clone()).unwrap_or_default();
+            ctx.tf(Key::SearchOpening, &[("name", &name)])
+        }
         Step::Search(s) => match &s.view {
+            SearchView::Results(r) if r.loading_more => ctx.t(Key::SearchMoreLoading),
             SearchView::Loading => ctx.t(Key::SearchLoading),
             SearchView::Results(r) => search::results_summary(ctx, r),
             SearchView::NoResults { query } => ctx.tf(Key::SearchNoneTitle, &[("query", query)]),

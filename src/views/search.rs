@@ -114,15 +114,16 @@ fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
         SearchView::Loading => view! { <Spinner text=ctx.t(Key::SearchLoading) /> }.into_any(),
         SearchView::Results(r) => {
             let summary = results_summary(&ctx, &r);
+            // The button stays while the next page loads (busy, like a submit button):
+            // removing it would drop the focus of whoever pressed it to the page.
+            let loading = r.loading_more;
             let more = r.has_more.then(|| {
-                if r.loading_more {
-                    view! { <Spinner text=ctx.t(Key::SearchMoreLoading) /> }.into_any()
-                } else {
-                    view! {
-                        {r.load_more_failed.then(|| view! { <Alert text=ctx.t(Key::SearchMoreFailed) /> })}
-                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::LoadMore)>{ctx.t(Key::SearchMore)}</button>
-                    }
-                    .into_any()
+                view! {
+                    {r.load_more_failed.then(|| view! { <Alert text=ctx.t(Key::SearchMoreFailed) /> })}
+                    <button type="button" class="cw-button cw-secondary" aria-disabled=loading.then_some("true")
+                        on:click=move |_| if !loading { ctx.send(Msg::LoadMore) }>
+                        {if loading { ctx.t(Key::SearchMoreLoading) } else { ctx.t(Key::SearchMore) }}
+                    </button>
                 }
             });
             view! {

@@ -16,7 +16,9 @@ pub fn SupportForm(ctx: Ctx) -> impl IntoView {
         Some(email) => view! {
             <div class="cw-step">
                 <Heading text=ctx.t(Key::SupportSentTitle) />
-                <p role="status">{ctx.tf(Key::SupportSentBody, &[("email", &email)])}</p>
+                // Announced by the widget's live region (`views::announce`), which
+                // exists before this text does: a status inserted already filled is not read.
+                <p>{ctx.tf(Key::SupportSentBody, &[("email", &email)])}</p>
                 <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonDone)}</button>
             </div>
         }

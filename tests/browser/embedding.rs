@@ -1,5 +1,5 @@
 //! Embedding the widget in a partner's page: the mount API and its errors,
-//! several widgets on one page, unmounting, dropping the handle, throwing
+//! several widgets on one page, unmounting, throwing
 //! listeners, focus on first mount, and secrets that never leave the form.
 
 use crate::common::browser::*;
@@ -20,7 +20,6 @@ extern "C" {
     fn shadow_html(host: &web_sys::Element) -> String;
     fn ids_in(host: &web_sys::Element) -> Vec<String>;
     fn dangling_references(host: &web_sys::Element) -> Vec<String>;
-    fn free_handle(handle: JsValue);
     fn error_message(e: &JsValue) -> String;
 }
 
@@ -121,25 +120,6 @@ async fn mount_rejects_bad_arguments_with_clear_errors() {
     assert!(handle.is_mounted());
     handle.unmount();
     element.remove();
-}
-
-// Dropping the JS handle (wasm-bindgen frees it when the host lets go of it) must not unmount the widget.
-#[wasm_bindgen_test]
-async fn dropping_the_handle_does_not_unmount() {
-    let mut w = mount_sandbox(json!({}));
-    w.until_button("MX Bank").await;
-    // SAFETY: `WidgetHandle` is a plain instance id without `Drop`; the bitwise copy lets this test hand
-    // the original to JS to free and still unmount at the end.
-    let copy: WidgetHandle = unsafe { std::ptr::read(&w.handle) };
-    let original = std::mem::replace(&mut w.handle, copy);
-    let js_handle = JsValue::from(original);
-    free_handle(js_handle);
-    sleep(20).await;
-    assert!(w.handle.is_mounted());
-    w.type_into("Search for your bank", "Gringotts");
-    w.until_button("Gringotts").await;
-    open_mx_bank(&w).await;
-    w.unmount();
 }
 
 // unmount() removes the widget's DOM and stops its work: no more host calls or events, even mid-connection.

@@ -10,12 +10,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "../common/mod.rs"]
 mod common;
 
+mod accessibility;
 mod analytics;
+mod chaos;
 mod connecting;
 mod consent;
 mod credentials;
 mod disconnect;
 mod embedding;
+mod hardening;
 mod http;
 mod manual_account;
 mod mfa;

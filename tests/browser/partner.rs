@@ -29,7 +29,7 @@ extern "C" {
     fn warnings_during(f: &js_sys::Function) -> Result<Vec<String>, JsValue>;
     pub fn computed(el: &Element, property: &str) -> String;
     fn prefers_dark() -> bool;
-    fn set_style(el: &Element, property: &str, value: &str);
+    pub fn set_style(el: &Element, property: &str, value: &str);
     fn page_origin() -> String;
     fn page_directory() -> String;
     fn record_image_sources(root: &web_sys::ShadowRoot) -> JsValue;
@@ -188,7 +188,7 @@ fn rgb(css: &str) -> (f64, f64, f64) {
 }
 
 /// WCAG contrast of two CSS colours, computed here (not by the widget's code).
-fn contrast_of(a: &str, b: &str) -> f64 {
+pub fn contrast_of(a: &str, b: &str) -> f64 {
     let lum = |(r, g, b): (f64, f64, f64)| {
         let c = |v: f64| {
             let v = v / 255.0;

@@ -179,6 +179,7 @@ export function fake_host(member, institution) {
     runJob() { h.calls.push("runJob"); return Promise.resolve({ job_guid: "JOB-2", status: 0 }); },
     deleteMember() {
       h.calls.push("deleteMember");
+      if (h.deleteHang) return new Promise(() => {});
       if (h.deleteFailures > 0) { h.deleteFailures -= 1; return Promise.reject({ response: { status: 500, data: {} } }); }
       return Promise.resolve({ member: h.member });
     },
@@ -229,7 +230,6 @@ export function dangling_references(host) {
   }
   return out;
 }
-export function free_handle(handle) { handle.free(); }
 export function error_message(e) { return e instanceof Error ? e.message : "not an Error: " + String(e); }
 
 // ---- tests/browser/http.rs ----
@@ -468,6 +468,147 @@ export function choose_option(root, label, value) {
   select.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
+// ---- tests/browser/hardening.rs ----
+// `onPostMessage` that unmounts the widget (through `holder.handle`) on the first of `events`.
+export function unmount_on(options, events) {
+  const holder = { handle: null, unmountedOn: null };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (holder.handle && !holder.unmountedOn && events.includes(event)) {
+      holder.unmountedOn = event;
+      holder.handle.unmount();
+    }
+  };
+  return holder;
+}
+export function set_handle(holder, handle) { holder.handle = handle; }
+export function unmounted_on(holder) { return holder.unmountedOn; }
+
+// `onPostMessage` that throws a revoked Proxy on `connect/loaded`; analytics return one.
+export function listeners_with_revoked_proxies(options) {
+  const revoked = () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (event === "connect/loaded") throw revoked();
+  };
+  options.onAnalyticPageview = () => revoked();
+}
+
+// `make_host` whose `loadPopularInstitutions` answers in an odd way.
+export function odd_popular_host(kind) {
+  const api = make_host({});
+  const list = () => [{ guid: "INS-ODD", code: "odd", name: "Odd Bank", url: "https://odd.example" }];
+  api.loadPopularInstitutions = () => {
+    if (kind === "toJSON") return Promise.resolve({ toJSON() { throw new Error("toJSON exploded"); } });
+    if (kind === "constructor") {
+      const p = Promise.resolve(list());
+      Object.defineProperty(p, "constructor", { get() { throw new Error("constructor getter exploded"); } });
+      return p;
+    }
+    if (kind === "revoked") { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }
+    return list();
+  };
+  return api;
+}
+
+export function handle_shape(handle) {
+  return { free: typeof handle.free, keys: Object.keys(handle).sort() };
+}
+// Methods taken off the handle, called without `this`.
+export function call_detached(handle, method) { const f = handle[method]; return f(); }
+export function later_detached(handle, method, ms) { setTimeout(handle[method], ms); }
+export function is_mounted(handle) { return handle.isMounted; }
+
+export function options_with_throwing_getter(key) {
+  const options = { api: "sandbox" };
+  Object.defineProperty(options, key, { get() { throw new Error(key + " getter exploded"); }, enumerable: true });
+  return options;
+}
+// A clientConfig with a cycle in one key and real intent in the others.
+export function cyclic_client_config(options) {
+  const config = { current_institution_code: "mxbank", disable_institution_search: true };
+  config.loop = config;
+  options.clientConfig = config;
+}
+
+// A same-origin iframe's <div>, in its own document.
+export async function iframe_element() {
+  const frame = document.createElement("iframe");
+  document.body.appendChild(frame);
+  await new Promise((r) => setTimeout(r, 0));
+  const doc = frame.contentDocument;
+  const div = doc.createElement("div");
+  doc.body.appendChild(div);
+  return div;
+}
+export function remove_frame_of(el) { el.ownerDocument.defaultView.frameElement.remove(); }
+export function page_text_is_visible(marker) {
+  const el = document.getElementById(marker);
+  return !!el && el.getClientRects().length > 0 && !document.body.shadowRoot;
+}
+export function add_marker(id) { const p = document.createElement("p"); p.id = id; p.textContent = "page text"; document.body.appendChild(p); return p; }
+
+// ---- tests/browser/chaos.rs ----
+function seeded(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const CHAOS_STATUSES = [400, 401, 403, 404, 409, 422, 500, 503];
+const CHAOS_GARBAGE = () => [42, "x", null, {}, [], [{ guid: null }], { member: 7 }, { institutions: "no" }];
+// The contract-example host, each callback answering at random (seeded): right, throwing,
+// rejecting with a status, garbage, a revoked Proxy, never settling, or settling twice.
+export function chaos_host(seed) {
+  const rand = seeded(seed);
+  const base = make_host({});
+  const names = [...Object.keys(base), "updateMFA", "deleteMember", "getMemberCredentials", "createSupportTicket"];
+  const api = {};
+  for (const name of names) {
+    const normal = base[name] ? base[name].bind(base) : () => Promise.resolve({});
+    api[name] = (...args) => {
+      const r = rand();
+      if (r < 0.5) return normal(...args);
+      if (r < 0.56) throw new Error(name + " threw");
+      if (r < 0.64) return Promise.reject({ response: { status: CHAOS_STATUSES[Math.floor(rand() * 8)], data: {} } });
+      if (r < 0.72) { const g = CHAOS_GARBAGE(); return Promise.resolve(g[Math.floor(rand() * g.length)]); }
+      if (r < 0.78) return new Promise(() => {});
+      if (r < 0.83) { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return Promise.resolve(proxy); }
+      return { then(resolve, reject) {
+        Promise.resolve(normal(...args)).then(
+          (v) => { resolve(v); resolve(v); reject(new Error("settled twice")); },
+          (e) => { reject(e); resolve({}); });
+      } };
+    };
+  }
+  return api;
+}
+export function error_collector() {
+  const c = { errors: [] };
+  c.onerror = (e) => c.errors.push("uncaught: " + String(e.message || e.error));
+  c.onrej = (e) => c.errors.push("unhandled rejection: " + String((e.reason && e.reason.message) || e.reason));
+  window.addEventListener("error", c.onerror);
+  window.addEventListener("unhandledrejection", c.onrej);
+  return c;
+}
+export function collected_errors(c) { return c.errors.slice(); }
+export function stop_collector(c) {
+  window.removeEventListener("error", c.onerror);
+  window.removeEventListener("unhandledrejection", c.onrej);
+}
+// Enabled, visible buttons and fields inside the widget: what the user can act on.
+export function widget_controls(host) {
+  const root = host.shadowRoot;
+  if (!root) return [];
+  return [...root.querySelectorAll("button:not([disabled]), input:not([disabled]), textarea:not([disabled])")]
+    .filter((e) => e.getClientRects().length > 0 && !e.closest("[inert]"));
+}
+
 // ---- tests/browser/verification.rs ----
 // Records every `onEvent` message (as plain JSON) into the returned list.
 export function record_stream(options) {
@@ -476,3 +617,237 @@ export function record_stream(options) {
   return list;
 }
 export function stream_of(list) { return JSON.parse(JSON.stringify(list)); }
+// ---- tests/common/browser.rs: the accessibility audit of every screen reached ----
+// axe-core comes from npm (package.json); the test runner serves the repository root.
+const AXE_SRC = "/node_modules/axe-core/axe.min.js";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+let axeLoading = null;
+function load_axe() {
+  if (window.axe) return Promise.resolve();
+  if (!axeLoading) {
+    axeLoading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = AXE_SRC;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(`axe-core is not served at ${AXE_SRC}: run scripts/setup.sh (npm ci)`));
+      document.head.append(script);
+    });
+  }
+  return axeLoading;
+}
+
+// A still copy of the widget's shadow tree (same stylesheets, form state copied), in `theme`,
+// `width` px wide, with the widget's text at `textScale`: audits never race the live widget.
+function snapshot(host, theme, width, textScale) {
+  const source = host.shadowRoot;
+  const probe = document.createElement("div");
+  probe.style.cssText = `position:absolute;left:0;top:0;z-index:2147483647;width:${width}px;background:Canvas;transform:translate(0);`;
+  probe.style.setProperty("--cw-font-size", `${textScale * 100}%`);
+  const root = probe.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = source.adoptedStyleSheets;
+  root.innerHTML = source.innerHTML;
+  const from = source.querySelectorAll("input, textarea, select");
+  const to = root.querySelectorAll("input, textarea, select");
+  from.forEach((el, i) => {
+    if (!to[i]) return;
+    if (el.type === "radio" || el.type === "checkbox") to[i].checked = el.checked;
+    else to[i].value = el.value;
+  });
+  const container = root.querySelector(".cw-root");
+  if (container) container.setAttribute("data-theme", theme);
+  document.body.append(probe);
+  return probe;
+}
+
+function describe(el) {
+  const cls = typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "";
+  return `<${el.tagName.toLowerCase()}${cls}> "${(el.textContent || "").trim().slice(0, 40)}"`;
+}
+
+// Elements whose box reaches past the probe's right edge (sideways scrolling), and buttons
+// whose content (text included) lies outside their box.
+function overflow_findings(probe, what) {
+  const out = [];
+  const edge = probe.getBoundingClientRect().right + 1;
+  const shown = (el) => el.getClientRects().length > 0 && !el.closest(".cw-sr");
+  for (const el of probe.shadowRoot.querySelectorAll("*")) {
+    if (!shown(el)) continue;
+    if (el.getBoundingClientRect().right > edge) out.push(`${what}: ${describe(el)} reaches past the ${probe.style.width} edge`);
+  }
+  const texts = document.createTreeWalker(probe.shadowRoot, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    if (!node.textContent.trim() || !node.parentElement || !shown(node.parentElement)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    if ([...range.getClientRects()].some((r) => r.right > edge)) {
+      out.push(`${what}: text "${node.textContent.trim().slice(0, 40)}" reaches past the ${probe.style.width} edge`);
+    }
+  }
+  for (const button of probe.shadowRoot.querySelectorAll("button, label")) {
+    if (!shown(button)) continue;
+    const box = button.getBoundingClientRect();
+    const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || (node.parentElement && node.parentElement.closest(".cw-sr"))) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+          out.push(`${what}: text "${node.textContent.trim().slice(0, 40)}" spills out of ${describe(button)}`);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const audited = new Set();
+const audit_log = [];
+// Audits the widget in `host` once per `key` (a screen): axe-core's WCAG 2.2 A/AA rules in the
+// light and the dark theme, no sideways scrolling at 320 px, and nothing outside its button at
+// 200 % text. Resolves to a list of findings (empty when the screen passes).
+export async function audit_screen(host, key) {
+  if (!host.shadowRoot || audited.has(key)) return [];
+  audited.add(key);
+  const started = performance.now();
+  const findings = [];
+  await load_axe();
+  // One copy at a time: a second one on top would hide the first from axe's colour checks.
+  for (const [theme, scale] of [["light", 1], ["dark", 1], ["light", 2]]) {
+    const probe = snapshot(host, theme, 320, scale);
+    try {
+      findings.push(...overflow_findings(probe, scale === 1 ? `${theme}, 320 px` : "200 % text at 320 px"));
+      if (scale !== 1) continue;
+      const result = await window.axe.run(probe, { runOnly: { type: "tag", values: WCAG_TAGS }, resultTypes: ["violations"] });
+      for (const v of result.violations) {
+        for (const node of v.nodes) {
+          findings.push(`axe ${v.id} (${theme}): ${v.help} at ${JSON.stringify(node.target)}: ${node.failureSummary}`);
+        }
+      }
+    } finally {
+      probe.remove();
+    }
+  }
+  audit_log.push({ key, ms: Math.round(performance.now() - started), findings: findings.length });
+  return findings;
+}
+// What the audits did so far: `[{key, ms, findings}]`.
+export function audit_report() { return JSON.parse(JSON.stringify(audit_log)); }
+
+// ---- tests/browser/accessibility.rs ----
+// Overflow findings (see `overflow_findings`) of the live widget in `host`, as it is laid out now.
+export function live_overflow(host, what) { return overflow_findings(host, what); }
+// Whether the page's focus is inside the widget in `host` (not on <body>, not on the page).
+export function focus_in_widget(host) {
+  return document.activeElement === host && !!host.shadowRoot && host.shadowRoot.activeElement !== null;
+}
+// Enter in a field: keydown, then the browser's implicit submission of the field's form.
+export function press_enter(el) {
+  const go = el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }));
+  if (go && el.form) el.form.requestSubmit();
+}
+export function rect_of(el) { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }
+export function viewport() { return [document.documentElement.clientWidth, document.documentElement.clientHeight]; }
+export function inner_text(el) { return el.innerText; }
+// The declarations of the widget's style rules for `pseudo` (e.g. "::-webkit-search-cancel-button")
+// whose selector, without the pseudo-element, matches `el`. Chromium's getComputedStyle does not
+// resolve the search field's internal pseudo-elements, so the rules are read instead.
+export function pseudo_rules(host, el, pseudo) {
+  const out = [];
+  const visit = (rules) => {
+    for (const rule of rules) {
+      if (rule instanceof CSSMediaRule) { if (matchMedia(rule.conditionText).matches) visit(rule.cssRules); continue; }
+      if (!(rule instanceof CSSStyleRule)) continue;
+      for (const selector of rule.selectorText.split(",").map((s) => s.trim())) {
+        if (selector.endsWith(pseudo) && el.matches(selector.slice(0, -pseudo.length))) out.push(rule.style.cssText);
+      }
+    }
+  };
+  for (const sheet of host.shadowRoot.adoptedStyleSheets) visit(sheet.cssRules);
+  return out;
+}
+// The declarations inside `@media (forced-colors: active)` of the widget's stylesheets, as
+// `[selector, cssText]` pairs.
+export function forced_colour_rules(host) {
+  const out = [];
+  const sheets = [...host.shadowRoot.adoptedStyleSheets, ...[...host.shadowRoot.querySelectorAll("style")].map((s) => s.sheet)];
+  for (const sheet of sheets) {
+    for (const rule of sheet.cssRules) {
+      if (rule instanceof CSSMediaRule && rule.conditionText.includes("forced-colors: active")) {
+        for (const inner of rule.cssRules) out.push([inner.selectorText, inner.style.cssText]);
+      }
+    }
+  }
+  return out;
+}
+// A host whose popular institutions have brand colours and no logos (so initials show).
+export function brand_host(colours) {
+  const list = colours.map((c, i) => ({ guid: "INS-C" + i, code: "c" + i, name: "Colour Bank " + i, url: "https://c.example", brand_color_hex_code: c }));
+  return {
+    loadPopularInstitutions() { return Promise.resolve(list); },
+    loadInstitutions() { return Promise.resolve(list); },
+    loadInstitutionByGuid(g) { return Promise.resolve(list.find((i) => i.guid === g)); },
+    loadInstitutionByCode(c) { return Promise.resolve(list.find((i) => i.code === c)); },
+    getInstitutionCredentials() { return Promise.resolve([]); },
+    addMember() { return new Promise(() => {}); },
+    runJob() { return new Promise(() => {}); },
+    loadMemberByGuid() { return new Promise(() => {}); },
+  };
+}
+
+// Keyboard only: the widget's sequential focus order as a browser's Tab walks it (tabbable,
+// shown, not inert or disabled; a radio group is one stop, its checked radio), and moving along it.
+function tab_stops(host) {
+  const root = host.shadowRoot;
+  const all = [...root.querySelectorAll("button, input, select, textarea, a[href], summary, [tabindex]")];
+  const seenGroups = new Set();
+  const stops = [];
+  for (const el of all) {
+    if (el.disabled || el.closest("[inert]") || el.getClientRects().length === 0 || el.tabIndex < 0) continue;
+    if (el.type === "radio" && el.name) {
+      if (seenGroups.has(el.name)) continue;
+      seenGroups.add(el.name);
+      const group = all.filter((r) => r.type === "radio" && r.name === el.name);
+      stops.push(group.find((r) => r.checked) || group[0]);
+      continue;
+    }
+    stops.push(el);
+  }
+  const dialog = root.querySelector("[role=dialog]");
+  return dialog ? stops.filter((s) => dialog.contains(s)) : stops;
+}
+// Tab (or Shift+Tab) from whatever has focus; returns the newly focused element's name.
+export function press_tab(host, shift) {
+  const stops = tab_stops(host);
+  if (!stops.length) return "";
+  const at = stops.indexOf(host.shadowRoot.activeElement);
+  const next = at < 0 ? (shift ? stops.length - 1 : 0) : (at + (shift ? -1 : 1) + stops.length) % stops.length;
+  stops[next].focus();
+  return accessible_name(stops[next]);
+}
+// Enter or Space on the focused element, as the browser acts on it: a button (or link) is
+// clicked, a radio chosen, a field's form submitted.
+export function press_activate(host) {
+  const el = host.shadowRoot.activeElement;
+  if (!el) throw new Error("nothing has focus in the widget");
+  if (el.tagName === "INPUT" && el.type !== "radio" && el.type !== "checkbox") press_enter(el);
+  else el.click();
+}
+export function focused_name(host) {
+  const el = host.shadowRoot && host.shadowRoot.activeElement;
+  return el ? accessible_name(el) : "";
+}
+// Type into the focused field, as keystrokes would.
+export function type_focused(host, text) { fire_input(host.shadowRoot.activeElement, text); }
+
+// A deliberately broken screen for the audit's own test: a picture without alt text, grey on
+// grey text, and an unwrappable word that pushes past 320 px.
+export function break_screen(host) {
+  const body = host.shadowRoot.querySelector(".cw-body");
+  const bad = document.createElement("div");
+  bad.innerHTML = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">'
+    + '<p style="color:#bbbbbb;background:#ffffff">faint</p>'
+    + '<p style="white-space:nowrap">' + "unbreakable".repeat(12) + "</p>";
+  body.append(bad);
+}

@@ -69,13 +69,18 @@ pub fn mount_sandbox(rest: Value) -> Mounted {
 /// `mount_with`, but `patch` may change the options object before `mount` sees
 /// it (wrap a listener, add a key that is not JSON, ...).
 pub fn mount_patched(api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    mount_patched_in(host, api, rest, patch)
+}
+
+/// `mount_patched` into a given element (of another document, say).
+pub fn mount_patched_in(host: Element, api: JsValue, rest: Value, patch: impl FnOnce(&JsValue)) -> Mounted {
     let mut rest = rest;
     if rest.get("timing").is_none() {
         rest["timing"] = fast_timing();
     }
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&host).expect("append");
     let recorder = make_options(&api, &json(&rest));
     patch(&options_of(&recorder));
     let handle = mount(host.clone().into(), options_of(&recorder)).map_err(JsValue::from).expect("mount");
@@ -100,16 +105,15 @@ extern "C" {
 
 /// Elements under `scope` (a shadow root or an element) matching `selector`, in document order.
 pub fn query_all(scope: &impl AsRef<Node>, selector: &str) -> Vec<Element> {
+    // By node type, not `instanceof`: a widget in a same-origin frame has that frame's classes.
     let node: &Node = scope.as_ref();
-    let list = if let Some(root) = node.dyn_ref::<ShadowRoot>() {
-        root.query_selector_all(selector)
-    } else if let Some(el) = node.dyn_ref::<Element>() {
-        el.query_selector_all(selector)
-    } else {
-        panic!("not a container")
+    let list = match node.node_type() {
+        Node::DOCUMENT_FRAGMENT_NODE => node.unchecked_ref::<ShadowRoot>().query_selector_all(selector),
+        Node::ELEMENT_NODE => node.unchecked_ref::<Element>().query_selector_all(selector),
+        other => panic!("not a container (node type {other})"),
     };
     let list = list.expect("selector");
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(JsCast::unchecked_into::<Element>).collect()
 }
 
 /// Elements with `role` under `scope` (implicit for button, heading, textbox, radio, group, region, link, img).
@@ -155,7 +159,7 @@ impl Mounted {
     /// The first button whose accessible name contains `name`.
     pub fn button(&self, name: &str) -> HtmlElement {
         self.find("button", name)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no button named {name:?}; buttons: {:?}", self.names("button")))
     }
 
@@ -164,7 +168,7 @@ impl Mounted {
         self.by_role("button")
             .into_iter()
             .find(|e| accessible_name(e) == name)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no button named exactly {name:?}; buttons: {:?}", self.names("button")))
     }
 
@@ -175,13 +179,13 @@ impl Mounted {
     /// A text input by its label.
     pub fn field(&self, label: &str) -> HtmlInputElement {
         self.find("textbox", label)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no field labelled {label:?}; fields: {:?}", self.names("textbox")))
     }
 
     /// Radios, each with its name (label text plus the alt text of a pictured choice).
     pub fn radios(&self) -> Vec<(String, HtmlInputElement)> {
-        self.by_role("radio").into_iter().filter_map(|e| Some((choice_name(&e), e.dyn_into().ok()?))).collect()
+        self.by_role("radio").into_iter().map(|e| (choice_name(&e), e.unchecked_into())).collect()
     }
 
     /// Accessible names of the institution buttons in the result (or popular) list, in order.
@@ -248,7 +252,7 @@ impl Mounted {
     pub fn choose(&self, label: &str) {
         let radio: HtmlElement = self
             .find("radio", label)
-            .and_then(|e| e.dyn_into().ok())
+            .map(JsCast::unchecked_into)
             .unwrap_or_else(|| panic!("no choice {label:?}; choices: {:?}", self.names("radio")));
         radio.click();
     }
@@ -273,6 +277,7 @@ impl Mounted {
         let start = now_ms();
         loop {
             if cond(self) {
+                self.audit().await;
                 return;
             }
             if now_ms() - start > f64::from(ms) {
@@ -317,6 +322,66 @@ impl Mounted {
         let wanted = name.to_string();
         self.until(&format!("event {name}"), 3000, move |m| m.event_names().contains(&wanted)).await;
     }
+}
+
+// ---- Accessibility: every screen a test reaches is audited ---------------------
+
+#[wasm_bindgen(module = "/tests/common/browser.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn audit_screen(host: &Element, key: &str) -> Result<JsValue, JsValue>;
+    fn audit_report() -> JsValue;
+}
+
+impl Mounted {
+    /// Which screen this is, for auditing each once: the step's pageview path
+    /// (search, search/no_results, …), its headings, and what can change on one
+    /// step (an open dialog, an alert, a spinner, a notice).
+    fn screen_key(&self) -> String {
+        let root = self.root();
+        let has = |selector: &str| !query_all(&root, selector).is_empty();
+        let parts = [
+            ("dialog", has("[role=dialog]")),
+            ("alert", has("[role=alert]")),
+            ("spinner", has(".cw-spinner")),
+            ("notice", has(".cw-notice")),
+        ];
+        let flags: Vec<&str> = parts.iter().filter(|(_, on)| *on).map(|(name, _)| *name).collect();
+        let path = self.pageviews().last().cloned().unwrap_or_default();
+        // Headings too (the step's and a dialog's): sub-views and overlays without a
+        // pageview of their own (the survey, the leaving notice) are screens of their own.
+        let headings: Vec<String> = query_all(&root, "[data-cw-heading]").iter().map(accessible_name).collect();
+        format!("{path} {headings:?} [{}]", flags.join(" "))
+    }
+
+    /// Audit the screen on show, once per kind of screen for the whole suite
+    /// (`Mounted::until` calls this, so every step a test waits for is covered,
+    /// new ones included): axe-core's WCAG 2.2 A/AA rules in light and dark, no
+    /// sideways scrolling at 320 px, nothing outside its button at 200 % text.
+    pub async fn audit(&self) {
+        if self.host.shadow_root().is_none() || self.heading().is_empty() {
+            return;
+        }
+        let key = self.screen_key();
+        let findings = self.audit_findings(&key).await;
+        assert!(
+            findings.is_empty(),
+            "accessibility findings on {key} ({:?}):\n{}",
+            self.heading(),
+            findings.join("\n")
+        );
+    }
+
+    /// What the audit finds on the screen shown now, unless a screen with `key` was audited already.
+    pub async fn audit_findings(&self, key: &str) -> Vec<String> {
+        let findings = audit_screen(&self.host, key).await.unwrap_or_else(|e| panic!("the audit failed: {e:?}"));
+        js_to_json(&findings).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
+    }
+}
+
+/// What the audits did so far, as `[{key, ms, findings}]`.
+pub fn audits_so_far() -> Value {
+    js_to_json(&audit_report()).unwrap_or(Value::Null)
 }
 
 // ---- What the widget reported to the partner ----------------------------------

@@ -169,3 +169,51 @@ fn update_credentials_end_to_end() {
     h.reply("updateMember", Ok(member("UPDATED", true)));
     assert_eq!(h.step(), "connecting");
 }
+
+// A login that never answers (`hostTimeoutMs: 0`) does not strand the user: back and
+// `navigateBack()` leave the form while it is being sent, and the late answer is ignored.
+#[test]
+fn back_while_the_login_is_being_sent() {
+    let mut h = Harness::to_credentials();
+    h.submit_good_credentials();
+    let (token, _) = h.call("addMember");
+    assert!(h.flow.shows_back_control(), "the back control stays while sending");
+    let (went, _) = h.flow.navigate_back();
+    assert!(went);
+    assert_eq!(h.step(), "search");
+    h.answer(token, Ok(member("CONNECTED", false)));
+    assert_eq!(h.step(), "search", "the answer for a form the user left is ignored");
+    assert!(h.events().is_empty());
+}
+
+// Without the optional `getMemberCredentials`, a DENIED member's "Update your login" asks
+// the institution's fields instead of showing no form, even with `current_member_guid` and
+// search disabled (no other way out), and sends them with `updateMember`.
+#[test]
+fn update_credentials_without_get_member_credentials() {
+    let env = connect_widget::flow::Environment {
+        available_callbacks: env_all()
+            .available_callbacks
+            .into_iter()
+            .filter(|c| *c != "getMemberCredentials")
+            .collect(),
+        ..env_all()
+    };
+    let mut h = Harness::with_env(json!({"current_member_guid": "MBR-1", "disable_institution_search": true}), env);
+    h.reply("loadMemberByGuid", Ok(member("DENIED", false)));
+    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+    assert_eq!(h.step(), "enterCreds");
+    assert!(!h.has_call("getMemberCredentials"));
+    assert!(
+        matches!(h.call("getInstitutionCredentials").1, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-1")
+    );
+    h.reply("getInstitutionCredentials", Ok(fields()));
+    h.submit_good_credentials();
+    match h.call("updateMember").1 {
+        HostCall::UpdateMember { member, credentials } => {
+            assert_eq!(member["guid"], "MBR-1");
+            assert_eq!(credentials.iter().map(|c| c.guid.as_str()).collect::<Vec<_>>(), vec!["CRD-U", "CRD-P"]);
+        }
+        other => panic!("{other:?}"),
+    }
+}

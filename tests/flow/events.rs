@@ -3,7 +3,7 @@
 use crate::common::harness::*;
 use connect_widget::flow::mfa::Msg;
 use connect_widget::flow::{ConsentReceipt, Effect, InstitutionRef, WidgetEvent};
-use connect_widget::model::{ConnectionStatus, Secret};
+use connect_widget::model::Secret;
 use serde_json::json;
 
 // Each event's name and data exactly as MX's React widget sends them.
@@ -39,10 +39,7 @@ fn payloads_have_the_reference_shapes() {
             json!({"institution_guid": "INS-1", "institution_code": "mxbank"}),
         ),
         (
-            WidgetEvent::MemberStatusUpdate {
-                member_guid: "MBR-1".into(),
-                connection_status: Some(ConnectionStatus::Connected),
-            },
+            WidgetEvent::MemberStatusUpdate { member_guid: "MBR-1".into(), connection_status: Some(6) },
             "connect/memberStatusUpdate",
             json!({"member_guid": "MBR-1", "connection_status": 6}),
         ),
@@ -68,7 +65,7 @@ fn payloads_have_the_reference_shapes() {
         ),
         (WidgetEvent::ConnectedPrimaryAction, "connect/connected/primaryAction", json!({})),
         (
-            WidgetEvent::MemberError { member_guid: "MBR-1".into(), connection_status: Some(ConnectionStatus::Locked) },
+            WidgetEvent::MemberError { member_guid: "MBR-1".into(), connection_status: Some(5) },
             "connect/memberError",
             json!({"member": {"guid": "MBR-1", "connection_status": 5}}),
         ),
@@ -203,4 +200,34 @@ fn secrets_never_leave_in_events() {
     assert!(calls.contains("updateMFA") || calls.contains("UpdateMfa"), "the answer was sent");
     assert!(!calls.contains(ANSWER) && !calls.contains(SECRET), "Debug of calls hides secrets");
     assert!(!format!("{:?}", h.flow).contains(SECRET), "state Debug hides secrets");
+}
+
+// A status the widget does not know goes out as the host's number; one that is not a
+// number is never sent as `null` (MX's definitions allow only a number): no
+// `memberStatusUpdate`, and `memberError` without the key.
+#[test]
+fn unknown_statuses_are_never_null() {
+    use crate::common::harness::*;
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    let mut odd = member("CREATED", false);
+    odd["connection_status"] = json!(22);
+    h.poll_answer(odd);
+    let events = h.events();
+    assert!(
+        events.contains(&("connect/memberStatusUpdate", json!({"member_guid": "MBR-1", "connection_status": 22}))),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("connect/memberError", json!({"member": {"guid": "MBR-1", "connection_status": 22}}))),
+        "{events:?}"
+    );
+
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    let mut odd = member("CREATED", false);
+    odd["connection_status"] = json!("HALTED");
+    h.poll_answer(odd);
+    let events = h.events();
+    assert!(!h.event_names().contains(&"connect/memberStatusUpdate"), "{events:?}");
+    assert!(events.contains(&("connect/memberError", json!({"member": {"guid": "MBR-1"}}))), "{events:?}");
+    assert!(events.iter().all(|(_, payload)| !payload.to_string().contains("null")), "{events:?}");
 }

@@ -11,6 +11,7 @@ mod consent;
 mod credentials;
 mod disconnect;
 mod events;
+mod fault_sessions;
 mod institution_status;
 mod manual_account;
 mod mfa;

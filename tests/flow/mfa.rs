@@ -127,3 +127,56 @@ fn mfa_submit_failure_stays() {
     h.reply("updateMFA", Err(rejected(500, json!(null))));
     assert!(matches!(h.flow.step(), Step::Mfa(m) if !m.submitting && m.submit_error.is_some()));
 }
+
+/// MBR-1 CHALLENGED with an options question (CRD-Q) and a text question (CRD-T), in `order`.
+fn mixed(options_first: bool) -> serde_json::Value {
+    let options = json!({"guid": "CRD-Q", "label": "Pick one", "field_type": 2,
+        "options": [{"guid": "OPT-1", "label": "wrong"}, {"guid": "OPT-2", "label": "correct"}]});
+    let text = json!({"guid": "CRD-T", "label": "Favourite colour?", "field_type": 0});
+    let mut m = member("CHALLENGED", false);
+    m["mfa"] = json!({"credentials": if options_first { [options, text] } else { [text, options] }});
+    m
+}
+
+fn update_mfa_values(h: &Harness) -> Vec<(String, Option<String>)> {
+    match h.call("updateMFA").1 {
+        HostCall::UpdateMfa { credentials, .. } => {
+            credentials.into_iter().map(|c| (c.guid, c.value.map(|v| v.expose().to_string()))).collect()
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// Options then text: both questions are asked; one choice alone never sends `null` for the text.
+#[test]
+fn mixed_questions_options_then_text() {
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    h.poll_answer(mixed(true));
+    assert!(matches!(h.flow.step(), Step::Mfa(m) if m.kind() == MfaKind::Mixed));
+    h.effects.clear();
+    h.send(Msg::SubmitChoice(Some("OPT-2".into())));
+    assert!(!h.has_call("updateMFA"), "the text question is unanswered");
+    assert!(matches!(h.flow.step(), Step::Mfa(m) if m.invalid == vec!["CRD-T".to_string()]));
+    h.send(Msg::SubmitAnswers(vec![("CRD-Q".into(), Secret::new("OPT-2")), ("CRD-T".into(), Secret::new("blue"))]));
+    assert_eq!(
+        update_mfa_values(&h),
+        vec![("CRD-Q".into(), Some("OPT-2".into())), ("CRD-T".into(), Some("blue".into()))]
+    );
+}
+
+// Text then options: the choice is a choice, never free text typed in its place.
+#[test]
+fn mixed_questions_text_then_options() {
+    let mut h = Harness::to_connecting(member("CREATED", true));
+    h.poll_answer(mixed(false));
+    assert!(matches!(h.flow.step(), Step::Mfa(m) if m.kind() == MfaKind::Mixed));
+    h.effects.clear();
+    h.send(Msg::SubmitAnswers(vec![("CRD-T".into(), Secret::new("blue")), ("CRD-Q".into(), Secret::new("typed"))]));
+    assert!(!h.has_call("updateMFA"), "typed text is not an option");
+    assert!(matches!(h.flow.step(), Step::Mfa(m) if m.invalid == vec!["CRD-Q".to_string()]));
+    h.send(Msg::SubmitAnswers(vec![("CRD-T".into(), Secret::new("blue")), ("CRD-Q".into(), Secret::new("OPT-1"))]));
+    assert_eq!(
+        update_mfa_values(&h),
+        vec![("CRD-T".into(), Some("blue".into())), ("CRD-Q".into(), Some("OPT-1".into()))]
+    );
+}

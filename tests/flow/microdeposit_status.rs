@@ -291,3 +291,15 @@ fn a_failing_verification_is_explained() {
     assert_eq!(view(&h), MdView::VerifyDeposits);
     assert!(matches!(md(&h).problem, Some(MdProblem::Host(_))));
 }
+
+// "Connect with account numbers" is offered on search only: sent while a configured
+// verification loads, it is ignored, so back can never land on that forgotten load (found
+// by the fault sessions).
+#[test]
+fn account_numbers_only_from_search() {
+    let mut h = Harness::with_config(json!({"mode": "verification", "current_microdeposit_guid": "MIC-404"}));
+    assert_eq!(h.step(), "loading");
+    h.send(connect_widget::flow::microdeposits::Msg::Begin);
+    assert_eq!(h.step(), "loading");
+    assert_eq!(h.flow.pending_count(), 1, "the load goes on");
+}

@@ -17,16 +17,6 @@ fn back_from_credentials_returns_to_search() {
     assert!(h.flow.institution.is_none());
 }
 
-// There is no back while a login is being sent.
-#[test]
-fn no_back_while_submitting_credentials() {
-    let mut h = Harness::to_credentials();
-    h.submit_good_credentials();
-    assert!(!h.flow.can_go_back());
-    let (went, fx) = h.flow.navigate_back();
-    assert!(!went && fx.is_empty());
-}
-
 // A reply for a step the user has left is ignored.
 #[test]
 fn late_replies_are_ignored() {

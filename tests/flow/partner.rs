@@ -178,7 +178,7 @@ fn the_status_change_override_is_asked_when_the_status_stays() {
         [&Effect::EmitIfChanged {
             event: connect_widget::flow::WidgetEvent::MemberStatusUpdate {
                 member_guid: "MBR-1".into(),
-                connection_status: Some(connect_widget::model::ConnectionStatus::Created),
+                connection_status: Some(0),
             },
             current: second,
             previous: member("CREATED", true),

@@ -122,6 +122,7 @@ fn no_results_and_failed_search() {
     h.send(Msg::SearchNow);
     h.reply("loadInstitutions", Ok(json!([])));
     assert!(matches!(h.flow.step(), Step::Search(SearchState { view: SearchView::NoResults { .. }, .. })));
+    h.send(Msg::Typed("zzzzz".into()));
     h.send(Msg::SearchNow);
     h.reply("loadInstitutions", Err(rejected(500, json!(null))));
     assert!(matches!(h.flow.step(), Step::Search(SearchState { view: SearchView::Failed { .. }, .. })));
@@ -175,15 +176,94 @@ fn selecting_an_institution_opens_credentials() {
     );
 }
 
-// A second tap while an institution is opening is ignored.
+// A second tap while an institution is opening opens the one tapped last (the
+// first tap's answer is ignored); tapping the same one again sends nothing more.
 #[test]
-fn one_selection_at_a_time() {
+fn a_second_tap_opens_the_institution_tapped_last() {
     let mut h = Harness::new();
     h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank"), institution("INS-2", "B Bank")])));
     h.send(Msg::Select("INS-1".into()));
+    let (first, _) = h.call("loadInstitutionByGuid");
     h.effects.clear();
+    h.send(Msg::Select("INS-1".into()));
+    assert!(h.effects.is_empty(), "the same tap twice: {:?}", h.effects);
     h.send(Msg::Select("INS-2".into()));
-    assert!(h.effects.is_empty());
+    assert_eq!(h.event_names(), vec!["connect/selectedInstitution"]);
+    assert_eq!(h.events()[0].1["guid"], "INS-2");
+    let (second, call) = h.call("loadInstitutionByGuid");
+    assert!(matches!(call, HostCall::LoadInstitutionByGuid { ref guid } if guid == "INS-2"));
+    assert!(matches!(h.flow.step(), Step::Search(SearchState { selecting: Some(ref g), .. }) if g == "INS-2"));
+    h.answer(first, Ok(institution("INS-1", "MX Bank")));
+    assert_eq!(h.step(), "search", "the first tap's late answer is ignored");
+    h.answer(second, Ok(institution("INS-2", "B Bank")));
+    assert_eq!(h.step(), "enterCreds");
+    assert_eq!(h.flow.institution.as_ref().map(|i| i.guid.as_str()), Some("INS-2"));
+}
+
+// Enter pressed again and again sends one search, not one per press; a new text searches again.
+#[test]
+fn repeated_enter_sends_one_search() {
+    let mut h = Harness::new();
+    h.reply("loadPopularInstitutions", Ok(json!([])));
+    h.send(Msg::Typed("mx bank".into()));
+    h.effects.clear();
+    for _ in 0..10 {
+        h.send(Msg::SearchNow);
+    }
+    let searches = h
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Call { call, .. } if call.name() == "loadInstitutions"))
+        .count();
+    assert_eq!(searches, 1);
+    assert_eq!(h.event_names(), vec!["connect/institutionSearch"]);
+    h.reply("loadInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
+    h.send(Msg::SearchNow);
+    assert!(!h.has_call("loadInstitutions"), "the results for this text are shown already");
+    h.send(Msg::Typed("mx banks".into()));
+    h.send(Msg::SearchNow);
+    assert!(h.has_call("loadInstitutions"));
+}
+
+// Picking an institution while the search pause runs cancels that search: no
+// `institutionSearch` after `selectedInstitution` (a reference quirk).
+#[test]
+fn selecting_cancels_the_pending_search() {
+    let mut h = Harness::new();
+    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
+    h.send(Msg::Typed("mx".into()));
+    assert!(h.has_timer());
+    h.send(Msg::Select("INS-1".into()));
+    h.fire_timer();
+    assert!(h.event_names().is_empty(), "{:?}", h.event_names());
+    assert!(!h.has_call("loadInstitutions"));
+}
+
+// Shortening the text under 2 characters while a search runs leaves no endless spinner
+// (found by the fault sessions).
+#[test]
+fn shortening_the_text_while_searching_shows_the_popular_list() {
+    let mut h = Harness::new();
+    h.reply("loadPopularInstitutions", Ok(json!([institution("INS-1", "MX Bank")])));
+    h.send(Msg::Typed("mx".into()));
+    h.send(Msg::SearchNow);
+    h.send(Msg::Typed("m".into()));
+    assert_eq!(h.flow.pending_count(), 0, "the search for \"mx\" is forgotten");
+    assert!(matches!(h.flow.step(), Step::Search(SearchState { view: SearchView::Popular, .. })));
+}
+
+// A host answering far more than `per_page` institutions has only `per_page` of them shown.
+#[test]
+fn oversized_answers_are_cut_to_a_page() {
+    let many: Vec<_> = (0..20_000).map(|i| institution(&format!("INS-{i}"), &format!("Bank {i}"))).collect();
+    let mut h = Harness::new();
+    h.reply("loadPopularInstitutions", Ok(json!(many.clone())));
+    assert!(matches!(h.flow.step(), Step::Search(s) if s.popular.as_ref().map(Vec::len) == Some(2)));
+    h.send(Msg::Typed("bank".into()));
+    h.send(Msg::SearchNow);
+    h.reply("loadInstitutions", Ok(json!(many)));
+    assert_eq!(results(&h).items.len(), 2);
+    assert!(results(&h).has_more);
 }
 
 // A selection that fails to load stays on search with a message, not silently (a reference quirk).
@@ -223,4 +303,23 @@ fn unavailable_institutions_explain_first() {
         assert_eq!(h.step(), "search");
         assert_eq!(h.event_names(), vec!["connect/backToSearch", "connect/stepChange"]);
     }
+}
+
+// Only a web address is shown as the bank's website under its name: never a
+// `javascript:` or `data:` URL's text.
+#[test]
+fn non_web_institution_urls_are_not_shown_as_websites() {
+    let mut h = Harness::new();
+    let mut evil = institution("INS-1", "Evil Bank");
+    evil["url"] = json!("javascript:alert(document.domain)//www.bank.example");
+    let mut data = institution("INS-2", "Data Bank");
+    data["url"] = json!("data:text/html,<script>alert(1)</script>");
+    h.reply("loadPopularInstitutions", Ok(json!([evil, institution("INS-3", "Good Bank")])));
+    h.send(Msg::Typed("bank".into()));
+    h.send(Msg::SearchNow);
+    h.reply("loadInstitutions", Ok(json!([data])));
+    let Step::Search(s) = h.flow.step() else { panic!("{:?}", h.flow.step()) };
+    let hosts: Vec<Option<String>> =
+        ["INS-1", "INS-2", "INS-3"].iter().map(|g| s.listed(g).and_then(|i| i.display_host())).collect();
+    assert_eq!(hosts, vec![None, None, Some("bank.example".to_string())]);
 }

@@ -116,3 +116,17 @@ fn member_without_institution_is_a_load_error() {
         .iter()
         .any(|e| matches!(e, connect_widget::flow::Effect::Warn(w) if w.contains("no institution"))));
 }
+
+// A `clientConfig` that is not an object leaves the partner's intent unknown (opening on
+// search would ignore `mode` and `disable_institution_search`): `mount` fails, saying so.
+#[test]
+fn a_client_config_that_is_not_an_object_fails_the_mount() {
+    use connect_widget::options::MountOptions;
+    for config in [json!("x"), json!(42), json!([]), json!(true)] {
+        match MountOptions::from_json(&json!({ "clientConfig": config }), 0.0) {
+            Err(message) => assert!(message.starts_with("`clientConfig` must be an object"), "{message}"),
+            Ok(_) => panic!("clientConfig {config} was accepted"),
+        }
+    }
+    assert!(MountOptions::from_json(&json!({"clientConfig": null}), 0.0).is_ok(), "null: no configuration");
+}

@@ -173,7 +173,9 @@ impl Flow {
     /// Open the account-number entry, prefilled from a pre-created verification
     /// and the partner's profile.
     fn begin_microdeposits(&mut self, fx: &mut Vec<Effect>) {
-        if !self.microdeposits_offered() || matches!(self.step(), Step::Microdeposits(_)) {
+        // Offered on search only: from another step (a configured verification still
+        // loading, say), back would return to a step whose work was forgotten.
+        if !self.microdeposits_offered() || !matches!(self.step(), Step::Search(_)) {
             return;
         }
         let state = self.entry_state(self.microdeposit.clone());

@@ -17,7 +17,7 @@ use crate::host::http::{
 use crate::host::{HostCall, HostError, CALLBACK_NAMES};
 use crate::options::{base_url, HttpApiOptions, RequestCredentials};
 use gloo_net::http::{Headers, RequestBuilder};
-use js_sys::{Function, Object, Promise};
+use js_sys::{Function, Object};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -248,7 +248,7 @@ impl HttpHost {
         };
         let returned = func.call1(this, &info).map_err(|thrown| failed(describe_thrown(&thrown)))?;
         // A value or a Promise of one (a token refresh is often asynchronous).
-        let resolved = match settle(Promise::resolve(&returned), self.timeout_ms).await {
+        let resolved = match settle(super::resolve_safely(&returned), self.timeout_ms).await {
             Settled::Resolved(value) => value,
             Settled::Rejected(reason) => return Err(failed(describe_thrown(&reason))),
             Settled::TimedOut => return Err(failed(format!("no headers within {} ms", self.timeout_ms))),

@@ -51,11 +51,14 @@ pub fn TextField(
     };
     let on_input = move |ev| value.set(event_target_value(&ev));
     let aria_invalid = move || invalid.get().then_some("true");
+    // Read-only, not `disabled`, while a request runs: a disabled field loses
+    // focus (to the page) when Enter in it submitted the form.
+    let aria_busy = move || disabled.get().then_some("true");
     let control = if multiline {
         view! {
             <textarea id=id.clone() class="cw-input cw-textarea" rows="4"
                 aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                autocomplete=autocomplete disabled=move || disabled.get() on:input=on_input></textarea>
+                autocomplete=autocomplete readonly=move || disabled.get() aria-disabled=aria_busy on:input=on_input></textarea>
         }
         .into_any()
     } else {
@@ -63,7 +66,7 @@ pub fn TextField(
             <input id=id.clone() class="cw-input" type=input_type autocomplete=autocomplete inputmode=inputmode
                 autocapitalize=verbatim.then_some("off") spellcheck=verbatim.then_some("false")
                 aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                prop:value=value.get_untracked() disabled=move || disabled.get() on:input=on_input />
+                prop:value=value.get_untracked() readonly=move || disabled.get() aria-disabled=aria_busy on:input=on_input />
         }
         .into_any()
     };

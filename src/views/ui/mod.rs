@@ -17,6 +17,7 @@ pub use select::SelectField;
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
+use crate::options::{text_on, Rgb};
 use leptos::prelude::*;
 
 /// The focusable heading of a step or sub-view; it gets focus on every change.
@@ -69,8 +70,11 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
         .take(2)
         .filter_map(|w| w.chars().next())
         .collect::<String>();
-    let colour = institution.brand_color.clone().unwrap_or_else(|| "#4a5568".into());
-    let colour = if colour.starts_with('#') { colour } else { format!("#{colour}") };
+    // The initials are black or white, whichever reads better on the brand
+    // colour (≥ 4.5:1 on any colour); an unreadable colour gets the default.
+    let fill = institution.brand_color.as_deref().and_then(Rgb::parse).unwrap_or(Rgb(0x4a, 0x55, 0x68));
+    let colour = fill.hex();
+    let ink = text_on(fill).hex();
     // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
     let page = use_context::<PageAddress>().unwrap_or_default();
     let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
@@ -86,7 +90,8 @@ pub fn InstitutionLogo(institution: Institution, #[prop(optional)] size: Option<
         }
         .into_any(),
         None => view! {
-            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px.clone() style:--cw-brand=colour.clone()>
+            <span class="cw-logo cw-logo-initials" aria-hidden="true" style:--cw-logo-size=px.clone() style:--cw-brand=colour.clone()
+                style:--cw-brand-ink=ink.clone()>
                 {initials.clone()}
             </span>
         }

@@ -50,12 +50,17 @@ pub fn RadioGroup(
                         class="cw-radio"
                         aria-invalid=move || invalid.get().then_some("true")
                         prop:checked=move || chosen.get().as_deref() == Some(checked_value.as_str())
-                        disabled=move || disabled.get()
+                        // Not `disabled` while a request runs: a disabled radio loses focus
+                        // to the page (Enter on a reason submits the form). Choices are refused instead.
+                        aria-disabled=move || disabled.get().then_some("true")
+                        on:click=move |ev| if disabled.get_untracked() { ev.prevent_default() }
                         on:change=move |_| chosen.set(Some(value.clone()))
                     />
                     <label for=id>
                         {match image {
-                            Some(src) => view! { <img src=src alt=label /> }.into_any(),
+                            // The label is shown under the picture, not only read out: the
+                            // question may say "choose the picture labelled …".
+                            Some(src) => view! { <img src=src alt="" /><span>{label}</span> }.into_any(),
                             None => view! { <span>{label}</span> }.into_any(),
                         }}
                     </label>

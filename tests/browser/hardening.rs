@@ -1,0 +1,220 @@
+//! A hostile or broken partner: unmounting from inside a listener, listeners
+//! and answers that throw from odd places (revoked Proxies, `toJSON`, a
+//! Promise's `constructor`), handle methods called without `this`, and mount
+//! arguments at the edges (another document's element, a throwing `api`
+//! getter, an `<input>`, `document.body`, an unreadable `clientConfig`).
+
+use crate::common::browser::*;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen(module = "/tests/common/browser.js")]
+extern "C" {
+    fn unmount_on(options: &JsValue, events: Vec<String>) -> JsValue;
+    fn set_handle(holder: &JsValue, handle: &JsValue);
+    fn unmounted_on(holder: &JsValue) -> Option<String>;
+    fn listeners_with_revoked_proxies(options: &JsValue);
+    fn odd_popular_host(kind: &str) -> JsValue;
+    fn handle_shape(handle: &JsValue) -> JsValue;
+    fn call_detached(handle: &JsValue, method: &str) -> JsValue;
+    fn later_detached(handle: &JsValue, method: &str, ms: u32);
+    fn is_mounted(handle: &JsValue) -> bool;
+    fn options_with_throwing_getter(key: &str) -> JsValue;
+    fn cyclic_client_config(options: &JsValue);
+    async fn iframe_element() -> JsValue;
+    fn remove_frame_of(el: &web_sys::Element);
+    fn page_text_is_visible(marker: &str) -> bool;
+    fn add_marker(id: &str) -> web_sys::Element;
+    fn spy_console() -> JsValue;
+    fn console_messages(spy: &JsValue) -> JsValue;
+    fn restore_console(spy: &JsValue);
+    fn error_message(e: &JsValue) -> String;
+}
+
+fn console_lines(spy: &JsValue) -> Vec<String> {
+    let lines = connect_widget::host::js::js_to_json(&console_messages(spy)).unwrap_or(Value::Null);
+    lines.as_array().map(|a| a.iter().filter_map(|l| l.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+fn mount_error(element: JsValue, options: JsValue) -> String {
+    match connect_widget::mount(element, options) {
+        Ok(handle) => {
+            handle.unmount();
+            panic!("mount should have failed");
+        }
+        Err(e) => error_message(&JsValue::from(e)),
+    }
+}
+
+/// A widget on the contract-example host whose `onPostMessage` unmounts it on `event`.
+fn unmounting_on(event: &str) -> (JsValue, Mounted, JsValue) {
+    let api = host(json!({}));
+    let holder = std::cell::RefCell::new(JsValue::NULL);
+    let w = mount_patched(api.clone(), json!({"clientConfig": client_config()}), |options| {
+        *holder.borrow_mut() = unmount_on(options, vec![event.to_string()]);
+    });
+    let holder = holder.into_inner();
+    set_handle(&holder, &w.handle.to_js());
+    (api, w, holder)
+}
+
+// `unmount()` from a listener stops what the same user action queued: nothing more reaches the host.
+#[wasm_bindgen_test]
+async fn unmount_from_a_listener_stops_what_is_queued() {
+    // selectedInstitution → no loadInstitutionByGuid.
+    let (api, w, holder) = unmounting_on("connect/selectedInstitution");
+    w.until_button("MX Bank").await;
+    w.click("MX Bank");
+    sleep(50).await;
+    assert_eq!(unmounted_on(&holder).as_deref(), Some("connect/selectedInstitution"));
+    assert!(calls_to(&api, "loadInstitutionByGuid").is_empty(), "{:?}", calls(&api));
+    w.unmount();
+
+    // stepChange (to the login form) → no getInstitutionCredentials.
+    let (api, w, holder) = unmounting_on("connect/stepChange");
+    w.until_button("MX Bank").await;
+    w.click("MX Bank");
+    sleep(50).await;
+    assert_eq!(unmounted_on(&holder).as_deref(), Some("connect/stepChange"));
+    assert!(calls_to(&api, "getInstitutionCredentials").is_empty(), "{:?}", calls(&api));
+    w.unmount();
+
+    // enterCredentials → no addMember: the typed password never leaves.
+    let (api, w, holder) = unmounting_on("connect/enterCredentials");
+    open_mx_bank(&w).await;
+    log_in(&w, "jane", "pw-never-sent");
+    sleep(50).await;
+    assert_eq!(unmounted_on(&holder).as_deref(), Some("connect/enterCredentials"));
+    assert!(calls_to(&api, "addMember").is_empty(), "{:?}", calls(&api));
+    assert!(!calls(&api).iter().any(|(_, args)| args.to_string().contains("pw-never-sent")));
+    w.unmount();
+}
+
+// A pending call that times out after `unmount()` logs nothing.
+#[wasm_bindgen_test]
+async fn no_timeout_warning_after_unmount() {
+    let api = host(json!({"faults": {"loadPopularInstitutions": ["never"]}}));
+    let w = mount_with(api, json!({"timing": timing_with(json!({"hostTimeoutMs": 30}))}));
+    let spy = spy_console();
+    w.handle.unmount();
+    sleep(120).await;
+    let lines = console_lines(&spy);
+    restore_console(&spy);
+    assert!(lines.iter().all(|l| !l.contains("connect-widget")), "{lines:?}");
+    w.unmount();
+}
+
+// A listener that throws a revoked Proxy on `connect/loaded` (or returns one) does not stop the widget.
+#[wasm_bindgen_test]
+async fn revoked_proxy_listeners_do_not_break_mount() {
+    let spy = spy_console();
+    let w = mount_patched(JsValue::from_str("sandbox"), json!({}), listeners_with_revoked_proxies);
+    w.until_button("MX Bank").await;
+    let lines = console_lines(&spy);
+    restore_console(&spy);
+    assert!(lines.iter().any(|l| l.contains("`onPostMessage` handler failed")), "{lines:?}");
+    open_mx_bank(&w).await;
+    w.unmount();
+}
+
+// Answers whose `toJSON`, or whose Promise's `constructor` getter, throws (or a revoked
+// Proxy) are a failure the user can retry, well within `hostTimeoutMs`: never an endless spinner.
+#[wasm_bindgen_test]
+async fn answers_that_throw_from_odd_places_are_handled() {
+    for kind in ["toJSON", "constructor", "revoked"] {
+        let timing = timing_with(json!({"hostTimeoutMs": 5000}));
+        let w = mount_with(odd_popular_host(kind), json!({"clientConfig": client_config(), "timing": timing}));
+        w.until(&format!("{kind}: a retry"), 1000, |m| m.has_button("Try again")).await;
+        w.unmount();
+    }
+    let w = mount_with(odd_popular_host("plain"), json!({"clientConfig": client_config()}));
+    w.until_button("Odd Bank").await;
+    w.unmount();
+}
+
+// The handle's methods work without `this` (`setTimeout(w.unmount)`), and there is no
+// `free()` that could make the widget impossible to unmount.
+#[wasm_bindgen_test]
+async fn handle_methods_need_no_this_and_there_is_no_free() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&host).expect("append");
+    let handle =
+        connect_widget::mount_for_js(host.clone().into(), json_options(json!({"api": "sandbox"}))).expect("mount");
+    let shape = connect_widget::host::js::js_to_json(&handle_shape(&handle)).unwrap_or(Value::Null);
+    assert_eq!(shape, json!({"free": "undefined", "keys": ["isMounted", "navigateBack", "unmount"]}));
+    assert_eq!(call_detached(&handle, "navigateBack").as_bool(), Some(false), "nowhere to go back to");
+    later_detached(&handle, "unmount", 0);
+    sleep(30).await;
+    assert!(!is_mounted(&handle));
+    assert!(host.shadow_root().is_none_or(|r| r.inner_html().is_empty()), "the widget is gone");
+    host.remove();
+}
+
+fn json_options(v: Value) -> JsValue {
+    connect_widget::host::js::json_to_js(&v)
+}
+
+// An element of a same-origin iframe is a DOM element: the widget mounts and works there.
+#[wasm_bindgen_test]
+async fn mounts_on_an_element_of_a_same_origin_iframe() {
+    let element: web_sys::Element = iframe_element().await.unchecked_into();
+    let w = mount_patched_in(element.clone(), JsValue::from_str("sandbox"), json!({}), |_| {});
+    w.until_button("MX Bank").await;
+    open_mx_bank(&w).await;
+    w.unmount();
+    remove_frame_of(&element);
+}
+
+// A throwing `api` or `clientConfig` getter, an `<input>` with `shadow: false`: clear errors.
+#[wasm_bindgen_test]
+async fn mount_edge_cases_fail_clearly() {
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let div = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&div).expect("append");
+    let message = mount_error(div.clone().into(), options_with_throwing_getter("api"));
+    assert!(message.contains("reading `api` threw"), "{message}");
+    let message = mount_error(div.clone().into(), options_with_throwing_getter("clientConfig"));
+    assert!(message.contains("reading `clientConfig` threw"), "{message}");
+    for config in [json!("x"), json!(42), json!([])] {
+        let message = mount_error(div.clone().into(), json_options(json!({"api": "sandbox", "clientConfig": config})));
+        assert!(message.contains("`clientConfig` must be an object"), "{message}");
+    }
+    let input = document.create_element("input").expect("input");
+    document.body().expect("body").append_child(&input).expect("append");
+    let message = mount_error(input.clone().into(), json_options(json!({"api": "sandbox", "shadow": false})));
+    assert!(message.contains("<input> cannot show the widget"), "{message}");
+    assert_eq!(input.child_element_count(), 0, "nothing left in it");
+    input.remove();
+    div.remove();
+}
+
+// A cyclic `clientConfig` is read key by key: the bad key is named, the partner's intent honoured.
+#[wasm_bindgen_test]
+async fn a_partly_unreadable_client_config_keeps_what_it_says() {
+    let spy = spy_console();
+    let w = mount_patched(JsValue::from_str("sandbox"), json!({}), cyclic_client_config);
+    w.until_heading("Log in to MX Bank").await;
+    let lines = console_lines(&spy);
+    restore_console(&spy);
+    assert!(lines.iter().any(|l| l.contains("`clientConfig`") && l.contains("`loop`")), "{lines:?}");
+    w.unmount();
+}
+
+// Mounting on `document.body` does not hide the page: the widget gets a `<div>` of its own.
+#[wasm_bindgen_test]
+async fn mounting_on_the_body_keeps_the_page_visible() {
+    let marker = add_marker("cw-page-marker");
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let body = document.body().expect("body");
+    let w = mount_patched_in(body.clone().into(), JsValue::from_str("sandbox"), json!({}), |_| {});
+    sleep(30).await;
+    assert!(page_text_is_visible("cw-page-marker"), "the page's own text stays visible");
+    let widget_host = body.last_element_child().expect("the widget's div");
+    assert!(widget_host.shadow_root().is_some());
+    let before = body.child_element_count();
+    w.handle.unmount();
+    assert_eq!(body.child_element_count(), before - 1, "unmount removes its div");
+    marker.remove();
+}
