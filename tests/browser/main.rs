@@ -12,6 +12,7 @@ mod common;
 
 mod accessibility;
 mod analytics;
+mod attack;
 mod chaos;
 mod connecting;
 mod consent;

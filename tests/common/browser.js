@@ -851,3 +851,140 @@ export function break_screen(host) {
     + '<p style="white-space:nowrap">' + "unbreakable".repeat(12) + "</p>";
   body.append(bad);
 }
+
+// ---- tests/browser/attack.rs: a host whose every string is hostile ----
+// `p` goes into every string the host supplies (names, web addresses, logos, instructions,
+// labels, MFA questions, options and pictures, messages). `plan` picks what addMember leads to:
+// "mfa" (a text, an options and a picture challenge, then connected), "denied", "locked",
+// "impeded" (each with `user_message: p`), "oauth" (an OAuth institution whose window URI is p,
+// ending in an error).
+export function hostile_host(p, plan) {
+  const calls = [];
+  const later = (v) => new Promise((r) => setTimeout(() => r(JSON.parse(JSON.stringify(v))), 1));
+  const log = (name, args) => calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+  const institution = {
+    guid: "INS-H", code: "hostile", name: p, url: p, login_url: p, logo_url: p, medium_logo_url: p,
+    forgot_password_credential_recovery_url: p, forgot_username_credential_recovery_url: p,
+    trouble_signing_credential_recovery_url: p, supports_oauth: plan === "oauth",
+    account_verification_is_enabled: true, popularity: 1,
+    instructional_data: { title: p, description: p, steps: [p, "2 " + p] },
+  };
+  const picture = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__cw_xss=1'/>";
+  const challenges = [
+    { guid: "MFA-T", label: p, field_type: "TEXT" },
+    { guid: "MFA-O", label: "2 " + p, field_type: "OPTIONS",
+      options: [{ guid: "OPT-1", label: p, value: p }, { guid: "OPT-2", label: "2 " + p, value: "2 " + p }] },
+    { guid: "MFA-I", label: "3 " + p, field_type: "IMAGE_DATA", image_data: picture, meta_data: p },
+  ];
+  const error = { error_code: 1000, user_message: p };
+  let phase = "created";
+  const member = () => {
+    const m = { guid: "MBR-H", institution_guid: "INS-H", name: p, user_guid: "USR-H", is_managed_by_user: true,
+      is_oauth: plan === "oauth", oauth_window_uri: p, most_recent_job_guid: "JOB-H", error };
+    if (phase === "challenged") return Object.assign(m, { connection_status: "CHALLENGED", is_being_aggregated: true, mfa: { credentials: challenges } });
+    if (phase === "done") {
+      const status = { mfa: "CONNECTED", denied: "DENIED", locked: "LOCKED", impeded: "IMPEDED", oauth: "PENDING" }[plan];
+      return Object.assign(m, { connection_status: status, is_being_aggregated: false });
+    }
+    return Object.assign(m, { connection_status: plan === "oauth" ? "PENDING" : "CREATED", is_being_aggregated: plan !== "oauth" });
+  };
+  const api = {
+    loadPopularInstitutions(...a) { log("loadPopularInstitutions", a); return later([institution]); },
+    loadInstitutions(...a) { log("loadInstitutions", a); return later([institution]); },
+    loadDiscoveredInstitutions(...a) { log("loadDiscoveredInstitutions", a); return later([institution]); },
+    loadInstitutionByGuid(...a) { log("loadInstitutionByGuid", a); return later(institution); },
+    loadInstitutionByCode(...a) { log("loadInstitutionByCode", a); return later(institution); },
+    getInstitutionCredentials(...a) {
+      log("getInstitutionCredentials", a);
+      return later(plan === "oauth" ? [] : [{ guid: "CRD-U", label: p, field_name: "LOGIN", field_type: 3, display_order: 1 },
+        { guid: "CRD-P", label: "2 " + p, field_name: "PASSWORD", field_type: 1, display_order: 2 }]);
+    },
+    getMemberCredentials(...a) { return api.getInstitutionCredentials(...a); },
+    addMember(...a) { log("addMember", a); phase = plan === "mfa" ? "created" : "done"; return later({ member: member() }); },
+    updateMember(...a) { log("updateMember", a); phase = "done"; return later({ member: member() }); },
+    updateMFA(...a) { log("updateMFA", a); phase = "done"; return later({ member: member() }); },
+    loadMemberByGuid(...a) {
+      log("loadMemberByGuid", a);
+      if (plan === "mfa" && phase === "created") phase = "challenged";
+      return later({ member: member() });
+    },
+    loadJob(...a) { log("loadJob", a); return later({ guid: a[0], job_type: 0, status: 6, finished_at: 1 }); },
+    runJob(...a) { log("runJob", a); return later({}); },
+    deleteMember(...a) { log("deleteMember", a); return later({}); },
+    createSupportTicket(...a) { log("createSupportTicket", a); return later({}); },
+    getOAuthWindowURI(...a) { log("getOAuthWindowURI", a); return later({ oauth_window_uri: p }); },
+    oAuthStart(...a) { log("oAuthStart", a); return later({}); },
+    loadOAuthStates(...a) { log("loadOAuthStates", a); return later([{ guid: "OAS-H", auth_status: 1, outbound_member_guid: "MBR-H" }]); },
+    loadOAuthState(...a) { log("loadOAuthState", a); return later({ oauth_state: { guid: "OAS-H", auth_status: 3, error_reason: 1 } }); },
+  };
+  Object.defineProperty(api, "__hostile_calls", { value: calls, enumerable: false });
+  return api;
+}
+export function hostile_calls(api) { return JSON.parse(JSON.stringify(api.__hostile_calls)); }
+
+// Watches for the attack's effects: script runs (`window.__cw_xss`), navigations, and windows
+// opened (window.open is stubbed while it watches; `hostile_watch_end` restores it).
+let hostileWatch = null;
+export function hostile_watch_start() {
+  hostile_watch_end();
+  delete window.__cw_xss;
+  const w = { href: location.href, opened: [], original: window.open };
+  window.open = function (url) { w.opened.push(String(url)); return null; };
+  hostileWatch = w;
+}
+export function hostile_watch_end() {
+  if (!hostileWatch) return;
+  window.open = hostileWatch.original;
+  hostileWatch = null;
+}
+// What the attack achieved so far, as readable lines (none: it achieved nothing).
+export function hostile_findings(host) {
+  const out = [];
+  if (window.__cw_xss !== undefined) out.push("a payload ran: window.__cw_xss = " + String(window.__cw_xss));
+  const w = hostileWatch;
+  if (w && location.href !== w.href) out.push("navigated to " + location.href);
+  if (w) for (const url of w.opened) if (!/^https:\/\//i.test(url)) out.push("window.open(" + url + ")");
+  const root = host.shadowRoot;
+  if (!root) return out;
+  for (const el of root.querySelectorAll("*")) {
+    const tag = el.tagName.toLowerCase();
+    if (el.hasAttribute("data-cw-xss")) out.push("an element from host markup: <" + tag + " data-cw-xss>");
+    if (["script", "iframe", "object", "embed", "svg", "b", "frame", "base", "meta"].includes(tag)) out.push("an element the widget never makes: <" + tag + ">");
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name)) out.push("<" + tag + " " + a.name + "=" + a.value + ">");
+      if (["href", "src", "action", "formaction", "xlink:href"].includes(a.name.toLowerCase())) {
+        const v = a.value.trim().toLowerCase();
+        if (/^(javascript|vbscript|data:text|data:image\/svg)/.test(v)) out.push("<" + tag + " " + a.name + "=" + a.value + ">");
+        if (tag === "a" && !/^https:\/\//.test(v)) out.push("a link to a non-https address: " + a.value);
+      }
+    }
+  }
+  return out;
+}
+// Every text node of the widget, joined: what a sighted user can read (labels and names too).
+export function hostile_visible_text(host) {
+  const root = host.shadowRoot;
+  if (!root) return "";
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const parts = [];
+  while (walker.nextNode()) parts.push(walker.currentNode.data);
+  const attrs = [...root.querySelectorAll("[alt], [aria-label], [title]")]
+    .flatMap((e) => ["alt", "aria-label", "title"].map((n) => e.getAttribute(n)).filter(Boolean));
+  return parts.join("\n") + "\n" + attrs.join("\n");
+}
+// Every attribute value and form value inside the widget, joined (for the secrets sweep).
+export function widget_values(host) {
+  const root = host.shadowRoot;
+  if (!root) return "";
+  const out = [];
+  for (const el of root.querySelectorAll("*")) {
+    for (const a of el.attributes) out.push(a.name + "=" + a.value);
+    if ("value" in el && typeof el.value === "string") out.push("value=" + el.value);
+  }
+  return out.join("\n") + "\n" + root.innerHTML;
+}
+// Everything the page keeps: address, history entry, storage, cookies, title.
+export function page_state() {
+  const dump = (s) => { const o = {}; for (let i = 0; i < s.length; i++) { const k = s.key(i); o[k] = s.getItem(k); } return o; };
+  return JSON.stringify({ href: location.href, history: history.length, state: history.state, local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie, title: document.title });
+}
