@@ -166,16 +166,55 @@ async fn error_session(tally: &mut Tally, p: &str, plan: &str, heading: &str) {
     w.unmount();
 }
 
-/// An OAuth institution whose window URI is `p`: the instructions, then what follows "Go to …".
-async fn oauth_session(tally: &mut Tally, p: &str) {
-    let api = hostile_host(p, "oauth");
-    let w = mount_with(api.clone(), json!({}));
+/// An OAuth institution: its instructions, then with an unsafe window URI (`p` itself) a
+/// way on without any window; with a safe one, the waiting step and the OAuth error.
+async fn oauth_session(tally: &mut Tally, p: &str, plan: &str) {
+    let api = hostile_host(p, plan);
+    let w = mount_with(api.clone(), json!({"timing": timing_with(json!({"pollIntervalMs": 20}))}));
     to_institution(&w, tally, p).await;
-    w.until_heading("Log in at").await;
+    // The heading is the institution's instructional title when it has one (as text).
+    let go = format!("Go to {p}");
+    w.until("the OAuth step", 3000, |m| m.has_button(&go) || m.has_button("Try again")).await;
     check(&w, tally, "OAuth instructions", p, &[p.to_string()]);
-    click_named(&w, &format!("Go to {p}"));
-    w.until("the step after Go to", 3000, |m| !m.heading().starts_with("Log in at")).await;
-    check(&w, tally, "after Go to", p, &[p.to_string()]);
+    if plan == "oauth" {
+        // The address is refused before any window opens.
+        assert!(!w.has_button(&go), "{p:?}: no button opens a non-https address");
+    } else {
+        click_named(&w, &go);
+        w.until_heading("couldn't connect to").await;
+        check(&w, tally, "OAuth error", p, &[p.to_string()]);
+    }
+    w.unmount();
+}
+
+/// Verification mode on a microdeposit the host loads with hostile names, email, institution
+/// and account number: the screen its status leads to.
+async fn microdeposit_session(tally: &mut Tally, p: &str, status: &str) {
+    let api = hostile_host(p, &format!("md:{status}"));
+    let client = json!({"mode": "verification", "current_microdeposit_guid": "MIC-H"});
+    let w = mount_with(api.clone(), json!({"clientConfig": client}));
+    w.until("the microdeposit's step", 3000, |m| !m.heading().is_empty() && !m.by_role("button").is_empty()).await;
+    check(&w, tally, &format!("microdeposit {status}"), p, &[]);
+    if status == "PREINITIATED" {
+        // Details started elsewhere: through the forms (the owner's names come from the host) to the review.
+        w.type_into("Routing number", "011000015");
+        w.click("Continue");
+        w.until_heading("Verify with two small deposits").await;
+        w.click("Continue");
+        w.until_heading("Enter your account details").await;
+        w.type_into("Account number", "000555551234");
+        w.type_into("Confirm account number", "000555551234");
+        w.click("Continue");
+        w.until_heading("Who owns this account?").await;
+        check(&w, tally, "microdeposit owner", p, &[]);
+        w.type_into("Email address", "ada@example.com");
+        w.click("Continue");
+        w.until_heading("Check your details").await;
+        check(&w, tally, "microdeposit review", p, &[format!("{p} 2 {p}")]);
+    }
+    // Only the last four letters or digits of an account number are ever shown.
+    assert!(w.text().contains("1234"), "{status}: {}", w.text());
+    check(&w, tally, &format!("microdeposit {status}"), p, &[]);
     w.unmount();
 }
 
@@ -191,8 +230,13 @@ async fn hostile_host_text_stays_text() {
         error_session(&mut tally, p, "denied", "Update your").await;
         error_session(&mut tally, p, "locked", "Your account is locked").await;
         error_session(&mut tally, p, "impeded", "needs your attention").await;
-        oauth_session(&mut tally, p).await;
-        let findings = hostile_findings(&web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).expect("body"));
+        oauth_session(&mut tally, p, "oauth").await;
+        oauth_session(&mut tally, p, "oauth-https").await;
+        for status in ["PREINITIATED", "DEPOSITED", "DENIED", "EXPIRED", "VERIFIED"] {
+            microdeposit_session(&mut tally, p, status).await;
+        }
+        let findings =
+            hostile_findings(&web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).expect("body"));
         hostile_watch_end();
         assert!(findings.is_empty(), "{p:?}: {findings:?}");
     }

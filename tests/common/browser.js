@@ -857,15 +857,17 @@ export function break_screen(host) {
 // labels, MFA questions, options and pictures, messages). `plan` picks what addMember leads to:
 // "mfa" (a text, an options and a picture challenge, then connected), "denied", "locked",
 // "impeded" (each with `user_message: p`), "oauth" (an OAuth institution whose window URI is p,
-// ending in an error).
+// ending in an error), "oauth-https" (the same with a safe window URI carrying p in its query).
 export function hostile_host(p, plan) {
   const calls = [];
+  const oauth = plan.startsWith("oauth");
+  const uri = plan === "oauth-https" ? "https://bank.example/authorize?state=" + encodeURIComponent(p) : p;
   const later = (v) => new Promise((r) => setTimeout(() => r(JSON.parse(JSON.stringify(v))), 1));
   const log = (name, args) => calls.push({ name, args: JSON.parse(JSON.stringify(args)) });
   const institution = {
     guid: "INS-H", code: "hostile", name: p, url: p, login_url: p, logo_url: p, medium_logo_url: p,
     forgot_password_credential_recovery_url: p, forgot_username_credential_recovery_url: p,
-    trouble_signing_credential_recovery_url: p, supports_oauth: plan === "oauth",
+    trouble_signing_credential_recovery_url: p, supports_oauth: oauth,
     account_verification_is_enabled: true, popularity: 1,
     instructional_data: { title: p, description: p, steps: [p, "2 " + p] },
   };
@@ -880,13 +882,13 @@ export function hostile_host(p, plan) {
   let phase = "created";
   const member = () => {
     const m = { guid: "MBR-H", institution_guid: "INS-H", name: p, user_guid: "USR-H", is_managed_by_user: true,
-      is_oauth: plan === "oauth", oauth_window_uri: p, most_recent_job_guid: "JOB-H", error };
+      is_oauth: oauth, oauth_window_uri: uri, most_recent_job_guid: "JOB-H", error };
     if (phase === "challenged") return Object.assign(m, { connection_status: "CHALLENGED", is_being_aggregated: true, mfa: { credentials: challenges } });
     if (phase === "done") {
-      const status = { mfa: "CONNECTED", denied: "DENIED", locked: "LOCKED", impeded: "IMPEDED", oauth: "PENDING" }[plan];
+      const status = { mfa: "CONNECTED", denied: "DENIED", locked: "LOCKED", impeded: "IMPEDED", oauth: "PENDING", "oauth-https": "PENDING" }[plan];
       return Object.assign(m, { connection_status: status, is_being_aggregated: false });
     }
-    return Object.assign(m, { connection_status: plan === "oauth" ? "PENDING" : "CREATED", is_being_aggregated: plan !== "oauth" });
+    return Object.assign(m, { connection_status: oauth ? "PENDING" : "CREATED", is_being_aggregated: !oauth });
   };
   const api = {
     loadPopularInstitutions(...a) { log("loadPopularInstitutions", a); return later([institution]); },
@@ -896,7 +898,7 @@ export function hostile_host(p, plan) {
     loadInstitutionByCode(...a) { log("loadInstitutionByCode", a); return later(institution); },
     getInstitutionCredentials(...a) {
       log("getInstitutionCredentials", a);
-      return later(plan === "oauth" ? [] : [{ guid: "CRD-U", label: p, field_name: "LOGIN", field_type: 3, display_order: 1 },
+      return later(oauth ? [] : [{ guid: "CRD-U", label: p, field_name: "LOGIN", field_type: 3, display_order: 1 },
         { guid: "CRD-P", label: "2 " + p, field_name: "PASSWORD", field_type: 1, display_order: 2 }]);
     },
     getMemberCredentials(...a) { return api.getInstitutionCredentials(...a); },
@@ -912,10 +914,24 @@ export function hostile_host(p, plan) {
     runJob(...a) { log("runJob", a); return later({}); },
     deleteMember(...a) { log("deleteMember", a); return later({}); },
     createSupportTicket(...a) { log("createSupportTicket", a); return later({}); },
-    getOAuthWindowURI(...a) { log("getOAuthWindowURI", a); return later({ oauth_window_uri: p }); },
+    getOAuthWindowURI(...a) { log("getOAuthWindowURI", a); return later({ oauth_window_uri: uri }); },
     oAuthStart(...a) { log("oAuthStart", a); return later({}); },
     loadOAuthStates(...a) { log("loadOAuthStates", a); return later([{ guid: "OAS-H", auth_status: 1, outbound_member_guid: "MBR-H" }]); },
     loadOAuthState(...a) { log("loadOAuthState", a); return later({ oauth_state: { guid: "OAS-H", auth_status: 3, error_reason: 1 } }); },
+    // Verification mode: a microdeposit in the status `plan` names ("md:PREINITIATED"), its
+    // names, email and institution from the host.
+    loadMicrodepositByGuid(...a) {
+      log("loadMicrodepositByGuid", a);
+      return later({ guid: a[0], status_name: plan.slice(3), routing_number: "011000015", account_number: p + "1234",
+        account_type: 1, first_name: p, last_name: "2 " + p, email: p, institution_name: p, attempts_remaining: 2,
+        can_resend: true, user_guid: "USR-H" });
+    },
+    updateMicrodeposit(...a) { log("updateMicrodeposit", a); return api.loadMicrodepositByGuid(a[0]); },
+    refreshMicrodepositStatus(...a) { log("refreshMicrodepositStatus", a); return later({}); },
+    verifyMicrodeposit(...a) { log("verifyMicrodeposit", a); return later({}); },
+    createMicrodeposit(...a) { log("createMicrodeposit", a); return api.loadMicrodepositByGuid("MIC-H"); },
+    verifyRoutingNumber(...a) { log("verifyRoutingNumber", a); return later({}); },
+    loadMembers(...a) { log("loadMembers", a); return later([]); },
   };
   Object.defineProperty(api, "__hostile_calls", { value: calls, enumerable: false });
   return api;
@@ -929,7 +945,7 @@ export function hostile_watch_start() {
   hostile_watch_end();
   delete window.__cw_xss;
   const w = { href: location.href, opened: [], original: window.open };
-  window.open = function (url) { w.opened.push(String(url)); return null; };
+  window.open = function (url) { w.opened.push(String(url)); return { closed: false, close() { this.closed = true; } }; };
   hostileWatch = w;
 }
 export function hostile_watch_end() {
