@@ -157,7 +157,9 @@ impl Runtime {
             return false;
         }
         let Some(document) = self.root.owner_document() else { return false };
-        let host = self.root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host());
+        let root = self.root.get_root_node();
+        let host = (root.node_type() == web_sys::Node::DOCUMENT_FRAGMENT_NODE)
+            .then(|| root.unchecked_into::<web_sys::ShadowRoot>().host());
         match document.active_element() {
             None => true,
             Some(active) => {
@@ -176,7 +178,7 @@ impl Runtime {
                 let heading = ["[role=dialog] [data-cw-heading]", "[data-cw-heading]"]
                     .iter()
                     .find_map(|s| rt.root.query_selector(s).ok().flatten())
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    .map(JsCast::unchecked_into::<web_sys::HtmlElement>);
                 if let Some(heading) = heading {
                     focus_in_view(&heading);
                 }

@@ -150,7 +150,7 @@ fn member_of(read: Result<Member, HostError>) -> Member {
     }
 }
 
-// Seed 000 documents the `{member: {...}}` envelope with names for statuses.
+// The host contract documents the `{member: {...}}` envelope with names for statuses.
 #[wasm_bindgen_test]
 async fn envelope_member_decodes() {
     let api = host_resolving(
@@ -181,7 +181,7 @@ async fn sync_throw_is_failed_with_message() {
     assert_eq!(err, HostError::Failed { callback: "loadMemberByGuid", message: "sync boom".into() });
 }
 
-// Seed 000's rejection shape `{response: {status}}` keeps its status.
+// The host contract's rejection shape `{response: {status}}` keeps its status.
 #[wasm_bindgen_test]
 async fn rejection_with_response_status_is_rejected() {
     let reason = json_to_js(&json!({"response": {"status": 500}}));

@@ -72,7 +72,7 @@ impl ErrorInfo {
         }
     }
 
-    /// Seed 002's "HALTED" outcomes, reported as FAILED (HALTED is not a status 0–21).
+    /// The "HALTED" outcomes of MX's test credentials, reported as FAILED (HALTED is not a status 0–21).
     fn halted(error_code: Option<i64>, why: &str, user_message: &str) -> ErrorInfo {
         ErrorInfo { error_code, error_message: format!("HALTED: {why}"), user_message: user_message.into() }
     }
@@ -112,7 +112,7 @@ pub const TEST_USERNAME: &str = "test_atrium";
 pub const ERROR_CODES: [i64; 11] = [1000, 1001, 1002, 2001, 2002, 2003, 2004, 2005, 3000, 3001, 3002];
 
 impl Scenario {
-    /// Decide from the username and password. Seed 002's passwords need the
+    /// Decide from the username and password. MX's test passwords need the
     /// `test_atrium` username; `status:` and `error:` triggers take any.
     pub fn from_credentials(username: &str, password: &str) -> Scenario {
         if let Some(trigger) = trigger(password) {

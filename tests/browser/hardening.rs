@@ -218,3 +218,31 @@ async fn mounting_on_the_body_keeps_the_page_visible() {
     assert_eq!(body.child_element_count(), before - 1, "unmount removes its div");
     marker.remove();
 }
+
+// In a same-origin frame's document (other classes than this page's), the disconnect dialog still traps Tab and
+// Escape closes it.
+#[wasm_bindgen_test]
+async fn the_dialog_traps_tab_in_a_same_origin_iframe() {
+    let element: web_sys::Element = iframe_element().await.unchecked_into();
+    let w = mount_patched_in(element.clone(), JsValue::from_str("sandbox"), json!({}), |_| {});
+    open_mx_bank(&w).await;
+    log_in(&w, "test_atrium", "status:CLOSED");
+    w.until_heading("This connection is closed").await;
+    let opener: web_sys::HtmlElement = w.exact_button("Disconnect MX Bank").unchecked_into();
+    let _ = opener.focus();
+    opener.click();
+    w.until("the disconnect dialog", 2000, |m| !m.by_role("dialog").is_empty()).await;
+    let dialog = w.by_role("dialog").into_iter().next().expect("the dialog is open");
+    let controls: Vec<web_sys::HtmlElement> =
+        query_all(&dialog, "button, input").into_iter().map(JsCast::unchecked_into).collect();
+    let (first, last) = (controls.first().expect("controls").clone(), controls.last().expect("controls").clone());
+    let focused_is = |el: &web_sys::HtmlElement| w.focused().is_some_and(|f| f.is_same_node(Some(el)));
+    let _ = last.focus();
+    assert!(focused_is(&last), "the last control takes focus");
+    fire_key(&last, "Tab", false);
+    assert!(focused_is(&first), "Tab wraps to the first control inside the frame");
+    fire_key(&first, "Tab", true);
+    assert!(focused_is(&last), "Shift+Tab wraps to the last control inside the frame");
+    w.unmount();
+    remove_frame_of(&element);
+}

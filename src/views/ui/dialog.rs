@@ -44,16 +44,20 @@ pub fn ModalDialog(
 /// Tab lands on its checked radio.
 fn trap_tab(dialog: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
     let Ok(nodes) = dialog.query_selector_all(FOCUSABLE) else { return };
-    let items: Vec<web_sys::HtmlElement> = (0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()).collect();
+    // Unchecked casts and node types, not `instanceof`: the widget may live in a
+    // same-origin frame's document, whose nodes are not this page's classes.
+    let items: Vec<web_sys::HtmlElement> =
+        (0..nodes.length()).filter_map(|i| nodes.item(i)).map(JsCast::unchecked_into).collect();
     let (Some(first), Some(last)) = (items.first(), items.last()) else { return };
-    let active = dialog
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|r| r.active_element())
-        .or_else(|| web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()));
+    let root = dialog.get_root_node();
+    let active = if root.node_type() == web_sys::Node::DOCUMENT_FRAGMENT_NODE {
+        root.unchecked_into::<web_sys::ShadowRoot>().active_element()
+    } else {
+        dialog.owner_document().and_then(|d| d.active_element())
+    };
     let group = |el: &web_sys::Element| {
-        el.dyn_ref::<web_sys::HtmlInputElement>()
+        (el.tag_name() == "INPUT")
+            .then(|| el.unchecked_ref::<web_sys::HtmlInputElement>())
             .filter(|i| i.type_() == "radio")
             .map(|i| i.name())
             .filter(|n| !n.is_empty())
@@ -63,9 +67,9 @@ fn trap_tab(dialog: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
     };
     let stop = |el: &web_sys::HtmlElement| -> web_sys::HtmlElement {
         let checked = group(el).and_then(|g| {
-            items.iter().find(|i| {
-                group(i).as_ref() == Some(&g) && i.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|r| r.checked())
-            })
+            items
+                .iter()
+                .find(|i| group(i).as_ref() == Some(&g) && i.unchecked_ref::<web_sys::HtmlInputElement>().checked())
         });
         checked.unwrap_or(el).clone()
     };
