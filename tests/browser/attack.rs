@@ -199,13 +199,7 @@ async fn microdeposit_session(tally: &mut Tally, p: &str, status: &str) {
         // Details started elsewhere: through the forms (the owner's names come from the host) to the review.
         w.type_into("Routing number", "011000015");
         w.click("Continue");
-        w.until_heading("Verify with two small deposits").await;
-        w.click("Continue");
-        w.until_heading("Enter your account details").await;
-        w.type_into("Account number", "000555551234");
-        w.type_into("Confirm account number", "000555551234");
-        w.click("Continue");
-        w.until_heading("Who owns this account?").await;
+        microdeposit_account(&w, "Checking", "000555551234").await;
         check(&w, tally, "microdeposit owner", p, &[]);
         w.type_into("Email address", "ada@example.com");
         w.click("Continue");
@@ -342,14 +336,7 @@ async fn account_numbers_never_leave_their_step() {
     w.until_heading("Enter your routing number").await;
     w.type_into("Routing number", "123456780");
     w.click("Continue");
-    w.until_heading("Verify with two small deposits").await;
-    w.click("Continue");
-    w.until_heading("Enter your account details").await;
-    w.choose("Checking");
-    w.type_into("Account number", ACCOUNT);
-    w.type_into("Confirm account number", ACCOUNT);
-    w.click("Continue");
-    w.until_heading("Who owns this account?").await;
+    microdeposit_account(&w, "Checking", ACCOUNT).await;
     traces.assert_clean(&w, "owner step", &[ACCOUNT]);
     w.type_into("First name", "Ada");
     w.type_into("Last name", "Lovelace");

@@ -60,14 +60,7 @@ async fn submit_routing(w: &Mounted, routing: &str) {
 /// From the routing number to the review, with a savings account ending in 4321.
 async fn to_review(w: &Mounted) {
     submit_routing(w, "123456780").await;
-    w.until_heading("Verify with two small deposits").await;
-    w.click("Continue");
-    w.until_heading("Enter your account details").await;
-    w.choose("Savings");
-    w.type_into("Account number", ACCOUNT);
-    w.type_into("Confirm account number", ACCOUNT);
-    w.click("Continue");
-    w.until_heading("Who owns this account?").await;
+    microdeposit_account(w, "Savings", ACCOUNT).await;
     w.type_into("First name", "Ada");
     w.type_into("Last name", "Lovelace");
     w.type_into("Email address", "ada@example.com");

@@ -612,3 +612,16 @@ pub async fn at_mx_bank(config: Value) -> Mounted {
     w.until("the MX Bank login form", 3000, |m| m.find("textbox", "Username").is_some()).await;
     w
 }
+
+/// Microdeposits, from "Verify with two small deposits" to "Who owns this account?": an
+/// `account_type` ("Checking", "Savings") account numbered `account`, typed twice.
+pub async fn microdeposit_account(w: &Mounted, account_type: &str, account: &str) {
+    w.until_heading("Verify with two small deposits").await;
+    w.click("Continue");
+    w.until_heading("Enter your account details").await;
+    w.choose(account_type);
+    w.type_into("Account number", account);
+    w.type_into("Confirm account number", account);
+    w.click("Continue");
+    w.until_heading("Who owns this account?").await;
+}
