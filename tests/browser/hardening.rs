@@ -11,6 +11,7 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
+    fn occurrences_in_memory(memory: &JsValue, text: &str) -> u32;
     fn unmount_on(options: &JsValue, events: Vec<String>) -> JsValue;
     fn set_handle(holder: &JsValue, handle: &JsValue);
     fn unmounted_on(holder: &JsValue) -> Option<String>;
@@ -245,4 +246,27 @@ async fn the_dialog_traps_tab_in_a_same_origin_iframe() {
     assert!(focused_is(&last), "Shift+Tab wraps to the last control inside the frame");
     w.unmount();
     remove_frame_of(&element);
+}
+
+// After unmount no copy of a typed password is left in wasm memory beyond the test's own (counted before typing;
+// built at run time, so the binary holds no literal of it). A guard against a credential kept alive anywhere
+// (a pending call, a signal, a cache): freed blocks are reused and partly overwritten by the allocator, so this
+// cannot tell a zeroed block from an unzeroed one; `model::secret::wipe` has its own unit test.
+#[wasm_bindgen_test]
+async fn typed_credentials_are_not_kept_in_wasm_memory() {
+    // Long, and searched by its second half: a freed block's first bytes hold the allocator's own pointers.
+    let password = format!("zq7-{}-{}", "Wipe-Me-".repeat(7), 4711);
+    let tail = password[password.len() / 2..].to_string();
+    let memory = wasm_bindgen::memory();
+    let own_copies = occurrences_in_memory(&memory, &tail);
+    let w = mount_sandbox(json!({}));
+    open_mx_bank(&w).await;
+    w.type_into("Password", &password);
+    assert!(occurrences_in_memory(&memory, &tail) > own_copies, "the scan sees the password while the form holds it");
+    // A wrong password: the sandbox denies it, and the form asks again.
+    log_in(&w, "test_atrium", &password);
+    w.until_heading("Update your MX Bank login").await;
+    w.unmount();
+    let left = occurrences_in_memory(&memory, &tail).saturating_sub(own_copies);
+    assert_eq!(left, 0, "copies of the typed password kept in wasm memory after unmount");
 }

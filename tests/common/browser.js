@@ -1004,3 +1004,16 @@ export function page_state() {
   const dump = (s) => { const o = {}; for (let i = 0; i < s.length; i++) { const k = s.key(i); o[k] = s.getItem(k); } return o; };
   return JSON.stringify({ href: location.href, history: history.length, state: history.state, local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie, title: document.title });
 }
+
+// ---- tests/browser/hardening.rs (memory) ----
+// How many times `text` (UTF-8) occurs in the wasm instance's linear memory.
+export function occurrences_in_memory(memory, text) {
+  const bytes = new Uint8Array(memory.buffer);
+  const needle = new TextEncoder().encode(text);
+  let count = 0;
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    count++;
+  }
+  return count;
+}
