@@ -8,64 +8,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
-#[wasm_bindgen(inline_js = r#"
-export async function define_element() {
-  await import(new URL("/dist/connect-widget-element.js", location.href).href);
-  return customElements.get("connect-widget") !== undefined;
-}
-const EVENTS = ["connect/loaded", "connect/institutionSearch", "connect/selectedInstitution", "connect/stepChange"];
-// A <connect-widget> inside a shadow root (so only a composed event reaches the document),
-// with the events seen on the document recorded.
-export function place(attributes, properties) {
-  const host = document.createElement("div");
-  const shadow = host.attachShadow({ mode: "open" });
-  const element = document.createElement("connect-widget");
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  Object.assign(element, properties);
-  const seen = [];
-  const listener = (e) => seen.push({ type: e.type, detail: e.detail, bubbles: e.bubbles, composed: e.composed, at: "document", from_element: e.composedPath()[0] === element });
-  for (const type of [...EVENTS, "error"]) document.addEventListener(type, listener);
-  element.addEventListener("error", (e) => seen.push({ type: "error", detail: e.detail, at: "element" }));
-  shadow.append(element);
-  document.body.append(host);
-  return { host, element, seen, listener };
-}
-export function element_of(placed) { return placed.element; }
-export function shadow_root_of(placed) { return placed.element.shadowRoot; }
-export function seen(placed) { return JSON.stringify(placed.seen); }
-export function set_property(placed, name, value) { placed.element[name] = value; }
-export function set_two(placed, a, va, b, vb) { placed.element[a] = va; placed.element[b] = vb; }
-export function detach(placed) { placed.element.remove(); }
-export function attach(placed) { placed.host.shadowRoot.append(placed.element); }
-export function is_mounted(placed) { return placed.element.isMounted; }
-export function navigate_back(placed) { return placed.element.navigateBack(); }
-export function remove_placed(placed) {
-  for (const type of [...EVENTS, "error"]) document.removeEventListener(type, placed.listener);
-  placed.host.remove();
-}
-// Listener properties: each call with whether `this` is the element, after the DOM event.
-export function listen_by_property(placed) {
-  const order = [];
-  placed.element.addEventListener("connect/loaded", () => order.push("dom event"));
-  placed.element.onPostMessage = function (event, data) { order.push(`onPostMessage ${event} ${JSON.stringify(data)} this=${this === placed.element}`); };
-  placed.element.onAnalyticPageview = function (path) { order.push(`onAnalyticPageview ${path} this=${this === placed.element}`); };
-  return order;
-}
-export function read(order) { return JSON.stringify(order); }
-// A host API object with one institution.
-export function host_api() {
-  const bank = { guid: "INS-ELEMENT", code: "elementbank", name: "Element Bank", url: "https://element-bank.example" };
-  return {
-    loadPopularInstitutions: async () => [bank],
-    loadInstitutions: async () => [bank],
-    loadInstitutionByGuid: async () => bank,
-    getInstitutionCredentials: async () => [{ guid: "CRD-1", label: "Username", field_type: 3 }],
-    addMember: async () => ({ member: { guid: "MBR-E", connection_status: 6 } }),
-    loadMemberByGuid: async (guid) => ({ member: { guid, connection_status: 6 } }),
-    runJob: async () => ({}),
-  };
-}
-"#)]
+#[wasm_bindgen(module = "/tests/embedding/page.js")]
 extern "C" {
     async fn define_element() -> JsValue;
     fn place(attributes: &JsValue, properties: &JsValue) -> JsValue;

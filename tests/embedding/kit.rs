@@ -14,77 +14,7 @@ use connect_widget::host::js::{js_to_json, json_to_js, now_ms, sleep};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
-// The same role and name lookup as the fixture pages (the test runner serves the repository root).
-import { SELECTORS, accessibleName, find, heading } from "/tests/embedding/pages/drive.js";
-export { find, heading };
-
-export async function servers() {
-  const response = await fetch("/target/embedding-servers.json", { cache: "no-store" });
-  if (!response.ok) {
-    throw new Error("target/embedding-servers.json is missing: run these tests through scripts/test.sh, which starts the servers with scripts/test_servers.sh");
-  }
-  const origins = await response.json();
-  return { ...origins, own: location.origin };
-}
-export function add_frame(src, name, no_referrer) {
-  const iframe = document.createElement("iframe");
-  if (name) iframe.name = name;
-  if (no_referrer) iframe.referrerPolicy = "no-referrer";
-  iframe.width = "420";
-  iframe.height = "640";
-  iframe.src = src;
-  document.body.append(iframe);
-  return iframe;
-}
-export function remove_frame(iframe) { iframe.remove(); }
-export function frame_window(iframe) { return iframe.contentWindow; }
-export function child_window(win, index) {
-  try { return win && win.length > index ? win[index] : null; } catch (_) { return null; }
-}
-export function widget_root(win) {
-  try { return win?.document?.querySelector("main")?.shadowRoot ?? null; } catch (_) { return null; }
-}
-export function shadow_of(win, selector) {
-  try { return win?.document?.querySelector(selector)?.shadowRoot ?? null; } catch (_) { return null; }
-}
-export function window_value(win, name) {
-  try { return JSON.stringify(win?.[name] ?? null); } catch (_) { return "null"; }
-}
-export function new_recorder() {
-  const recorder = { records: [], raw: [] };
-  const plain = (v) => { try { return JSON.parse(JSON.stringify(v ?? null)); } catch (_) { return "unreadable"; } };
-  recorder.listener = (e) => {
-    if (e.data && e.data.fixture === "record") recorder.records.push({ page: e.data.page, kind: e.data.kind, payload: e.data.payload, origin: e.origin });
-    else recorder.raw.push({ origin: e.origin, source: e.source, data: plain(e.data) });
-  };
-  window.addEventListener("message", recorder.listener);
-  return recorder;
-}
-export function stop_recorder(recorder) { window.removeEventListener("message", recorder.listener); }
-export function recorded(recorder) { return JSON.stringify(recorder.records); }
-export function raw_from(recorder, win) {
-  return JSON.stringify(recorder.raw.filter((m) => m.source === win).map((m) => ({ origin: m.origin, data: m.data })));
-}
-export function command(iframe, origin, name) { iframe.contentWindow.postMessage({ fixture: "command", command: name }, origin); }
-
-export function names(root, role) {
-  return root ? [...root.querySelectorAll(SELECTORS[role])].map(accessibleName) : [];
-}
-export function text_of(root) { return (root?.textContent ?? "").replace(/\s+/g, " ").trim(); }
-export function alerts(root) { return root ? [...root.querySelectorAll("[role=alert]")].map((a) => a.textContent.trim()) : []; }
-export function attribute(root, selector, name) { return root?.querySelector(selector)?.getAttribute(name) ?? null; }
-export function height_of(win) {
-  try { return win.document.querySelector("main").getBoundingClientRect().height; } catch (_) { return -1; }
-}
-export function type_text(el, value) {
-  const view = el.ownerDocument.defaultView;
-  const proto = el.tagName === "TEXTAREA" ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value").set.call(el, value);
-  el.dispatchEvent(new view.Event("input", { bubbles: true }));
-}
-export function click(el) { el.click(); }
-"#)]
+#[wasm_bindgen(module = "/tests/embedding/page.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     async fn servers() -> Result<JsValue, JsValue>;
