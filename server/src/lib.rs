@@ -18,6 +18,7 @@
 mod calls;
 mod controls;
 mod cors;
+mod oauth_page;
 mod sessions;
 
 pub use cors::is_loopback_origin;
@@ -35,16 +36,20 @@ pub struct ServerConfig {
     pub sandbox: SandboxOptions,
     /// Origins besides loopback ones that may call the server (`https://app.example`).
     pub allowed_origins: Vec<String>,
+    /// The server's own address (`http://127.0.0.1:8787`): OAuth members' `oauth_window_uri` then opens the
+    /// server's authorization page (`/oauth/authorize`) instead of the sandbox's default.
+    pub public_url: Option<String>,
 }
 
 /// The whole application: the routes at `/` and under `/sessions/{session}`,
 /// with CORS.
 pub fn app(config: ServerConfig) -> Router {
-    let state = Arc::new(Sessions::new(config.sandbox));
+    let state = Arc::new(Sessions::new(config.sandbox, config.public_url));
     let routes = || {
         calls::routes()
             .route_layer(axum::middleware::from_fn_with_state(Arc::clone(&state), controls::observe))
             .merge(controls::routes())
+            .merge(oauth_page::routes())
     };
     Router::new()
         .merge(routes())

@@ -23,7 +23,8 @@ const USAGE: &str = "usage: connect-widget-sandbox-server [options]
   --oauth-auto-authorize-ms N  authorize OAuth by itself this long after oAuthStart (default: never)
   --user-guid GUID             user_guid of every member (default USR-sandbox)
 
-Routes: docs/http-api.md. Each /sessions/{id}/ prefix is a separate sandbox.";
+Routes: docs/http-api.md. Each /sessions/{id}/ prefix is a separate sandbox.
+OAuth members open this server's authorization page, /oauth/authorize (under their session).";
 
 /// Sandbox options settable from the command line (flag without `--`, `SandboxOptions` key).
 const SANDBOX_FLAGS: [(&str, &str); 5] = [
@@ -66,7 +67,7 @@ async fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    let (port, config) = match parse(&args) {
+    let (port, mut config) = match parse(&args) {
         Ok(parsed) => parsed,
         Err(problem) => {
             eprintln!("connect-widget-sandbox-server: {problem}\n\n{USAGE}");
@@ -87,6 +88,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    config.public_url = Some(format!("http://{address}"));
     println!("connect-widget sandbox server listening on http://{address}");
     let _ = std::io::stdout().flush();
     let shutdown = async {

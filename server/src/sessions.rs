@@ -35,7 +35,7 @@ pub struct Fault {
 }
 
 pub struct Session {
-    sandbox: Sandbox,
+    pub(crate) sandbox: Sandbox,
     pub requests: VecDeque<Logged>,
     pub faults: Vec<Fault>,
     last_used: u64,
@@ -65,6 +65,7 @@ impl Session {
 pub struct Sessions {
     inner: Mutex<Inner>,
     options: SandboxOptions,
+    public_url: Option<String>,
     started: Instant,
 }
 
@@ -76,9 +77,20 @@ struct Inner {
 impl Sessions {
     /// Sessions whose sandboxes use `options`, on a real clock: time counts from
     /// now, and the sandbox's timestamps are wall-clock dates.
-    pub fn new(mut options: SandboxOptions) -> Sessions {
+    pub fn new(mut options: SandboxOptions, public_url: Option<String>) -> Sessions {
         options.epoch_ms = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64() * 1000.0);
-        Sessions { inner: Mutex::new(Inner { sessions: BTreeMap::new(), tick: 0 }), options, started: Instant::now() }
+        let inner = Mutex::new(Inner { sessions: BTreeMap::new(), tick: 0 });
+        Sessions { inner, options, public_url, started: Instant::now() }
+    }
+
+    /// Session `id`'s sandbox options: its OAuth members open this server's page, under the session's path.
+    fn options_for(&self, id: &str) -> SandboxOptions {
+        let mut options = self.options.clone();
+        if let Some(base) = &self.public_url {
+            let prefix = if id == DEFAULT_SESSION { String::new() } else { format!("/sessions/{id}") };
+            options.oauth_window_base_url = format!("{}{prefix}/oauth/authorize", base.trim_end_matches('/'));
+        }
+        options
     }
 
     pub fn now_ms(&self) -> f64 {
@@ -97,7 +109,7 @@ impl Sessions {
             }
         }
         let session = inner.sessions.entry(id.to_string()).or_insert_with(|| Session {
-            sandbox: Sandbox::new(self.options.clone()),
+            sandbox: Sandbox::new(self.options_for(id)),
             requests: VecDeque::new(),
             faults: Vec::new(),
             last_used: tick,

@@ -22,7 +22,8 @@ fn start() -> SocketAddr {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
             sender.send(listener.local_addr().expect("address")).expect("send address");
             let sandbox = SandboxOptions { aggregation_ms: 40.0, sync_ms: 0.0, ..SandboxOptions::default() };
-            let config = ServerConfig { sandbox, allowed_origins: vec!["https://app.example".into()] };
+            let public_url = Some(format!("http://{}", listener.local_addr().expect("address")));
+            let config = ServerConfig { sandbox, allowed_origins: vec!["https://app.example".into()], public_url };
             serve(listener, config, std::future::pending()).await.expect("serve");
         });
     });
@@ -367,4 +368,100 @@ fn the_request_log_lists_method_uri_and_authorization() {
             {"method": "GET", "uri": "/sessions/log/members", "authorization": null},
         ])
     );
+}
+
+/// MX Bank (OAuth)'s summary, found by search.
+fn mx_bank_oauth(addr: SocketAddr, base: &str) -> Value {
+    let query = InstitutionQuery {
+        search_name: Some("MX Bank (OAuth)".into()),
+        routing_number: None,
+        page: 1,
+        per_page: 10,
+        iso_country_code: None,
+        filters: vec![],
+    };
+    let found = call(addr, base, &HostCall::LoadInstitutions(query)).json();
+    let list = found.as_array().or_else(|| found["institutions"].as_array()).cloned().unwrap_or_default();
+    list.into_iter().find(|i| i["name"] == "MX Bank (OAuth)").expect("MX Bank (OAuth) in the search results")
+}
+
+/// A new OAuth member at MX Bank (OAuth): its guid and `oauth_window_uri`.
+fn oauth_member(addr: SocketAddr, base: &str) -> (String, String) {
+    let bank = mx_bank_oauth(addr, base);
+    let added = call(
+        addr,
+        base,
+        &HostCall::AddMember {
+            institution_guid: bank["guid"].as_str().expect("guid").into(),
+            institution: bank,
+            credentials: vec![],
+            is_oauth: true,
+        },
+    );
+    assert_eq!(added.status, 200, "{}", added.body);
+    let member = added.json()["member"].clone();
+    let guid = member["guid"].as_str().expect("member guid").to_string();
+    let uri = member["oauth_window_uri"].as_str().expect("oauth_window_uri").to_string();
+    (guid, uri)
+}
+
+/// The guid of `member`'s pending OAuth state.
+fn pending_state(addr: SocketAddr, base: &str, member: &str) -> String {
+    let states = call(addr, base, &HostCall::LoadOAuthStates { outbound_member_guid: member.into() }).json();
+    let list = states.as_array().or_else(|| states["oauth_states"].as_array()).cloned().unwrap_or_default();
+    let state = list.last().cloned().unwrap_or_else(|| panic!("no pending OAuth state for {member}: {states}"));
+    state["guid"].as_str().expect("state guid").to_string()
+}
+
+fn oauth_state(addr: SocketAddr, base: &str, guid: &str) -> Value {
+    let answer = call(addr, base, &HostCall::LoadOAuthState { guid: guid.into() }).json();
+    if answer["oauth_state"].is_object() {
+        answer["oauth_state"].clone()
+    } else {
+        answer
+    }
+}
+
+// An OAuth member's window is the server's own authorization page (under the session's path); the choice made
+// there (authorize, deny, fail with a reason) is what `GET /oauthStates` reports next.
+#[test]
+fn the_oauth_page_decides_the_state_over_http() {
+    let addr = start();
+    let base = "/sessions/oauth-page";
+    let (member, uri) = oauth_member(addr, base);
+    let prefix = format!("http://{addr}{base}/oauth/authorize?");
+    assert!(uri.starts_with(&prefix), "{uri} opens the server's page");
+    let target = &uri[format!("http://{addr}").len()..];
+    let page = send(addr, "GET", target, None);
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").is_some_and(|t| t.starts_with("text/html")));
+    for control in ["Authorize", "Deny", "Fail", "Session error"] {
+        assert!(page.body.contains(control), "{control} on the page");
+    }
+    let form = |choice: &str, extra: &str| {
+        let body = format!("member_guid={member}&choice={choice}{extra}");
+        exchange(addr, "POST", target, &[], Some(&body), Duration::from_secs(10)).expect("an answer")
+    };
+    let state = pending_state(addr, base, &member);
+    let done = form("authorize", "");
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert_eq!(oauth_state(addr, base, &state)["auth_status"], 2, "SUCCESS");
+    until_status(addr, base, &member, "CONNECTED");
+
+    let (member, uri) = oauth_member(addr, base);
+    let target = &uri[format!("http://{addr}").len()..];
+    let form = |choice: &str, extra: &str| {
+        let body = format!("member_guid={member}&choice={choice}{extra}");
+        exchange(addr, "POST", target, &[], Some(&body), Duration::from_secs(10)).expect("an answer")
+    };
+    let state = pending_state(addr, base, &member);
+    assert_eq!(form("fail", "&reason=9").status, 404, "an unknown reason is refused");
+    assert_eq!(form("fail", "&reason=6").status, 200);
+    let state = oauth_state(addr, base, &state);
+    assert_eq!(
+        (state["auth_status"].clone(), state["error_reason"].clone()),
+        (json!(3), json!(6)),
+        "ERRORED, session error"
+    );
+    assert_eq!(form("deny", "").status, 404, "nothing left to decide");
 }
