@@ -22,3 +22,15 @@ elapsed() {
   local s=$(( $(date +%s) - $1 ))
   if (( s >= 60 )); then printf '%dm%02ds' $((s / 60)) $((s % 60)); else printf '%ds' "$s"; fi
 }
+
+# The release wasm build (build.sh, size-profile.sh). It rebuilds the standard library for size:
+# a panic aborts on the spot (no message formatting, no table of file names and lines: the widget
+# installs no panic hook, so nobody would read them) and core takes its size-optimised
+# algorithms; about 19 KB of brotli off the production bundle (bench/RESULTS.md, "What each
+# reduction bought"). The flags are unstable: RUSTC_BOOTSTRAP=1 lets the pinned stable compiler
+# accept them for this one command, nothing else. Needs the rust-src component (setup.sh).
+release_wasm_build() {
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+    cargo build --lib --target wasm32-unknown-unknown --release \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
+}

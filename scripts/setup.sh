@@ -3,7 +3,7 @@
 #
 #   scripts/setup.sh [build|test|all]      (default: all)
 #
-#   build: wasm32 target, wasm-bindgen-cli (= Cargo.lock), wasm-opt (npm binaryen)
+#   build: wasm32 target, rust-src, wasm-bindgen-cli (= Cargo.lock), wasm-opt + esbuild (npm)
 #   test:  the same plus Debian's chromium + chromium-driver
 #
 # Prints one line when everything is present. On a fresh machine wasm-bindgen-cli is built
@@ -47,6 +47,17 @@ ensure_target() {
   installed+=("wasm32 target")
 }
 
+# --- rust-src (the release build rebuilds std for size: env.sh, release_wasm_build) ----------
+ensure_rust_src() {
+  if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    present+=("rust-src")
+    return
+  fi
+  say "adding the Rust component rust-src (rustup, seconds) ..."
+  rustup component add rust-src
+  installed+=("rust-src")
+}
+
 # --- wasm-bindgen-cli (wasm-bindgen, wasm-bindgen-test-runner) ---------------------------
 ensure_wasm_bindgen() {
   if [ ! -f Cargo.lock ]; then
@@ -64,12 +75,14 @@ ensure_wasm_bindgen() {
     present+=("wasm-bindgen-cli $want")
     return
   fi
-  say "installing wasm-bindgen-cli $want (found: ${have_cli:-none}) with cargo install: a few minutes on 2 cores ..."
+  say "installing wasm-bindgen-cli $want (found: ${have_cli:-none}) with cargo install: about a minute on 2 cores ..."
   # No --locked: its lockfile wants a webpki-roots version the registry here lacks (docs/development.md, pitfall 5).
-  # A light release profile: the tools run for seconds at a time, so full optimisation and
-  # LTO would cost minutes of install for nothing.
-  cargo install wasm-bindgen-cli --version "$want" --force \
-    --config profile.release.opt-level=1 --config profile.release.lto=false \
+  # Built unoptimised and without its default TLS stack (rustls, ring): the test runner only
+  # speaks plain HTTP to ChromeDriver on localhost, and the tools run for seconds. Measured here:
+  # 1 min to install instead of 5 1/2 (opt-level 1 with TLS), for about 5 s more of
+  # wasm-bindgen time per test binary (bench/RESULTS.md, "Set-up time on a fresh machine").
+  cargo install wasm-bindgen-cli --version "$want" --force --no-default-features \
+    --config profile.release.opt-level=0 --config profile.release.lto=false \
     --config profile.release.codegen-units=16 --config profile.release.debug=false
   [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] \
     || die "wasm-bindgen $want was installed but another version is first on PATH: $(command -v wasm-bindgen)"
@@ -86,11 +99,12 @@ ensure_wasm_opt() {
     present+=("wasm-opt $BINARYEN_VERSION")
     return
   fi
-  say "installing npm packages from package-lock.json (binaryen $BINARYEN_VERSION for wasm-opt) with npm ci: a few seconds ..."
+  say "installing npm packages from package-lock.json (binaryen $BINARYEN_VERSION for wasm-opt, esbuild) with npm ci: a few seconds ..."
   npm ci --no-audit --no-fund --loglevel=error
   have="$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)"
   [[ "$have" == *"(version_$BINARYEN_VERSION)"* ]] \
     || die "node_modules/.bin/wasm-opt is not binaryen $BINARYEN_VERSION (got: ${have:-nothing}); check package.json"
+  node_modules/.bin/esbuild --version >/dev/null 2>&1 || die "node_modules/.bin/esbuild does not run; check package.json"
   echo "$stamp_want" > "$stamp"
   installed+=("wasm-opt $BINARYEN_VERSION")
 }
@@ -119,6 +133,7 @@ ensure_browser() {
 }
 
 ensure_target
+ensure_rust_src
 ensure_wasm_bindgen
 ensure_wasm_opt
 if [ "$want_browser" = 1 ]; then ensure_browser; fi

@@ -22,7 +22,7 @@ rm -rf "$out"
 mkdir -p "$out"
 features=(--no-default-features)
 if [ -n "${FEATURES:-}" ]; then features=(--features "$FEATURES"); fi
-cargo build --lib --target wasm32-unknown-unknown --release "${features[@]}"
+release_wasm_build "${features[@]}"
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" --out-name named \
   target/wasm32-unknown-unknown/release/connect_widget.wasm
 read -ra wasm_opt_flags <<< "${WASM_OPT_FLAGS:--O1}"

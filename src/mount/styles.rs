@@ -10,7 +10,8 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Document, Element, ShadowRoot};
 
-const STYLE: &str = include_str!("../../style/widget.css");
+// `style/widget.css`, minified by `build.rs`.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// One parsed sheet for every widget of this module's document.
