@@ -32,13 +32,15 @@ trap 'rm -rf "$staging"' EXIT
 bundle() {
   local name="$1"
   shift
+  local wasm
   if [ "$profile" = release ]; then
     release_wasm_build "$@"
+    wasm="$RELEASE_WASM"
   else
     cargo build --lib --target wasm32-unknown-unknown "$@"
+    wasm=target/wasm32-unknown-unknown/debug/connect_widget.wasm
   fi
-  wasm-bindgen --target web --no-typescript --out-dir "$staging" --out-name "$name" \
-    "target/wasm32-unknown-unknown/$profile/connect_widget.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$staging" --out-name "$name" "$wasm"
   if [ "$profile" = release ]; then
     # Flags measured in bench/RESULTS.md ("What each reduction bought").
     wasm-opt "${wasm_opt_flags[@]}" --output "$staging/${name}_bg.wasm" "$staging/${name}_bg.wasm"

@@ -29,8 +29,14 @@ elapsed() {
 # algorithms; about 19 KB of brotli off the production bundle (bench/RESULTS.md, "What each
 # reduction bought"). The flags are unstable: RUSTC_BOOTSTRAP=1 lets the pinned stable compiler
 # accept them for this one command, nothing else. Needs the rust-src component (setup.sh).
+# It has a target directory of its own: it shares no artifact with the debug builds, lints and
+# tests anyway (other flags, other profile), and test.sh runs it beside them without either
+# waiting for the other's cargo lock. RELEASE_WASM is the file it produces.
+RELEASE_TARGET_DIR="$ROOT/target/release-wasm"
+RELEASE_WASM="$RELEASE_TARGET_DIR/wasm32-unknown-unknown/release/connect_widget.wasm"
 release_wasm_build() {
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+  CARGO_TARGET_DIR="$RELEASE_TARGET_DIR" RUSTC_BOOTSTRAP=1 \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo build --lib --target wasm32-unknown-unknown --release \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
 }

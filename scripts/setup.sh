@@ -82,6 +82,7 @@ ensure_wasm_bindgen() {
   # 1 min to install instead of 5 1/2 (opt-level 1 with TLS), for about 5 s more of
   # wasm-bindgen time per test binary (bench/RESULTS.md, "Set-up time on a fresh machine").
   cargo install wasm-bindgen-cli --version "$want" --force --no-default-features \
+    --bin wasm-bindgen --bin wasm-bindgen-test-runner \
     --config profile.release.opt-level=0 --config profile.release.lto=false \
     --config profile.release.codegen-units=16 --config profile.release.debug=false
   [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $want" ] \

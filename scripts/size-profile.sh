@@ -24,7 +24,7 @@ features=(--no-default-features)
 if [ -n "${FEATURES:-}" ]; then features=(--features "$FEATURES"); fi
 release_wasm_build "${features[@]}"
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" --out-name named \
-  target/wasm32-unknown-unknown/release/connect_widget.wasm
+  "$RELEASE_WASM"
 read -ra wasm_opt_flags <<< "${WASM_OPT_FLAGS:--O1}"
 wasm-opt "${wasm_opt_flags[@]}" --debuginfo --output "$out/named_bg.wasm" "$out/named_bg.wasm"
 twiggy top -n 100000 -f csv "$out/named_bg.wasm" > "$out/top.csv"

@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Runs every check, in order, stopping at the first failure:
+# Runs every check, stopping at the first failure:
 #   1. formatting            cargo fmt --all --check
 #   2. lints                 cargo clippy --all-targets -D warnings, natively (the widget and the
 #                            sandbox server, --workspace) and for wasm32 (the widget only, with and
 #                            without the `sandbox` feature)
 #   3. native tests          cargo test --workspace  (includes the sandbox server over real HTTP)
-#   4. release bundle build  scripts/build.sh                             (-> dist/)
+#   4. in-page browser tests cargo test --target wasm32-unknown-unknown --lib --test … (every test
+#                            target but `embedding`; headless Chromium), with the sandbox server
+#                            (see start_sandbox_server below) running
+#   5. release bundle build  scripts/build.sh                             (-> dist/)
 #      size budget           scripts/bundle-size.mjs: fails when the production bundle (wasm, JS glue,
 #                            widget.html's page, module and CSS) is over BUNDLE_BUDGET_BROTLI bytes
-#   5. npm package           scripts/package.sh --check  (pack, install into a page project, tsc)
-#   6. browser tests         cargo test --target wasm32-unknown-unknown --tests  (headless Chromium;
-#                            --tests: doctests would only be compiled for wasm, never run, yet counted),
-#                            with the sandbox server (see start_sandbox_server below) and the embedding
-#                            tests' fixture servers (scripts/test_servers.sh) running
-# then prints "tests: N passed, N failed" (native + browser) alone on the last line.
+#      npm package           scripts/package.sh --check  (pack, install into a page project, tsc)
+#   6. embedding tests       cargo test --target wasm32-unknown-unknown --test embedding: they load
+#                            dist/ and the package, with the fixture servers (scripts/test_servers.sh)
+# Step 5 runs in the background from the start, beside 1-4 (its own target directory, so no cargo
+# lock is shared): on two cores its single-threaded link and wasm-opt phases overlap their work.
+# Its output is shown when it is joined, before step 6. Then prints "tests: N passed, N failed"
+# (native + browser) alone on the last line.
 #
-# Extra arguments go to both cargo test runs, e.g. `scripts/test.sh -- mounts_the_widget`.
+# Extra arguments go to every cargo test run, e.g. `scripts/test.sh -- mounts_the_widget`.
 # Env: WASM_BINDGEN_TEST_TIMEOUT (seconds per browser test binary, default 600).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -24,8 +28,11 @@ bash scripts/setup.sh test
 
 logs="$(mktemp -d)"
 server_pid=""
+release_pid=""
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  # The background release job runs in its own process group (setsid): stop all of it.
+  if [ -n "$release_pid" ]; then kill -- "-$release_pid" 2>/dev/null || true; wait "$release_pid" 2>/dev/null || true; fi
   bash scripts/test_servers.sh stop
   rm -rf "$logs"
 }
@@ -100,7 +107,46 @@ start_sandbox_server() {
   return 1
 }
 
+# The release job (step 5): build.sh, the size check, the package. Output to $logs/release.log.
+# The goal is 150 KB of brotli (bench/RESULTS.md, "Where the bytes go"); until the bundle gets
+# there, the check holds it at the size measured last plus a small margin, so it can only shrink.
+start_release() {
+  echo "==> release (in the background): build.sh, bundle-size.mjs, package.sh --check"
+  release_t0=$(date +%s)
+  setsid bash -c 'set -e
+    echo "==> build: bash scripts/build.sh"; bash scripts/build.sh
+    echo "==> size: node scripts/bundle-size.mjs dist --budget $1"; node scripts/bundle-size.mjs dist --budget "$1"
+    echo "==> package: NO_BUILD=1 bash scripts/package.sh --check"; NO_BUILD=1 bash scripts/package.sh --check' \
+    release "${BUNDLE_BUDGET_BROTLI:-326000}" >"$logs/release.log" 2>&1 </dev/null &
+  release_pid=$!
+}
+
+# Waits for the release job, shows its output, and stops here when it failed.
+join_release() {
+  local rc=0
+  wait "$release_pid" || rc=$?
+  release_pid=""
+  echo "==> release output:"
+  cat "$logs/release.log"
+  if [ "$rc" -ne 0 ]; then
+    echo "==> release FAILED (exit $rc) after $(elapsed "$release_t0")"
+    summary
+    exit "$rc"
+  fi
+  echo "==> release ok in $(elapsed "$release_t0") (in the background)"
+}
+
+# Every wasm test target but the embedding suite: the lib's unit tests and tests/NAME.rs, tests/NAME/main.rs.
+in_page_tests=(--lib)
+for file in tests/*.rs tests/*/main.rs; do
+  name="${file#tests/}"
+  name="${name%/main.rs}"
+  name="${name%.rs}"
+  [ "$name" = embedding ] || in_page_tests+=(--test "$name")
+done
+
 step fmt cargo fmt --all --check
+start_release
 step clippy-native cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The production bundle is built without the default `sandbox` feature: lint that build too.
@@ -108,23 +154,21 @@ step clippy-production cargo clippy --target wasm32-unknown-unknown --lib --no-d
 
 step native cargo test --workspace "$@"
 
-# The embedding tests (tests/embedding/) load dist/ and the packed npm package, and pages
-# served on other origins: build and package before the browser step, and start the fixture
-# servers for it (stopped by `cleanup` on exit, failure included).
-step release bash scripts/build.sh
-# The goal is 150 KB of brotli (bench/RESULTS.md, "Where the bytes go"); until the bundle gets
-# there, the check holds it at the size measured last plus a small margin, so it can only shrink.
-step size node scripts/bundle-size.mjs dist --budget "${BUNDLE_BUDGET_BROTLI:-326000}"
-step package env NO_BUILD=1 bash scripts/package.sh --check
-bash scripts/test_servers.sh start || { summary; exit 1; }
-
 # The runner (.cargo/config.toml) drives /usr/bin/chromium through ChromeDriver with the
 # arguments in webdriver.json. WASM_BINDGEN_USE_BROWSER runs test files that lack
 # wasm_bindgen_test_configure!(run_in_browser) in the browser too, instead of node.
 # All tests of one test binary share one page: each mounts into its own container.
+browser_env=(env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1
+  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}")
 start_sandbox_server || { summary; exit 1; }
-step browser env CHROMEDRIVER="$CHROMEDRIVER_BIN" WASM_BINDGEN_USE_BROWSER=1 \
-  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-600}" \
-  cargo test --target wasm32-unknown-unknown --tests "$@"
+step browser "${browser_env[@]}" cargo test --target wasm32-unknown-unknown "${in_page_tests[@]}" "$@"
+
+# The embedding tests (tests/embedding/) load dist/ and the packed npm package, and pages
+# served on other origins: they wait for the release job, and the fixture servers are
+# started for them (stopped by `cleanup` on exit, failure included).
+join_release
+count "$logs/release.log"
+bash scripts/test_servers.sh start || { summary; exit 1; }
+step embedding "${browser_env[@]}" cargo test --target wasm32-unknown-unknown --test embedding "$@"
 
 summary
