@@ -35,25 +35,27 @@ import csv, re, sys
 from collections import Counter
 
 LEPTOS = ("tachys", "reactive_graph", "leptos", "any_spawner", "or_poisoned", "throw_error", "next_tuple",
-          "slotmap", "guardian", "send_wrapper", "oco_ref", "any_error", "futures", "pin_project")
+          "slotmap", "guardian", "send_wrapper", "oco_ref", "any_error", "futures", "futures_util", "pin_project",
+          "either_of", "wasm_streams")
 STD = ("core", "alloc", "std", "dlmalloc", "hashbrown", "compiler_builtins", "__rustc", "indexmap", "zmij",
        "itoa", "ryu", "memchr")
 BINDINGS = ("wasm_bindgen", "js_sys", "web_sys", "gloo_net", "gloo_utils", "wasm_bindgen_futures")
 
 def owner(name):
+    # std rebuilt from source (release_wasm_build) names crates with a hash: core[27cd0353e63fa9bc]::…
+    name = re.sub(r"\[[0-9a-f]{8,}\]", "", name)
     if name.startswith('"function names"') or name.startswith('"local names"') or name.startswith("\"") and "names" in name:
         return None
     if name.startswith("data segment") or name.startswith("data["):
         return "data segments (strings, tables, CSS)"
-    m = re.search(r"connect_widget::([a-z_0-9]+)", name)
-    if m:
-        return f"widget: {m.group(1)}"
-    for word, group in (("serde", "serde + serde_json"), ("tachys", "leptos (tachys, reactive_graph, leptos)"),
-                        ("reactive_graph", "leptos (tachys, reactive_graph, leptos)")):
-        if word in name:
-            return group
-    head = re.match(r"^[<&]*(?:mut |dyn )?([A-Za-z_0-9]+)", name)
+    # Owned by the first path in the name: the function's own (`core::ptr::drop_in_place::<connect_widget::…>`
+    # is std's), or for a tuple or `<_ as Trait>` impl, the crate of its first element or trait.
+    head = re.search(r"([A-Za-z_0-9]+)::([a-z_0-9]+)", name)
     crate = head.group(1) if head else ""
+    if crate == "connect_widget":
+        return f"widget: {head.group(2)}"
+    if crate in ("serde", "serde_json", "serde_core"):
+        return "serde + serde_json"
     if crate in LEPTOS:
         return "leptos (tachys, reactive_graph, leptos)"
     if crate in STD:

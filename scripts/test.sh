@@ -5,8 +5,8 @@
 #                            sandbox server, --workspace) and for wasm32 (the widget only, with and
 #                            without the `sandbox` feature)
 #   3. native tests          cargo test --workspace  (includes the sandbox server over real HTTP)
-#   4. in-page browser tests cargo test --target wasm32-unknown-unknown --lib --test … (every test
-#                            target but `embedding`; headless Chromium), with the sandbox server
+#   4. in-page browser tests cargo test --target wasm32-unknown-unknown --test … (every test target
+#                            with browser tests but `embedding`; headless Chromium), with the sandbox server
 #                            (see start_sandbox_server below) running
 #   5. release bundle build  scripts/build.sh                             (-> dist/)
 #      size budget           scripts/bundle-size.mjs: fails when the production bundle (wasm, JS glue,
@@ -136,13 +136,18 @@ join_release() {
   echo "==> release ok in $(elapsed "$release_t0") (in the background)"
 }
 
-# Every wasm test target but the embedding suite: the lib's unit tests and tests/NAME.rs, tests/NAME/main.rs.
-in_page_tests=(--lib)
+# The test targets with browser tests (tests/NAME.rs or tests/NAME/ that use wasm_bindgen_test; the
+# lib's unit tests if src/ does), but the embedding suite. The native-only suites (tests/flow,
+# tests/host_decoding: `#![cfg(not(target_arch = "wasm32"))]`) and the lib's native unit tests
+# would only be compiled, linked and loaded for wasm to run nothing: about a minute on a fresh machine.
+has_browser_tests() { grep -rqs 'wasm_bindgen_test' "$@"; }
+in_page_tests=()
+if has_browser_tests src; then in_page_tests+=(--lib); fi
 for file in tests/*.rs tests/*/main.rs; do
   name="${file#tests/}"
   name="${name%/main.rs}"
   name="${name%.rs}"
-  [ "$name" = embedding ] || in_page_tests+=(--test "$name")
+  if [ "$name" != embedding ] && has_browser_tests "tests/$name.rs" "tests/$name"; then in_page_tests+=(--test "$name"); fi
 done
 
 step fmt cargo fmt --all --check
