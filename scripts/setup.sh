@@ -53,8 +53,11 @@ ensure_rust_src() {
     present+=("rust-src")
     return
   fi
+  # Not in rust-toolchain.toml: there, a failed download would stop every cargo command, not just
+  # the release build that needs it.
   say "adding the Rust component rust-src (rustup, seconds) ..."
-  rustup component add rust-src
+  rustup component add rust-src \
+    || die "rustup could not add rust-src, which the release build needs (it rebuilds std for size: scripts/env.sh)"
   installed+=("rust-src")
 }
 
