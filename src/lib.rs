@@ -10,6 +10,7 @@ pub mod model;
 pub mod options;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
+pub mod small_map;
 pub mod stream;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,8 +10,8 @@ use crate::i18n::{Key, Locale};
 use crate::model::ClientConfig;
 #[cfg(feature = "sandbox")]
 use crate::sandbox::SandboxOptions;
+use crate::small_map::SmallMap;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 mod api;
 mod client_config;
@@ -49,7 +49,7 @@ pub struct MountOptions {
     pub client_config: ClientConfig,
     pub locale: Locale,
     /// `language.copy`: the partner's text by key.
-    pub copy: BTreeMap<Key, String>,
+    pub copy: SmallMap<Key, String>,
     pub settings: Settings,
     /// `timing.hostTimeoutMs`; 0 means no limit.
     pub host_timeout_ms: u32,
@@ -108,7 +108,7 @@ impl MountOptions {
             }
             Some(other) => return Err(format!("`language.locale` must be a string such as \"en\", got {other}")),
         };
-        let mut copy = BTreeMap::new();
+        let mut copy = SmallMap::new();
         if let Some(entries) = options.pointer("/language/copy").and_then(Value::as_object) {
             for (name, text) in entries {
                 // Our dotted names, or MX's custom-copy contexts.

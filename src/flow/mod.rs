@@ -69,8 +69,8 @@ pub use survey::SurveyState;
 
 use crate::host::{FromHost, HostCall, HostError};
 use crate::model::{ClientConfig, ConnectionStatus, Institution, Member, Microdeposit};
+use crate::small_map::SmallMap;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 pub type Token = u64;
 
@@ -252,13 +252,13 @@ pub struct Flow {
     pub overlay: Option<Overlay>,
     pub institution: Option<Institution>,
     pub member: Option<Member>,
-    pending: BTreeMap<Token, Waiting>,
+    pending: SmallMap<Token, Waiting>,
     next_token: Token,
     loaded_sent: bool,
     /// Whether a real step has been shown: the first one does not take focus.
     shown_once: bool,
     /// Last status seen per member, for `memberStatusUpdate` on real changes only.
-    known_status: BTreeMap<String, Option<ConnectionStatus>>,
+    known_status: SmallMap<String, Option<ConnectionStatus>>,
     /// A microdeposit the partner created before (`current_microdeposit_guid`,
     /// PREINITIATED): its details prefill the account-number entry.
     pub microdeposit: Option<Microdeposit>,
@@ -279,11 +279,11 @@ impl Flow {
             overlay: None,
             institution: None,
             member: None,
-            pending: BTreeMap::new(),
+            pending: SmallMap::new(),
             next_token: 1,
             loaded_sent: false,
             shown_once: false,
-            known_status: BTreeMap::new(),
+            known_status: SmallMap::new(),
             microdeposit: None,
             mfa_track: None,
             session: Session::default(),

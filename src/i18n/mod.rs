@@ -13,7 +13,7 @@ mod fr_ca;
 
 pub use en::Key;
 
-use std::collections::BTreeMap;
+use crate::small_map::SmallMap;
 
 /// Defines `Key`, its names and the English text from one table.
 macro_rules! catalogue {
@@ -88,11 +88,11 @@ impl Locale {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct I18n {
     pub locale: Locale,
-    overrides: BTreeMap<Key, String>,
+    overrides: SmallMap<Key, String>,
 }
 
 impl I18n {
-    pub fn new(locale: Locale, overrides: BTreeMap<Key, String>) -> I18n {
+    pub fn new(locale: Locale, overrides: SmallMap<Key, String>) -> I18n {
         I18n { locale, overrides }
     }
 

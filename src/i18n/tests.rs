@@ -18,7 +18,7 @@ fn placeholders_are_filled_by_name() {
 
 #[test]
 fn overrides_win_over_the_locale() {
-    let mut o = BTreeMap::new();
+    let mut o = SmallMap::new();
     o.insert(Key::SearchTitle, "Pick your bank".to_string());
     let i = I18n::new(Locale::Es, o);
     assert_eq!(i.t(Key::SearchTitle), "Pick your bank");
@@ -95,10 +95,10 @@ fn translations_are_not_empty_or_english() {
 // The widget actually picks the locale's catalogue, not English.
 #[test]
 fn locales_use_their_catalogue() {
-    let es = I18n::new(Locale::Es, BTreeMap::new());
+    let es = I18n::new(Locale::Es, SmallMap::new());
     assert_eq!(es.t(Key::SearchTitle), "Busque su banco");
     assert_eq!(es.tf(Key::ConnectingTitle, &[("name", "MX Bank")]), "Conectando con MX Bank");
-    let fr = I18n::new(Locale::FrCa, BTreeMap::new());
+    let fr = I18n::new(Locale::FrCa, SmallMap::new());
     assert_eq!(fr.t(Key::SearchTitle), "Trouvez votre banque");
     assert_eq!(fr.t(Key::SupportEmail), "Votre adresse courriel");
     assert_eq!(I18n::default().t(Key::SearchTitle), "Find your bank");

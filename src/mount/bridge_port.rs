@@ -7,10 +7,10 @@ use crate::embed::bridge;
 use crate::embed::url::Origin;
 use crate::host::js::{js_to_json, json_to_js, settle, Settled};
 use crate::host::{HostCall, HostError};
+use crate::small_map::SmallMap;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +20,7 @@ use web_sys::{MessageChannel, MessageEvent, MessagePort, Window};
 pub struct BridgeClient {
     port: MessagePort,
     /// The `resolve` of each call still waiting, by id.
-    waiting: Rc<RefCell<BTreeMap<u64, Function>>>,
+    waiting: Rc<RefCell<SmallMap<u64, Function>>>,
     next_id: Cell<u64>,
     timeout_ms: u32,
     _on_answer: Closure<dyn FnMut(MessageEvent)>,
@@ -28,7 +28,7 @@ pub struct BridgeClient {
 
 impl BridgeClient {
     fn new(port: MessagePort, timeout_ms: u32) -> BridgeClient {
-        let waiting: Rc<RefCell<BTreeMap<u64, Function>>> = Rc::new(RefCell::new(BTreeMap::new()));
+        let waiting: Rc<RefCell<SmallMap<u64, Function>>> = Rc::new(RefCell::new(SmallMap::new()));
         let waiting_in = Rc::clone(&waiting);
         let on_answer = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();

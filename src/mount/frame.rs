@@ -27,9 +27,9 @@ use crate::host::{CALLBACK_NAMES, REQUIRED_CALLBACKS};
 use crate::i18n::{I18n, Key, Locale};
 use crate::options::MountOptions;
 use crate::runtime::{EventOutput, Listeners, Transport};
+use crate::small_map::SmallMap;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -136,7 +136,7 @@ async fn start(window: &Window, document: &Document, main: &Element, search: &st
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", opts.locale.tag());
     }
-    document.set_title(&I18n::new(opts.locale, BTreeMap::new()).t(Key::FrameTitle));
+    document.set_title(&I18n::new(opts.locale, SmallMap::new()).t(Key::FrameTitle));
     let origin = query::parent_origin(params.target_origin.as_ref(), &document.referrer());
     match &origin {
         Some((origin, OriginSource::Referrer)) => js::warn(&format!(
@@ -301,7 +301,7 @@ fn element(document: &Document, tag: &str, class: &str, text: Option<&str>) -> O
 
 /// "Loading…", announced politely, while the parent page's bridge answers.
 fn show_loading(document: &Document, main: &Element, locale: Locale) -> Option<Notice> {
-    let text = I18n::new(locale, BTreeMap::new()).t(Key::CommonLoading);
+    let text = I18n::new(locale, SmallMap::new()).t(Key::CommonLoading);
     Notice::show(document, main, locale, |card| {
         let status = element(document, "p", "cw-spinner", None)?;
         let _ = status.set_attribute("role", "status");
@@ -316,7 +316,7 @@ fn show_loading(document: &Document, main: &Element, locale: Locale) -> Option<N
 /// the detail (the parameter and what is wrong with it) for the site's developers.
 /// It stays: it is the page's last state.
 fn show_problem(document: &Document, main: &Element, locale: Locale, detail: &str) {
-    let i18n = I18n::new(locale, BTreeMap::new());
+    let i18n = I18n::new(locale, SmallMap::new());
     if let Some(shadow) = main.shadow_root() {
         shadow.set_text_content(None);
     }

@@ -26,12 +26,12 @@ use crate::options::{MountOptions, DATA_KEYS};
 use crate::runtime::{Listeners, Runtime, Transport};
 #[cfg(feature = "sandbox")]
 use crate::sandbox::Sandbox;
+use crate::small_map::SmallMap;
 use crate::views::ui::PageAddress;
 use crate::views::{Ctx, Widget};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,7 +64,7 @@ impl Instance {
 }
 
 thread_local! {
-    static REGISTRY: RefCell<BTreeMap<u32, Instance>> = const { RefCell::new(BTreeMap::new()) };
+    static REGISTRY: RefCell<SmallMap<u32, Instance>> = const { RefCell::new(SmallMap::new()) };
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 

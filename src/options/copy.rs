@@ -6,8 +6,8 @@
 
 use super::client_config::shown;
 use crate::i18n::Key;
+use crate::small_map::SmallMap;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// MX's custom-copy contexts that have a message here.
 const MX_COPY_KEYS: [(&str, Key); 6] = [
@@ -47,7 +47,7 @@ pub fn from_mx_text(text: &str, key: Key) -> String {
 }
 
 /// Read `language.localizedContent` into `copy`, warning about what is not understood.
-pub fn read_localized_content(content: &Value, copy: &mut BTreeMap<Key, String>, warnings: &mut Vec<String>) {
+pub fn read_localized_content(content: &Value, copy: &mut SmallMap<Key, String>, warnings: &mut Vec<String>) {
     let Some(entries) = content.as_object() else {
         if !content.is_null() {
             warnings
@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn localized_content_fills_the_offer_texts() {
-        let mut copy = BTreeMap::new();
+        let mut copy = SmallMap::new();
         let mut warnings = Vec::new();
         let content = json!({"connect": {"additional_product_screen": {
             "add_aggregation": {"title": "Track spending too?", "button_1": "Sure", "button_3": "?"},

@@ -16,11 +16,11 @@ use crate::host::http::{
 };
 use crate::host::{HostCall, HostError, CALLBACK_NAMES};
 use crate::options::{base_url, HttpApiOptions, RequestCredentials};
+use crate::small_map::SmallMap;
 use gloo_net::http::{Headers, RequestBuilder};
 use js_sys::{Function, Object};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::AbortController;
 
@@ -55,7 +55,7 @@ pub struct HttpHost {
     headers_callback: Option<(Function, JsValue)>,
     timeout_ms: u32,
     retry: RetryPolicy,
-    in_flight: RefCell<BTreeMap<u64, InFlight>>,
+    in_flight: RefCell<SmallMap<u64, InFlight>>,
     next_id: Cell<u64>,
 }
 
@@ -103,7 +103,7 @@ impl HttpHost {
             headers_callback,
             timeout_ms,
             retry: RetryPolicy::default(),
-            in_flight: RefCell::new(BTreeMap::new()),
+            in_flight: RefCell::new(SmallMap::new()),
             next_id: Cell::new(1),
         }
     }
