@@ -66,7 +66,7 @@ def sizes():
         "iframe css": DIST / "widget-frame.css",
         "sandbox build wasm": DIST / "connect-widget-sandbox_bg.wasm",
         "sandbox build js": DIST / "connect-widget-sandbox.js",
-        "css (inside the wasm)": ROOT / "style" / "widget.css",
+        "css source (minified into the wasm by build.rs)": ROOT / "style" / "widget.css",
     }
     result = {}
     for kind, path in files.items():
