@@ -138,8 +138,12 @@ impl Runtime {
         let had_focus = self.focus_inside();
         // Effects run after the update, so a listener that calls back into the
         // widget (e.g. `navigateBack()` from `onPostMessage`) is not re-entrant.
-        let effects = self.flow.try_update(|flow| flow.update(msg)).unwrap_or_default();
+        // The views hear of the change only after the effects are queued: host calls
+        // then start before the new screen renders, and the host's latency overlaps
+        // the rendering instead of following it (the first screen paints sooner).
+        let effects = self.flow.try_update_untracked(|flow| flow.update(msg)).unwrap_or_default();
         self.run_all(effects);
+        self.flow.notify();
         if had_focus {
             self.keep_focus_inside();
         }
