@@ -24,6 +24,10 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
     let hint_id = ctx.dom_id("search-hint");
+    // The results area follows this: the state without the query, so typing alone (before the
+    // debounced search starts) redraws nothing there.
+    let listing =
+        Memo::new(move |_| state.with(|s| s.as_ref().map(|s| SearchState { query: String::new(), ..s.clone() })));
     let input_ref = NodeRef::<leptos::html::Input>::new();
     let clear = move |_| {
         ctx.send(Msg::Clear);
@@ -69,7 +73,7 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
                 <p class="cw-hint" id=hint_id>{ctx.t(Key::SearchHint)}</p>
             </div>
             {move || select_feedback(ctx, state.get())}
-            <div class="cw-search-body">{move || body(ctx, state.get())}</div>
+            <div class="cw-search-body">{move || body(ctx, listing.get())}</div>
         </div>
     }
 }
