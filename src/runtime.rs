@@ -140,7 +140,7 @@ impl Runtime {
         // widget (e.g. `navigateBack()` from `onPostMessage`) is not re-entrant.
         // The views hear of the change only after the effects are queued: host calls
         // then start before the new screen renders, and the host's latency overlaps
-        // the rendering instead of following it (the first screen paints sooner).
+        // the rendering instead of following it.
         let effects = self.flow.try_update_untracked(|flow| flow.update(msg)).unwrap_or_default();
         self.run_all(effects);
         self.flow.notify();
