@@ -77,40 +77,52 @@ fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaS
         let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
         ctx.send(Msg::SubmitAnswers(values));
     };
-    let fields = challenges
-        .into_iter()
-        .zip(answers)
-        .map(|(c, (_, value))| {
-            report_first_input(ctx, value, InputKind::MfaAnswer);
-            let guid = c.guid.clone();
-            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
-            let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_ascii_lowercase().contains("code");
-            let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
-            let image = c
-                .image_data
-                .clone()
-                .map(|src| view! { <img class="cw-mfa-image" src=src alt=ctx.t(Key::MfaImageLabel) /> }.into_any());
-            view! {
-                <TextField
-                    id=ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)))
-                    label=label
-                    error=ctx.t(Key::MfaAnswerRequired)
-                    invalid=invalid
-                    disabled=submitting(state)
-                    value=value
-                    autocomplete=if looks_like_code { "one-time-code" } else { "off" }
-                    // Not `numeric`: codes can have letters (the sandbox's is "correct"),
-                    // and a phone's number pad could not type them.
-                    inputmode="text"
-                    verbatim=true
-                    above=image
-                />
-            }
-        })
-        .collect_view();
+    let fields =
+        challenges.iter().zip(answers).map(|(c, (_, value))| text_question(ctx, c, value, state)).collect_view();
+    mfa_form(ctx, state, on_submit, fields)
+}
+
+/// A text question: its field, with the question's picture above it when it has one, and the
+/// `one-time-code` hint for codes and tokens. Its first keystroke is reported to analytics.
+fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Memo<Option<MfaState>>) -> AnyView {
+    report_first_input(ctx, value, InputKind::MfaAnswer);
+    let guid = c.guid.clone();
+    let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+    let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_ascii_lowercase().contains("code");
+    let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
+    let image = c
+        .image_data
+        .clone()
+        .map(|src| view! { <img class="cw-mfa-image" src=src alt=ctx.t(Key::MfaImageLabel) /> }.into_any());
+    view! {
+        <TextField
+            id=ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)))
+            label=label
+            error=ctx.t(Key::MfaAnswerRequired)
+            invalid=invalid
+            disabled=submitting(state)
+            value=value
+            autocomplete=if looks_like_code { "one-time-code" } else { "off" }
+            // Not `numeric`: codes can have letters (the sandbox's is "correct"),
+            // and a phone's number pad could not type them.
+            inputmode="text"
+            verbatim=true
+            above=image
+        />
+    }
+    .into_any()
+}
+
+/// Every MFA form: the questions, then the submit button, busy while the answers are sent.
+fn mfa_form(
+    ctx: Ctx,
+    state: Memo<Option<MfaState>>,
+    on_submit: impl FnMut(web_sys::SubmitEvent) + 'static,
+    questions: impl IntoView + 'static,
+) -> impl IntoView {
     view! {
         <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-            {fields}
+            {questions}
             <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
         </form>
     }
@@ -134,21 +146,19 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
         ctx.send(Msg::SubmitChoice(chosen.get_untracked()));
     };
     let choices = radio_choices(&challenge, images);
-    view! {
-        <form class="cw-form" novalidate="" on:submit=on_submit>
-            <RadioGroup
-                name=ctx.dom_id(&format!("mfa-{}", sanitize(&challenge.guid)))
-                legend=legend
-                choices=choices
-                chosen=chosen
-                error=required
-                invalid=invalid
-                disabled=submitting(state)
-                images=images
-            />
-            <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
-        </form>
-    }
+    let group = view! {
+        <RadioGroup
+            name=ctx.dom_id(&format!("mfa-{}", sanitize(&challenge.guid)))
+            legend=legend
+            choices=choices
+            chosen=chosen
+            error=required
+            invalid=invalid
+            disabled=submitting(state)
+            images=images
+        />
+    };
+    mfa_form(ctx, state, on_submit, group)
 }
 
 /// Questions of both sorts in one form: a field for each text question, a radio
@@ -171,39 +181,27 @@ fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
         ctx.send(Msg::SubmitAnswers(values));
     };
     let questions = challenges
-        .into_iter()
+        .iter()
         .zip(answers)
         .map(|(c, (guid, typed, chosen))| {
-            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
-            let id = ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)));
-            if c.asks_choice() {
-                let images = c.field_type == field_type::IMAGE_OPTIONS;
-                let choices = radio_choices(&c, images);
-                let legend = if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() };
-                view! {
-                    <RadioGroup name=id legend=legend choices=choices chosen=chosen error=ctx.t(Key::MfaChooseRequired)
-                        invalid=invalid disabled=submitting(state) images=images />
-                }
-                .into_any()
-            } else {
-                let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
-                view! {
-                    <TextField id=id label=label error=ctx.t(Key::MfaAnswerRequired) invalid=invalid
-                        disabled=submitting(state) value=typed autocomplete="off" inputmode="text" verbatim=true />
-                }
-                .into_any()
+            if !c.asks_choice() {
+                return text_question(ctx, c, typed, state);
             }
+            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+            let images = c.field_type == field_type::IMAGE_OPTIONS;
+            let choices = radio_choices(c, images);
+            let legend = if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() };
+            view! {
+                <RadioGroup name=ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid))) legend=legend choices=choices
+                    chosen=chosen error=ctx.t(Key::MfaChooseRequired) invalid=invalid disabled=submitting(state)
+                    images=images />
+            }
+            .into_any()
         })
         .collect_view();
-    view! {
-        <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-            {questions}
-            <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
-        </form>
-    }
+    mfa_form(ctx, state, on_submit, questions)
 }
 
-/// A question's options as radio choices (with their pictures when `images`).
 fn radio_choices(challenge: &MfaCredential, images: bool) -> Vec<RadioChoice> {
     challenge
         .options
