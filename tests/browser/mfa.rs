@@ -1,8 +1,10 @@
 //! Multi-factor authentication on the sandbox: each question type answered
-//! wrong then right, single account selection, and two rounds of questions.
+//! wrong then right, single account selection, two rounds of questions, and a
+//! challenge mixing text, options and picture questions.
 
 use crate::common::browser::*;
 use serde_json::json;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 const WRONG: &str = "wrong-answer-7731";
@@ -165,5 +167,43 @@ async fn mfa_two_rounds() {
     let guid = w.reported_member_guid();
     assert_eq!(w.events_named("connect/submitMFA"), vec![json!({"member_guid": guid}); 2]);
     w.assert_never_reported(&["challenge", "correct"]);
+    w.unmount();
+}
+
+#[wasm_bindgen(module = "/tests/common/browser.js")]
+extern "C" {
+    fn hostile_host(payload: &str, plan: &str) -> JsValue;
+}
+
+// A challenge mixing a text question, an options question and a picture question: the picture
+// is shown above its field, as in a challenge of picture questions only, and the answers go through.
+#[wasm_bindgen_test]
+async fn a_mixed_challenge_shows_the_picture_of_its_picture_question() {
+    let w = mount_with(hostile_host("Harbor Savings", "mfa-png"), json!({}));
+    w.until_button("Harbor Savings").await;
+    w.click("Harbor Savings");
+    w.until("the login form", 3000, |m| m.by_role("textbox").len() >= 2).await;
+    for (field, value) in w.by_role("textbox").iter().zip(["harbor-user", "harbor-pass"]) {
+        fire_input(field, value);
+    }
+    w.click("Continue");
+    w.until_heading("Verify it's you").await;
+    w.until("the challenges", 3000, |m| m.radios().len() == 2).await;
+    // Named pictures only: the institution's logo, when it loads, is decorative (`alt=""`).
+    let pictures: Vec<_> = w.by_role("img").into_iter().filter(|img| !accessible_name(img).is_empty()).collect();
+    let names: Vec<String> = pictures.iter().map(accessible_name).collect();
+    assert_eq!(names, ["Image for this question"], "the picture question's picture, once");
+    let picture = &pictures[0];
+    let field = w.field("3 Harbor Savings");
+    assert!(
+        picture.compare_document_position(&field) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0,
+        "the picture comes before its field"
+    );
+    for field in w.by_role("textbox") {
+        fire_input(&field, "an answer");
+    }
+    w.choose_exactly("2 Harbor Savings");
+    w.click("Continue");
+    w.until_heading("You're connected").await;
     w.unmount();
 }

@@ -855,10 +855,13 @@ export function break_screen(host) {
 // ---- tests/browser/attack.rs: a host whose every string is hostile ----
 // `p` goes into every string the host supplies (names, web addresses, logos, instructions,
 // labels, MFA questions, options and pictures, messages). `plan` picks what addMember leads to:
-// "mfa" (a text, an options and a picture challenge, then connected), "denied", "locked",
+// "mfa" (a text, an options and a picture challenge, then connected; "mfa-png" with a picture that is shown), "denied", "locked",
 // "impeded" (each with `user_message: p`), "oauth" (an OAuth institution whose window URI is p,
 // ending in an error), "oauth-https" (the same with a safe window URI carrying p in its query).
 export function hostile_host(p, plan) {
+  // "mfa-png": the "mfa" plan with a picture the widget shows (a PNG, not the refused SVG).
+  const png = plan === "mfa-png";
+  if (png) plan = "mfa";
   const calls = [];
   const oauth = plan.startsWith("oauth");
   const uri = plan === "oauth-https" ? "https://bank.example/authorize?state=" + encodeURIComponent(p) : p;
@@ -871,7 +874,9 @@ export function hostile_host(p, plan) {
     account_verification_is_enabled: true, popularity: 1,
     instructional_data: { title: p, description: p, steps: [p, "2 " + p] },
   };
-  const picture = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__cw_xss=1'/>";
+  const picture = png
+    ? "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    : "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='window.__cw_xss=1'/>";
   const challenges = [
     { guid: "MFA-T", label: p, field_type: "TEXT" },
     { guid: "MFA-O", label: "2 " + p, field_type: "OPTIONS",
