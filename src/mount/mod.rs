@@ -28,7 +28,7 @@ use crate::runtime::{Listeners, Runtime, Transport};
 use crate::sandbox::Sandbox;
 use crate::small_map::SmallMap;
 use crate::views::ui::PageAddress;
-use crate::views::{Ctx, Widget};
+use crate::views::{widget, Ctx};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -46,21 +46,28 @@ struct Instance {
     own_host: Option<web_sys::Element>,
     container: web_sys::Element,
     runtime: Rc<Runtime>,
-    view: Option<Box<dyn std::any::Any>>,
+    view: Option<Rendered>,
     styles: styles::Attached,
 }
 
 impl Instance {
     fn tear_down(mut self) {
         self.runtime.shut_down();
-        // Dropping Leptos' unmount handle disposes the reactive owner and the DOM.
-        self.view.take();
+        // Disposes every effect, handler and signal the view made.
+        if let Some(view) = self.view.take() {
+            view.owner.cleanup();
+        }
         self.container.remove();
         if let Some(own_host) = &self.own_host {
             own_host.remove();
         }
         self.styles.detach();
     }
+}
+
+/// The widget's view: the reactive owner of everything it built.
+struct Rendered {
+    owner: Owner,
 }
 
 thread_local! {
@@ -350,7 +357,11 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     let slot_in = Rc::clone(&slot);
     let root_for_focus = container.clone();
     let page = PageAddress(document.base_uri().ok().flatten());
-    let view = leptos::mount::mount_to(mount_point, move || {
+    // Leptos' reactive system runs its effects on wasm-bindgen's executor (an error only says
+    // another widget already set it up).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let root = owner.with(move || {
         provide_context(page);
         let flow = RwSignal::new(Flow::new(config, settings, env));
         let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
@@ -358,8 +369,10 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
         let send: Rc<dyn Fn(Msg)> = Rc::new(move |msg| sender.dispatch(msg));
         *slot_in.borrow_mut() = Some(runtime);
         let ctx = Ctx::new(id, flow, i18n, send);
-        view! { <Widget ctx=ctx /> }
+        widget(ctx)
     });
+    mount_point.append_child(&root.element()).map_err(|_| "could not attach the widget")?;
+    let view = Rendered { owner };
     let runtime = slot.borrow_mut().take().ok_or("the widget did not start")?;
     REGISTRY.with(|r| {
         r.borrow_mut().insert(
@@ -369,7 +382,7 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
                 own_host,
                 container,
                 runtime: Rc::clone(&runtime),
-                view: Some(Box::new(view)),
+                view: Some(view),
                 styles,
             },
         )

@@ -10,6 +10,7 @@ mod consent;
 mod credentials;
 mod disconnect;
 mod disconnected;
+pub mod dom;
 mod errors;
 mod institution_status;
 mod leaving;
@@ -29,6 +30,7 @@ mod verification;
 use crate::flow::{route, Flow, ManualAccountState, Msg, Overlay, SearchView, Step};
 use crate::i18n::{I18n, Key};
 use crate::model::Institution;
+use dom::{el, El};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -118,7 +120,11 @@ fn screen_key(flow: &Flow) -> ScreenKey {
 }
 
 /// The view of a step. Every step is listed: a new one must get its view here.
-fn screen(ctx: Ctx, step: Step) -> AnyView {
+fn screen(ctx: Ctx, step: Step) -> web_sys::Node {
+    legacy(screen_legacy(ctx, step))
+}
+
+fn screen_legacy(ctx: Ctx, step: Step) -> AnyView {
     let allowed = ctx.peek(Flow::allowed).unwrap_or(route::Allowed::NOTHING);
     match step {
         Step::Loading => load::LoadingStep(load::LoadingStepProps { ctx }).into_any(),
@@ -165,7 +171,11 @@ fn screen(ctx: Ctx, step: Step) -> AnyView {
 }
 
 /// The dialog of an open sub-view, if it is one. Every overlay is listed.
-fn dialog(ctx: Ctx, overlay: Overlay) -> AnyView {
+fn dialog(ctx: Ctx, overlay: Overlay) -> web_sys::Node {
+    legacy(dialog_legacy(ctx, overlay))
+}
+
+fn dialog_legacy(ctx: Ctx, overlay: Overlay) -> AnyView {
     match overlay {
         Overlay::Disconnect(_) => view! { <disconnect::DisconnectDialog ctx=ctx /> }.into_any(),
         Overlay::Leaving { .. } => view! { <leaving::LeavingDialog ctx=ctx /> }.into_any(),
@@ -176,8 +186,7 @@ fn dialog(ctx: Ctx, overlay: Overlay) -> AnyView {
 }
 
 /// The whole widget.
-#[component]
-pub fn Widget(ctx: Ctx) -> impl IntoView {
+pub fn widget(ctx: Ctx) -> El {
     let key = Memo::new(move |_| ctx.with(screen_key));
     let can_back = Memo::new(move |_| ctx.with(Flow::shows_back_control).unwrap_or(false));
     // Which dialog is open (its kind): a dialog is built once when it opens.
@@ -186,31 +195,53 @@ pub fn Widget(ctx: Ctx) -> impl IntoView {
     });
     let dialog_open = Memo::new(move |_| open_dialog.get().is_some());
     let announcement = Memo::new(move |_| ctx.with(|f| announce(&ctx, f)).unwrap_or_default());
-    let body = move || {
-        let Some((_, _, support)) = key.get() else { return ().into_any() };
-        if support {
-            return support::SupportForm(support::SupportFormProps { ctx }).into_any();
-        }
-        match ctx.peek(|f| f.step().clone()) {
-            Some(step) => screen(ctx, step),
-            None => ().into_any(),
-        }
+    let back = move || {
+        el("button")
+            .attr("type", "button")
+            .class("cw-back")
+            .on("click", move |_| ctx.send(Msg::Back))
+            .child(el("span").attr("aria-hidden", "true").text("‹ "))
+            .text(&ctx.t(Key::CommonBack))
     };
-    view! {
-        <section class="cw" aria-label=ctx.t(Key::WidgetLabel)>
-            <div class="cw-bar" inert=move || dialog_open.get()>
-                <Show when=move || can_back.get()>
-                    <button type="button" class="cw-back" on:click=move |_| ctx.send(Msg::Back)>
-                        <span aria-hidden="true">"‹ "</span>
-                        {ctx.t(Key::CommonBack)}
-                    </button>
-                </Show>
-            </div>
-            <div class="cw-body" inert=move || dialog_open.get()>{body}</div>
-            {move || open_dialog.get().and_then(|_| ctx.peek(|f| f.overlay.clone()).flatten()).map(|o| dialog(ctx, o))}
-            <div class="cw-sr" role="status" aria-live="polite" aria-atomic="true">{move || announcement.get()}</div>
-        </section>
-    }
+    let body = move |key: Option<ScreenKey>| {
+        let (_, _, support) = key?;
+        if support {
+            return Some(legacy(support::SupportForm(support::SupportFormProps { ctx }).into_any()));
+        }
+        ctx.peek(|f| f.step().clone()).map(|step| screen(ctx, step))
+    };
+    let open = move |open: Option<std::mem::Discriminant<Overlay>>| {
+        open.and_then(|_| ctx.peek(|f| f.overlay.clone()).flatten()).map(|o| dialog(ctx, o))
+    };
+    el("section")
+        .class("cw")
+        .attr("aria-label", &ctx.t(Key::WidgetLabel))
+        .child(el("div").class("cw-bar").bool_attr_fn("inert", move || dialog_open.get()).show(move || can_back.get(), back))
+        .child(el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open.get()).switch(move || key.get(), body))
+        .switch(move || open_dialog.get(), open)
+        .child(
+            el("div")
+                .class("cw-sr")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .attr("aria-atomic", "true")
+                .text_fn(move || announcement.get()),
+        )
+}
+
+/// A view still written with `view!`, mounted into a fragment; its state lives as long as the
+/// part that built it.
+fn legacy(view: AnyView) -> web_sys::Node {
+    use leptos::tachys::view::{Mountable, Render};
+    use wasm_bindgen::JsCast;
+    let fragment: web_sys::Node = web_sys::window()
+        .and_then(|w| w.document())
+        .map(|d| d.create_document_fragment().into())
+        .unwrap_or_else(|| wasm_bindgen::throw_str("no document"));
+    let mut state = view.build();
+    state.mount(fragment.unchecked_ref(), None);
+    StoredValue::new_local(state);
+    fragment
 }
 
 /// What the polite live region says for the current state.

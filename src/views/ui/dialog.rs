@@ -1,5 +1,6 @@
 //! A modal dialog that keeps focus inside itself.
 
+use crate::views::dom::{el, El};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -80,4 +81,26 @@ fn trap_tab(dialog: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
         ev.prevent_default();
         let _ = stop(first).focus();
     }
+}
+
+/// `ModalDialog` in the view layer of `crate::views::dom`: `content` goes under the heading.
+pub fn modal_dialog(title_id: &str, title: &str, on_close: impl Fn() + 'static, content: Vec<El>) -> El {
+    let dialog = el("div")
+        .class("cw-dialog")
+        .attr("role", "dialog")
+        .attr("aria-modal", "true")
+        .attr("aria-labelledby", title_id)
+        .child(el("h2").class("cw-heading").id(title_id).attr("tabindex", "-1").attr("data-cw-heading", "").text(title))
+        .child(content);
+    let element: web_sys::HtmlElement = dialog.element().unchecked_into();
+    let dialog = dialog.on("keydown", move |ev| {
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_close();
+        } else if ev.key() == "Tab" {
+            trap_tab(&element, ev);
+        }
+    });
+    el("div").class("cw-scrim").child(dialog)
 }

@@ -4,6 +4,7 @@ use crate::flow::external;
 use crate::i18n::Key;
 use crate::model::safe_https_url;
 use crate::views::Ctx;
+use crate::views::dom::{el, El};
 use leptos::prelude::*;
 
 /// The address of the page the widget is on (`document.baseURI`), provided
@@ -31,4 +32,24 @@ pub fn ExternalLink(ctx: Ctx, url: String, text: String) -> impl IntoView {
         </a>
     }
     .into_any()
+}
+
+/// `ExternalLink` in the view layer of `crate::views::dom`.
+pub fn external_link(ctx: Ctx, url: &str, text: &str) -> El {
+    let Some(href) = safe_https_url(url) else { return el("span").text(text) };
+    let notice = ctx.peek(|f| f.env.partner.external_link_notice).unwrap_or(false);
+    let target = href.clone();
+    el("a")
+        .class("cw-link")
+        .attr("href", &href)
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .on("click", move |ev| {
+            if notice {
+                ev.prevent_default();
+                ctx.send(external::Msg::Open(target.clone()));
+            }
+        })
+        .text(text)
+        .child(el("span").class("cw-sr").text(" ").text(&ctx.t(Key::CommonNewTab)))
 }

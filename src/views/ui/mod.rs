@@ -8,16 +8,17 @@ mod link;
 mod radio;
 mod select;
 
-pub use dialog::ModalDialog;
-pub use field::TextField;
-pub use link::{ExternalLink, PageAddress};
-pub use radio::{RadioChoice, RadioGroup};
-pub use select::SelectField;
+pub use dialog::{modal_dialog, ModalDialog};
+pub use field::{Field, TextField};
+pub use link::{external_link, ExternalLink, PageAddress};
+pub use radio::{RadioChoice, RadioGroup, Radios};
+pub use select::{Select, SelectField};
 
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
 use crate::options::{text_on, Rgb};
+use super::dom::{self, el, El, IntoNode};
 use leptos::prelude::*;
 
 /// The focusable heading of a step or sub-view; it gets focus on every change.
@@ -171,4 +172,138 @@ pub fn report_first_input(ctx: Ctx, value: RwSignal<String>, kind: InputKind) {
         }
         typed || reported == Some(true)
     });
+}
+
+// The same parts in the view layer of `super::dom` (the `view!` ones above go once every step
+// is moved over).
+
+/// The focusable heading of a step or sub-view; it gets focus on every change.
+pub fn heading(text: &str) -> El {
+    el("h2").class("cw-heading").attr("tabindex", "-1").attr("data-cw-heading", "").text(text)
+}
+
+/// A short in-progress indicator with its text.
+pub fn spinner(text: &str) -> El {
+    el("p").class("cw-spinner").child(el("span").class("cw-spinner-dot").attr("aria-hidden", "true")).text(text)
+}
+
+/// An error message that screen readers announce at once.
+pub fn alert(text: &str) -> El {
+    el("p").class("cw-alert").attr("role", "alert").text(text)
+}
+
+/// A form's submit button; while `busy` it says so and ignores presses (the
+/// machine ignores a second submit too), without leaving the tab order.
+pub fn submit_button(label: String, busy_label: String, busy: Signal<bool>) -> El {
+    el("button")
+        .attr("type", "submit")
+        .class("cw-button cw-primary")
+        .attr_fn("aria-disabled", move || busy.get().then_some("true"))
+        .text_fn(move || if busy.get() { busy_label.clone() } else { label.clone() })
+}
+
+/// The institution's mark: logo image, or initials on its brand colour.
+pub fn institution_logo(institution: &Institution, size: u32) -> web_sys::Node {
+    let initials: String = institution
+        .name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
+        .take(2)
+        .filter_map(|w| w.chars().next())
+        .collect::<String>();
+    // The initials are black or white, whichever reads better on the brand
+    // colour (≥ 4.5:1 on any colour); an unreadable colour gets the default.
+    let fill = institution.brand_color.as_deref().and_then(Rgb::parse).unwrap_or(Rgb(0x4a, 0x55, 0x68));
+    let colour = fill.hex();
+    let ink = text_on(fill).hex();
+    // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
+    let page = use_context::<PageAddress>().unwrap_or_default();
+    let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
+    let broken = RwSignal::new(false);
+    let px = format!("{size}px");
+    let mark = move |url: Option<String>| match url {
+        Some(url) => {
+            let size = size.to_string();
+            el("img")
+                .class("cw-logo")
+                .attr("src", &url)
+                .attr("alt", "")
+                .attr("width", &size)
+                .attr("height", &size)
+                .style_var("--cw-logo-size", &px)
+                .style_var("--cw-brand", &colour)
+                .on("error", move |_| broken.set(true))
+        }
+        None => el("span")
+            .class("cw-logo cw-logo-initials")
+            .attr("aria-hidden", "true")
+            .style_var("--cw-logo-size", &px)
+            .style_var("--cw-brand", &colour)
+            .style_var("--cw-brand-ink", &ink)
+            .text(&initials),
+    };
+    // The mark lives in a fragment so a failed image can be swapped for the initials.
+    let holder = el("span");
+    let holder = holder.switch(move || logo.clone().filter(|_| !broken.get()), mark);
+    dom::children_of(holder)
+}
+
+/// An institution to pick, as one button: logo, name, web address, and an
+/// optional tag ("Unavailable"). While `busy` it ignores presses.
+pub fn institution_choice(
+    institution: &Institution,
+    busy: Signal<bool>,
+    tag: Option<String>,
+    on_pick: impl Fn() + 'static,
+) -> El {
+    el("button")
+        .attr("type", "button")
+        .class("cw-institution")
+        .attr_fn("aria-disabled", move || busy.get().then_some("true"))
+        .on("click", move |_| {
+            if !busy.get_untracked() {
+                on_pick()
+            }
+        })
+        .child(institution_logo(institution, 40))
+        .child(
+            el("span")
+                .class("cw-institution-text")
+                .child(el("span").class("cw-institution-name").text(&institution.name))
+                .child(institution.display_host().map(|h| el("span").class("cw-muted").text(&h))),
+        )
+        .child(tag.map(|t| el("span").class("cw-tag").text(&t)))
+}
+
+/// The chosen institution's logo and name, at the top of most steps.
+pub fn institution_banner(ctx: Ctx) -> Option<El> {
+    let i = ctx.institution()?;
+    Some(
+        el("div").class("cw-banner").child(institution_logo(&i, 48)).child(
+            el("div")
+                .child(el("p").class("cw-banner-name").text(&i.name))
+                .child(i.display_host().map(|h| el("p").class("cw-muted").text(&h))),
+        ),
+    )
+}
+
+/// Host text that may carry links (`model::rich_text`): text nodes, line
+/// breaks, and links to safe `https:` URLs only. Never HTML.
+pub fn host_text(segments: Vec<crate::model::rich_text::Segment>, new_tab: &str) -> Vec<web_sys::Node> {
+    use crate::model::rich_text::Segment;
+    segments
+        .into_iter()
+        .filter_map(|segment| match segment {
+            Segment::Text(text) => text.into_node(),
+            Segment::Break => el("br").into_node(),
+            Segment::Link { text, url } => el("a")
+                .class("cw-link")
+                .attr("href", &url)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+                .text(&text)
+                .child(el("span").class("cw-sr").text(" ").text(new_tab))
+                .into_node(),
+        })
+        .collect()
 }
