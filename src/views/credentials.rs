@@ -1,9 +1,8 @@
 //! The login form: fields from the institution (or the member), in display
 //! order, with labels, show/hide password and required-field messages.
 
-use super::ui::{
-    report_first_input, Alert, ExternalLink, Heading, InstitutionBanner, Spinner, SubmitButton, TextField,
-};
+use super::dom::{el, El};
+use super::ui::{alert, external_link, heading, institution_banner, report_first_input, spinner, submit_button, Field};
 use super::Ctx;
 use crate::flow::analytics::InputKind;
 use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
@@ -11,8 +10,7 @@ use crate::i18n::Key;
 use crate::model::{safe_https_url, CredentialField, Secret};
 use leptos::prelude::*;
 
-#[component]
-pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
+pub fn credentials_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::Credentials(c) = step { Some(c.clone()) } else { None });
     let name = ctx.institution_name();
     let is_update = state.with_untracked(|s| s.as_ref().is_some_and(CredentialsState::is_update));
@@ -21,38 +19,38 @@ pub fn CredentialsStep(ctx: Ctx) -> impl IntoView {
         .with_untracked(|s| s.as_ref().and_then(|s| s.reason))
         .map(|r| ctx.tf(r.message_key(), &[("name", &name)]));
     // Loaded fields change only when (re)loaded; the form is rebuilt then.
-    let fields = Memo::new(move |_| {
+    let fields = move || {
         state.with(|s| match s.as_ref().map(|s| &s.fields) {
             Some(Load::Ready(f)) => Load::Ready(f.clone()),
             Some(Load::Failed) => Load::Failed,
             Some(Load::Loading) | None => Load::Loading,
         })
-    });
-    let intro = ctx.tf(Key::CredentialsIntro, &[("name", &name)]);
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=title />
-            {reason.map(|r| view! { <p class="cw-notice cw-warning" role="alert">{r}</p> })}
-            <p class="cw-muted">{intro}</p>
-            {move || match fields.get() {
-                Load::Loading => view! { <Spinner text=ctx.t(Key::CommonLoading) /> }.into_any(),
-                Load::Failed => view! {
-                    <div class="cw-notice">
-                        <Alert text=ctx.tf(Key::CredentialsFieldsFailed, &[("name", &ctx.institution_name())]) />
-                        <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::RetryFields)>{ctx.t(Key::CommonRetry)}</button>
-                    </div>
-                }
-                .into_any(),
-                Load::Ready(list) => view! { <CredentialsForm ctx=ctx fields=list state=state /> }.into_any(),
-            }}
-            <Links ctx=ctx is_update=is_update />
-        </div>
-    }
+    };
+    let form = move |fields: Load<Vec<CredentialField>>| match fields {
+        Load::Loading => spinner(&ctx.t(Key::CommonLoading)),
+        Load::Failed => el("div")
+            .class("cw-notice")
+            .child(alert(&ctx.tf(Key::CredentialsFieldsFailed, &[("name", &ctx.institution_name())])))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-button cw-secondary")
+                    .on("click", move |_| ctx.send(Msg::RetryFields))
+                    .text(&ctx.t(Key::CommonRetry)),
+            ),
+        Load::Ready(list) => credentials_form(ctx, list, state),
+    };
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .child(heading(&title))
+        .child(reason.map(|r| el("p").class("cw-notice cw-warning").attr("role", "alert").text(&r)))
+        .child(el("p").class("cw-muted").text(&ctx.tf(Key::CredentialsIntro, &[("name", &name)])))
+        .switch(fields, form)
+        .child(links(ctx, is_update))
 }
 
-#[component]
-fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<CredentialsState>>) -> impl IntoView {
+fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<CredentialsState>>) -> El {
     // What the user typed lives only in this form; it is disposed with the step.
     let values: Vec<(String, RwSignal<String>)> =
         fields.iter().map(|f| (f.guid.clone(), RwSignal::new(String::new()))).collect();
@@ -60,33 +58,35 @@ fn CredentialsForm(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<Cr
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let typed = values.clone();
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
-        ctx.send(Msg::Submit(values));
-    };
-    let inputs = fields
-        .into_iter()
-        .zip(values)
-        .map(|(field, (_, value))| view! { <CredentialInput ctx=ctx field=field value=value state=state /> })
-        .collect_view();
-    view! {
-        <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-            {inputs}
-            {move || submit_error().map(|e| view! { <Alert text=ctx.t(e.message_key()) /> })}
-            <SubmitButton label=ctx.t(Key::CredentialsSubmit) busy_label=ctx.t(Key::CredentialsSubmitting) busy=submitting />
-            <p class="cw-sr" aria-live="polite">{move || if submitting.get() { ctx.t(Key::CredentialsSubmittingNote) } else { String::new() }}</p>
-        </form>
-    }
+    let inputs: Vec<El> =
+        fields.into_iter().zip(values).map(|(field, (_, value))| credential_input(ctx, field, value, state)).collect();
+    el("form")
+        .class("cw-form")
+        .attr("novalidate", "")
+        .attr("autocomplete", "off")
+        .on("submit", move |ev| {
+            ev.prevent_default();
+            let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
+            ctx.send(Msg::Submit(values));
+        })
+        .child(inputs)
+        .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+        .child(submit_button(ctx.t(Key::CredentialsSubmit), ctx.t(Key::CredentialsSubmitting), submitting))
+        .child(el("p").class("cw-sr").attr("aria-live", "polite").text_fn(move || {
+            if submitting.get() {
+                ctx.t(Key::CredentialsSubmittingNote)
+            } else {
+                String::new()
+            }
+        }))
 }
 
-#[component]
-fn CredentialInput(
+fn credential_input(
     ctx: Ctx,
     field: CredentialField,
     value: RwSignal<String>,
     state: Memo<Option<CredentialsState>>,
-) -> impl IntoView {
+) -> El {
     let guid = field.guid.clone();
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
@@ -96,53 +96,42 @@ fn CredentialInput(
     } else if field.is_username() {
         report_first_input(ctx, value, InputKind::Login);
     }
-    let autocomplete = if is_password {
-        "current-password"
-    } else if field.is_username() {
-        "username"
-    } else {
-        "off"
-    };
     let shown = RwSignal::new(false);
     // A toggle button: one name, the state in aria-pressed. The visible word
     // is short so the field keeps its width at 320 px.
     let toggle = is_password.then(|| {
-        view! {
-            <button
-                type="button"
-                class="cw-toggle"
-                aria-pressed=move || if shown.get() { "true" } else { "false" }
-                on:click=move |_| shown.update(|s| *s = !*s)
-                aria-label=ctx.t(Key::CredentialsShowPassword)
-            >
-                {ctx.t(Key::CredentialsShow)}
-            </button>
-        }
-        .into_any()
+        el("button")
+            .attr("type", "button")
+            .class("cw-toggle")
+            .attr_fn("aria-pressed", move || Some(if shown.get() { "true" } else { "false" }))
+            .on("click", move |_| shown.update(|s| *s = !*s))
+            .attr("aria-label", &ctx.t(Key::CredentialsShowPassword))
+            .text(&ctx.t(Key::CredentialsShow))
     });
-    view! {
-        <TextField
-            id=ctx.dom_id(&format!("cred-{}", sanitize(&field.guid)))
-            label=field.label.clone()
-            label_note=field.optional.then(|| ctx.t(Key::CommonOptional))
-            error=ctx.tf(Key::CredentialsFieldRequired, &[("label", &field.label)])
-            invalid=invalid
-            disabled=submitting
-            value=value
-            required=!field.optional
-            masked=Signal::derive(move || is_password && !shown.get())
-            autocomplete=autocomplete
-            verbatim=true
-            beside=toggle
-        />
+    let id = ctx.dom_id(&format!("cred-{}", sanitize(&field.guid)));
+    Field {
+        label_note: field.optional.then(|| ctx.t(Key::CommonOptional)),
+        error: Signal::from(ctx.tf(Key::CredentialsFieldRequired, &[("label", &field.label)])),
+        required: !field.optional,
+        masked: Some(Signal::derive(move || is_password && !shown.get())),
+        autocomplete: if is_password {
+            "current-password"
+        } else if field.is_username() {
+            "username"
+        } else {
+            "off"
+        },
+        verbatim: true,
+        beside: toggle,
+        ..Field::new(id, field.label, value, invalid, submitting)
     }
+    .build()
 }
 
 /// Recovery links, help and disconnect under the form.
-#[component]
-fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
+fn links(ctx: Ctx, is_update: bool) -> El {
     let institution = ctx.institution();
-    let links: Vec<(String, String)> = institution
+    let links: Vec<El> = institution
         .map(|i| {
             [
                 (i.forgot_password_url, Key::CredentialsForgotPassword),
@@ -150,7 +139,7 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
                 (i.trouble_signing_in_url, Key::CredentialsTrouble),
             ]
             .into_iter()
-            .filter_map(|(url, key)| Some((safe_https_url(url.as_deref()?)?, ctx.t(key))))
+            .filter_map(|(url, key)| Some(external_link(ctx, &safe_https_url(url.as_deref()?)?, &ctx.t(key))))
             .collect()
         })
         .unwrap_or_default();
@@ -159,16 +148,20 @@ fn Links(ctx: Ctx, is_update: bool) -> impl IntoView {
     let disconnect = is_update && allowed.is_some_and(|a| a.disconnect);
     // "Data access by MX" (`show_mx_branding`), unless the disclosure screen said it all first.
     let data_access = ctx.peek(|f| f.env.partner.mx_branding && !f.env.partner.disclosure).unwrap_or(false);
-    view! {
-        <div class="cw-links">
-            {links.into_iter().map(|(url, text)| view! { <ExternalLink ctx=ctx url=url text=text /> }).collect_view()}
-            {help.then(|| view! { <button type="button" class="cw-link" on:click=move |_| ctx.send(crate::flow::support::Msg::Open)>{ctx.t(Key::CredentialsGetHelp)}</button> })}
-            {disconnect.then(|| view! { <button type="button" class="cw-link cw-danger" on:click=move |_| ctx.send(crate::flow::disconnect::Msg::Open)>{ctx.t(Key::CredentialsDisconnect)}</button> })}
-            {data_access.then(|| view! {
-                <button type="button" class="cw-link" aria-haspopup="dialog" on:click=move |_| ctx.send(crate::flow::consent::Msg::DataAccess)>{ctx.t(Key::DataAccessButton)}</button>
-            })}
-        </div>
-    }
+    let link_button = |class: &str, text: Key, msg: crate::flow::Msg| {
+        el("button").attr("type", "button").class(class).on("click", move |_| ctx.send(msg.clone())).text(&ctx.t(text))
+    };
+    el("div")
+        .class("cw-links")
+        .child(links)
+        .child(help.then(|| link_button("cw-link", Key::CredentialsGetHelp, crate::flow::support::Msg::Open.into())))
+        .child(disconnect.then(|| {
+            link_button("cw-link cw-danger", Key::CredentialsDisconnect, crate::flow::disconnect::Msg::Open.into())
+        }))
+        .child(data_access.then(|| {
+            link_button("cw-link", Key::DataAccessButton, crate::flow::consent::Msg::DataAccess.into())
+                .attr("aria-haspopup", "dialog")
+        }))
 }
 
 /// Host guids in DOM ids: keep only safe characters.

@@ -240,19 +240,46 @@ pub fn bind(mut update: Box<dyn FnMut()>) {
 
 /// A dynamic part of `parent`, between two markers. `build` runs in a render effect; `None` from
 /// it means "unchanged", `Some(node)` replaces what was there (`Some(None)`: nothing).
+///
+/// What a build makes belongs to an owner of its own, a child of the region's: an effect's own
+/// owner is cleaned each time it re-runs, also when the key did not change and the part stays.
 fn region(parent: &web_sys::Element, mut build: Box<dyn FnMut() -> Option<Option<web_sys::Node>>>) {
     let document = document();
     let start: web_sys::Node = document.create_comment("").into();
     let end: web_sys::Node = document.create_comment("").into();
     let _ = parent.append_child(&start);
     let _ = parent.append_child(&end);
+    let outer = Owner::current();
+    let mut part: Option<Owner> = None;
     bind(Box::new(move || {
-        let Some(next) = build() else { return };
+        let Some(next) = build_in(&outer, &mut part, &mut build) else { return };
         clear_between(&start, &end);
         if let (Some(next), Some(parent)) = (next, end.parent_node()) {
             let _ = parent.insert_before(&next, Some(&end));
         }
     }));
+}
+
+/// Run `build`; when it makes a new part, dispose the old part's owner first and make the new
+/// one under a fresh owner (a child of `outer`).
+fn build_in(
+    outer: &Option<Owner>,
+    part: &mut Option<Owner>,
+    build: &mut Box<dyn FnMut() -> Option<Option<web_sys::Node>>>,
+) -> Option<Option<web_sys::Node>> {
+    let owner = match outer {
+        Some(outer) => outer.with(Owner::new),
+        None => Owner::new(),
+    };
+    let next = owner.with(|| build());
+    if next.is_some() {
+        if let Some(old) = part.replace(owner) {
+            old.cleanup();
+        }
+    } else {
+        owner.cleanup();
+    }
+    next
 }
 
 fn clear_between(start: &web_sys::Node, end: &web_sys::Node) {

@@ -121,7 +121,12 @@ fn screen_key(flow: &Flow) -> ScreenKey {
 
 /// The view of a step. Every step is listed: a new one must get its view here.
 fn screen(ctx: Ctx, step: Step) -> web_sys::Node {
-    legacy(screen_legacy(ctx, step))
+    use dom::IntoNode;
+    let view = match step {
+        Step::Credentials(_) => credentials::credentials_step(ctx),
+        step => return legacy(screen_legacy(ctx, step)),
+    };
+    view.into_node().unwrap_or_else(|| wasm_bindgen::throw_str("unreachable"))
 }
 
 fn screen_legacy(ctx: Ctx, step: Step) -> AnyView {
@@ -133,7 +138,7 @@ fn screen_legacy(ctx: Ctx, step: Step) -> AnyView {
         Step::InstitutionStatus(_) => {
             institution_status::InstitutionStatusStep(institution_status::InstitutionStatusStepProps { ctx }).into_any()
         }
-        Step::Credentials(_) => credentials::CredentialsStep(credentials::CredentialsStepProps { ctx }).into_any(),
+        Step::Credentials(_) => ().into_any(),
         Step::Connecting(_) => connecting::ConnectingStep(connecting::ConnectingStepProps { ctx }).into_any(),
         Step::Mfa(_) => mfa::MfaStep(mfa::MfaStepProps { ctx }).into_any(),
         Step::Connected => connected::ConnectedStep(connected::ConnectedStepProps { ctx }).into_any(),
