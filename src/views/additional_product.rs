@@ -1,14 +1,13 @@
 //! The additional-product offer: yes or no, before the login.
 
-use super::ui::{Heading, InstitutionBanner};
+use super::dom::{el, El};
+use super::ui::{heading, institution_banner};
 use super::Ctx;
 use crate::flow::additional_product::{Msg, Offer};
 use crate::flow::Step;
 use crate::i18n::Key;
-use leptos::prelude::*;
 
-#[component]
-pub fn AdditionalProductStep(ctx: Ctx) -> impl IntoView {
+pub fn additional_product_step(ctx: Ctx) -> El {
     let offer = ctx.peek(|f| if let Step::AdditionalProduct(o) = f.step() { Some(*o) } else { None }).flatten();
     let [title, body, accept, decline] = match offer {
         Some(Offer::Verification) => [
@@ -25,15 +24,27 @@ pub fn AdditionalProductStep(ctx: Ctx) -> impl IntoView {
         ],
     };
     let name = ctx.institution_name();
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=ctx.tf(title, &[("name", &name)]) />
-            <p>{ctx.tf(body, &[("name", &name)])}</p>
-            <div class="cw-actions">
-                <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Accept)>{ctx.t(accept)}</button>
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Decline)>{ctx.t(decline)}</button>
-            </div>
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .child(heading(&ctx.tf(title, &[("name", &name)])))
+        .child(el("p").text(&ctx.tf(body, &[("name", &name)])))
+        .child(
+            el("div")
+                .class("cw-actions")
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("cw-button cw-primary")
+                        .on("click", move |_| ctx.send(Msg::Accept))
+                        .text(&ctx.t(accept)),
+                )
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("cw-button cw-secondary")
+                        .on("click", move |_| ctx.send(Msg::Decline))
+                        .text(&ctx.t(decline)),
+                ),
+        )
 }

@@ -1,34 +1,32 @@
 //! The connection is made; "Give feedback" opens the partner's survey.
 
-use super::survey::Survey;
-use super::ui::{Heading, InstitutionBanner};
+use super::dom::{children_of, el, IntoNode};
+use super::survey::survey;
+use super::ui::{button, heading, institution_banner};
 use super::Ctx;
 use crate::flow::outcomes::Msg;
 use crate::flow::{survey, Flow, Overlay};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-#[component]
-pub fn ConnectedStep(ctx: Ctx) -> impl IntoView {
+pub fn connected_step(ctx: Ctx) -> web_sys::Node {
     let surveying = Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Survey(_)))).unwrap_or(false));
     let feedback = ctx.peek(|f| f.env.partner.survey).unwrap_or(false);
-    move || {
-        if surveying.get() {
-            return view! { <Survey ctx=ctx /> }.into_any();
+    let content = move |surveying: bool| {
+        if surveying {
+            return Some(survey(ctx));
         }
         let name = ctx.institution_name();
-        view! {
-            <div class="cw-step cw-center">
-                <InstitutionBanner ctx=ctx />
-                <div class="cw-success-mark" aria-hidden="true">"✓"</div>
-                <Heading text=ctx.t(Key::ConnectedTitle) />
-                <p>{ctx.tf(ctx.peek(Flow::connected_message).unwrap_or(Key::ConnectedBody), &[("name", &name)])}</p>
-                <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::ConnectedDone)}</button>
-                {feedback.then(|| view! {
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(survey::Msg::Open)>{ctx.t(Key::SurveyOpen)}</button>
-                })}
-            </div>
-        }
-        .into_any()
-    }
+        let message = ctx.tf(ctx.peek(Flow::connected_message).unwrap_or(Key::ConnectedBody), &[("name", &name)]);
+        el("div")
+            .class("cw-step cw-center")
+            .child(institution_banner(ctx))
+            .child(el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓"))
+            .child(heading(&ctx.t(Key::ConnectedTitle)))
+            .child(el("p").text(&message))
+            .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::ConnectedDone), Msg::Done))
+            .child(feedback.then(|| button(ctx, "cw-button cw-secondary", &ctx.t(Key::SurveyOpen), survey::Msg::Open)))
+            .into_node()
+    };
+    children_of(el("div").switch(move || surveying.get(), content))
 }

@@ -3,7 +3,8 @@
 //! order, the clusters are native disclosure widgets (`<details>`), and
 //! "I consent" works at once: no scrolling to the bottom first.
 
-use super::ui::{ExternalLink, Heading, InstitutionBanner, ModalDialog, Spinner};
+use super::dom::{el, El};
+use super::ui::{external_link, heading, institution_banner, modal_dialog, spinner};
 use super::Ctx;
 use crate::flow::consent::{requested_clusters, Msg, PRIVACY_URL, REGULATION_URL};
 use crate::flow::{ConsentState, DataCluster, Step};
@@ -16,108 +17,129 @@ fn app_name(ctx: &Ctx) -> String {
 }
 
 /// Data clusters: each a `<details>` whose summary is its name.
-#[component]
-fn ClusterList(ctx: Ctx, clusters: Vec<DataCluster>) -> impl IntoView {
-    view! {
-        <ul class="cw-clusters">
-            {clusters.into_iter().map(|c| view! {
-                <li>
-                    <details class="cw-cluster">
-                        <summary>{ctx.t(c.name_key())}</summary>
-                        <p class="cw-muted">{ctx.t(c.details_key())}</p>
-                    </details>
-                </li>
-            }).collect_view()}
-        </ul>
-    }
+fn cluster_list(ctx: Ctx, clusters: Vec<DataCluster>) -> El {
+    let items: Vec<El> = clusters
+        .into_iter()
+        .map(|c| {
+            el("li").child(
+                el("details")
+                    .class("cw-cluster")
+                    .child(el("summary").text(&ctx.t(c.name_key())))
+                    .child(el("p").class("cw-muted").text(&ctx.t(c.details_key()))),
+            )
+        })
+        .collect();
+    el("ul").class("cw-clusters").child(items)
 }
 
-#[component]
-pub fn ConsentStep(ctx: Ctx) -> impl IntoView {
+pub fn consent_step(ctx: Ctx) -> El {
+    let step = el("div").class("cw-step cw-consent");
     let state: Option<ConsentState> =
         ctx.peek(|f| if let Step::Consent(c) = f.step() { Some(c.clone()) } else { None }).flatten();
-    let Some(ConsentState { purpose, clusters }) = state else { return ().into_any() };
+    // `screen` builds this only for a consent step, so the state is there; without it the
+    // step stays empty.
+    let Some(ConsentState { purpose, clusters }) = state else { return step };
     let app = app_name(&ctx);
     let purpose = ctx.t(purpose.key());
     let name = ctx.institution_name();
     let intro = ctx.tf(Key::ConsentIntro, &[("app", &app), ("name", &name), ("purpose", &purpose)]);
     let protection = ctx.tf(Key::ConsentProtection, &[("app", &app), ("purpose", &purpose)]);
-    let agree = move |_| ctx.send(Msg::Agree { now_ms: crate::host::js::wall_clock_ms() });
-    view! {
-        <div class="cw-step cw-consent">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=ctx.t(Key::ConsentTitle) />
-            <p>{intro}</p>
-            <ClusterList ctx=ctx clusters=clusters />
-            <p class="cw-legal">
-                {protection}" "
-                <ExternalLink ctx=ctx url=REGULATION_URL.to_string() text=ctx.t(Key::ConsentRegulation) />
-                ". "{ctx.t(Key::ConsentValidity)}
-            </p>
-            <p class="cw-legal"><strong>{ctx.t(Key::ConsentAgreement)}</strong></p>
-            <button type="button" class="cw-link" aria-haspopup="dialog" on:click=move |_| ctx.send(Msg::About)>
-                {ctx.t(Key::ConsentAbout)}
-            </button>
-            <button type="button" class="cw-button cw-primary" on:click=agree>{ctx.t(Key::ConsentAgree)}</button>
-        </div>
-    }
-    .into_any()
+    step.child(institution_banner(ctx))
+        .child(heading(&ctx.t(Key::ConsentTitle)))
+        .child(el("p").text(&intro))
+        .child(cluster_list(ctx, clusters))
+        .child(
+            el("p")
+                .class("cw-legal")
+                .text(&protection)
+                .text(" ")
+                .child(external_link(ctx, REGULATION_URL, &ctx.t(Key::ConsentRegulation)))
+                .text(". ")
+                .text(&ctx.t(Key::ConsentValidity)),
+        )
+        .child(el("p").class("cw-legal").child(el("strong").text(&ctx.t(Key::ConsentAgreement))))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("cw-link")
+                .attr("aria-haspopup", "dialog")
+                .on("click", move |_| ctx.send(Msg::About))
+                .text(&ctx.t(Key::ConsentAbout)),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-primary")
+                .on("click", move |_| ctx.send(Msg::Agree { now_ms: crate::host::js::wall_clock_ms() }))
+                .text(&ctx.t(Key::ConsentAgree)),
+        )
 }
 
-#[component]
-pub fn DisclosureStep(ctx: Ctx) -> impl IntoView {
+pub fn disclosure_step(ctx: Ctx) -> El {
     let continuing =
         Memo::new(move |_| ctx.with(|f| matches!(f.step(), Step::Disclosure(d) if d.continuing)).unwrap_or(false));
     let clusters = ctx.peek(|f| requested_clusters(&f.config)).unwrap_or_default();
     let body = ctx.tf(Key::DisclosureBody, &[("app", &app_name(&ctx))]);
-    view! {
-        <div class="cw-step cw-disclosure">
-            <Heading text=ctx.t(Key::DisclosureTitle) />
-            <p>{body}</p>
-            <ClusterList ctx=ctx clusters=clusters />
-            <p class="cw-notice">{ctx.t(Key::DisclosureSecurity)}</p>
-            <p class="cw-legal">
-                {ctx.t(Key::DisclosurePolicy)}" "
-                <ExternalLink ctx=ctx url=PRIVACY_URL.to_string() text=ctx.t(Key::DisclosurePolicyLink) />"."
-            </p>
-            {move || if continuing.get() {
-                view! { <Spinner text=ctx.t(Key::CommonLoading) /> }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::AcceptDisclosure)>
-                        {ctx.t(Key::DisclosureContinue)}
-                    </button>
-                }
-                .into_any()
-            }}
-        </div>
-    }
+    let action = move |continuing: bool| {
+        if continuing {
+            spinner(&ctx.t(Key::CommonLoading))
+        } else {
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-primary")
+                .on("click", move |_| ctx.send(Msg::AcceptDisclosure))
+                .text(&ctx.t(Key::DisclosureContinue))
+        }
+    };
+    el("div")
+        .class("cw-step cw-disclosure")
+        .child(heading(&ctx.t(Key::DisclosureTitle)))
+        .child(el("p").text(&body))
+        .child(cluster_list(ctx, clusters))
+        .child(el("p").class("cw-notice").text(&ctx.t(Key::DisclosureSecurity)))
+        .child(
+            el("p")
+                .class("cw-legal")
+                .text(&ctx.t(Key::DisclosurePolicy))
+                .text(" ")
+                .child(external_link(ctx, PRIVACY_URL, &ctx.t(Key::DisclosurePolicyLink)))
+                .text("."),
+        )
+        .switch(move || continuing.get(), action)
+}
+
+/// The dialogs' Close button.
+fn close_button(ctx: Ctx) -> El {
+    el("button")
+        .attr("type", "button")
+        .class("cw-button cw-secondary")
+        .on("click", move |_| ctx.send(Msg::Close))
+        .text(&ctx.t(Key::CommonClose))
 }
 
 /// "About MX Technologies", over the consent step.
-#[component]
-pub fn AboutMxDialog(ctx: Ctx) -> impl IntoView {
-    view! {
-        <ModalDialog title_id=ctx.dom_id("about-mx-title") title=ctx.t(Key::ConsentAboutTitle)
-            on_close=Callback::new(move |()| ctx.send(Msg::Close))>
-            <p>{ctx.t(Key::ConsentAboutBody)}</p>
-            <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonClose)}</button>
-        </ModalDialog>
-    }
+pub fn about_mx_dialog(ctx: Ctx) -> El {
+    modal_dialog(
+        &ctx.dom_id("about-mx-title"),
+        &ctx.t(Key::ConsentAboutTitle),
+        move || ctx.send(Msg::Close),
+        vec![el("p").text(&ctx.t(Key::ConsentAboutBody)), close_button(ctx)],
+    )
 }
 
 /// The data requested, over the login form (`show_mx_branding`).
-#[component]
-pub fn DataAccessDialog(ctx: Ctx) -> impl IntoView {
+pub fn data_access_dialog(ctx: Ctx) -> El {
     let clusters = ctx.peek(|f| requested_clusters(&f.config)).unwrap_or_default();
     let intro = ctx.tf(Key::DataAccessIntro, &[("app", &app_name(&ctx)), ("name", &ctx.institution_name())]);
-    view! {
-        <ModalDialog title_id=ctx.dom_id("data-access-title") title=ctx.t(Key::DataAccessTitle)
-            on_close=Callback::new(move |()| ctx.send(Msg::Close))>
-            <p>{intro}</p>
-            <ClusterList ctx=ctx clusters=clusters />
-            <p><ExternalLink ctx=ctx url=PRIVACY_URL.to_string() text=ctx.t(Key::DisclosurePolicyLink) /></p>
-            <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonClose)}</button>
-        </ModalDialog>
-    }
+    modal_dialog(
+        &ctx.dom_id("data-access-title"),
+        &ctx.t(Key::DataAccessTitle),
+        move || ctx.send(Msg::Close),
+        vec![
+            el("p").text(&intro),
+            cluster_list(ctx, clusters),
+            el("p").child(external_link(ctx, PRIVACY_URL, &ctx.t(Key::DisclosurePolicyLink))),
+            close_button(ctx),
+        ],
+    )
 }

@@ -1,20 +1,17 @@
 //! The member was deleted.
 
-use super::ui::Heading;
+use super::dom::{el, El};
+use super::ui::{button, heading};
 use super::Ctx;
 use crate::flow::outcomes::Msg;
 use crate::i18n::Key;
-use leptos::prelude::*;
 
-#[component]
-pub fn DisconnectedStep(ctx: Ctx) -> impl IntoView {
+pub fn disconnected_step(ctx: Ctx) -> El {
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
-    view! {
-        <div class="cw-step cw-center">
-            <Heading text=ctx.tf(Key::DisconnectedTitle, &n) />
-            <p>{ctx.tf(Key::DisconnectedBody, &n)}</p>
-            <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::CommonDone)}</button>
-        </div>
-    }
+    el("div")
+        .class("cw-step cw-center")
+        .child(heading(&ctx.tf(Key::DisconnectedTitle, &n)))
+        .child(el("p").text(&ctx.tf(Key::DisconnectedBody, &n)))
+        .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Done))
 }

@@ -89,15 +89,6 @@ pub fn el(tag: &str) -> El {
     El(element)
 }
 
-/// A fragment of siblings, for a view that is several nodes.
-pub fn frag(children: Vec<Option<web_sys::Node>>) -> web_sys::Node {
-    let fragment: web_sys::Node = document().create_document_fragment().into();
-    for child in children {
-        append(&fragment, child);
-    }
-    fragment
-}
-
 /// The children of `holder`, moved into a fragment: for a part whose dynamic content has no
 /// element of its own (a region's markers move with it and keep working where it lands).
 pub fn children_of(holder: El) -> web_sys::Node {

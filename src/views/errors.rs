@@ -2,20 +2,18 @@
 //! title, message, the aggregator's own message as text, and the actions
 //! `flow::route` allows here.
 
-use super::ui::{Heading, InstitutionBanner};
+use super::dom::{el, El};
+use super::ui::{button, heading, institution_banner};
 use super::Ctx;
 use crate::flow::{outcomes::Msg, Action, ErrorScreen};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
-#[component]
-pub fn ErrorStep(ctx: Ctx, screen: ErrorScreen) -> impl IntoView {
+pub fn error_step(ctx: Ctx, screen: ErrorScreen) -> El {
     let user_message = ctx.peek(|f| f.member.as_ref().and_then(|m| m.user_message().map(str::to_string))).flatten();
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
-    let from = ctx.tf(Key::CommonFromInstitution, &n);
     let new_tab = ctx.t(Key::CommonNewTab);
-    let actions = screen
+    let actions: Vec<El> = screen
         .actions
         .iter()
         .enumerate()
@@ -25,19 +23,18 @@ pub fn ErrorStep(ctx: Ctx, screen: ErrorScreen) -> impl IntoView {
                 (_, Action::Disconnect) => "cw-button cw-secondary cw-danger",
                 (_, _) => "cw-button cw-secondary",
             };
-            let label = ctx.tf(action.label_key(), &n);
-            let external =
-                (action == Action::VisitWebsite).then(|| view! { <span class="cw-sr">" "{new_tab.clone()}</span> });
-            view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::Act(action))>{label}{external}</button> }
+            let external = (action == Action::VisitWebsite).then(|| el("span").class("cw-sr").text(" ").text(&new_tab));
+            button(ctx, class, &ctx.tf(action.label_key(), &n), Msg::Act(action)).child(external)
         })
-        .collect_view();
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=ctx.tf(screen.title, &n) />
-            <p>{ctx.tf(screen.message, &n)}</p>
-            {user_message.map(|m| view! { <p class="cw-notice"><strong>{from}</strong>" "{m}</p> })}
-            <div class="cw-actions">{actions}</div>
-        </div>
-    }
+        .collect();
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .child(heading(&ctx.tf(screen.title, &n)))
+        .child(el("p").text(&ctx.tf(screen.message, &n)))
+        .child(user_message.map(|m| {
+            let from = ctx.tf(Key::CommonFromInstitution, &n);
+            el("p").class("cw-notice").child(el("strong").text(&from)).text(" ").text(&m)
+        }))
+        .child(el("div").class("cw-actions").child(actions))
 }

@@ -2,7 +2,8 @@
 //! what to do instead: another institution, checking again, its website, a
 //! support request, or a manual account. There is always at least one.
 
-use super::ui::{Alert, Heading, InstitutionBanner, Spinner};
+use super::dom::{el, El};
+use super::ui::{alert, heading, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::institution_status::{Msg, Recheck};
 use crate::flow::{manual_account, support, StatusCase, StatusState, Step};
@@ -17,8 +18,7 @@ fn texts(case: StatusCase) -> (Key, Key) {
     }
 }
 
-#[component]
-pub fn InstitutionStatusStep(ctx: Ctx) -> impl IntoView {
+pub fn institution_status_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::InstitutionStatus(s) = step { Some(s.clone()) } else { None });
     let case = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.case)));
     let name = ctx.institution_name();
@@ -29,57 +29,63 @@ pub fn InstitutionStatusStep(ctx: Ctx) -> impl IntoView {
     let manual = ctx.peek(|f| f.manual_accounts_offered()).unwrap_or(false);
     let recheck = move |s: &StatusState| ctx.peek(|f| f.recheck_offered(s)).unwrap_or(true);
     let status_name = name.clone();
-    let progress = move || {
-        let s = state.get()?;
+    let progress = move |now: Option<(bool, Option<Recheck>)>| {
         let name = status_name.clone();
-        Some(match (s.checking, s.rechecked) {
-            (true, _) => view! { <Spinner text=ctx.tf(Key::StatusRechecking, &[("name", &name)]) /> }.into_any(),
-            (false, Some(Recheck::Failed)) => {
-                view! { <Alert text=ctx.tf(Key::StatusRecheckFailed, &[("name", &name)]) /> }.into_any()
-            }
+        match now? {
+            (true, _) => Some(spinner(&ctx.tf(Key::StatusRechecking, &[("name", &name)]))),
+            (false, Some(Recheck::Failed)) => Some(alert(&ctx.tf(Key::StatusRecheckFailed, &[("name", &name)]))),
             (false, Some(Recheck::Unchanged)) => {
-                view! { <p role="status">{ctx.tf(Key::StatusStillUnavailable, &[("name", &name)])}</p> }.into_any()
+                Some(el("p").attr("role", "status").text(&ctx.tf(Key::StatusStillUnavailable, &[("name", &name)])))
             }
-            (false, None) => ().into_any(),
-        })
+            (false, None) => None,
+        }
     };
     // The case can change when checking again: heading and text follow it.
     let heading_name = name.clone();
-    let explanation = move || {
-        case.get().map(|c| {
+    let explanation = move |case: Option<StatusCase>| {
+        case.map(|c| {
             let (title, body) = texts(c);
-            view! {
-                <Heading text=ctx.tf(title, &[("name", &heading_name)]) />
-                <p>{ctx.tf(body, &[("name", &heading_name)])}</p>
-            }
+            vec![
+                heading(&ctx.tf(title, &[("name", &heading_name)])),
+                el("p").text(&ctx.tf(body, &[("name", &heading_name)])),
+            ]
         })
     };
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            {explanation}
-            {progress}
-            <div class="cw-actions">
-                {search.then(|| view! {
-                    <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(crate::flow::Msg::Back)>{ctx.t(Key::InstitutionChooseAnother)}</button>
-                })}
-                {move || state.get().filter(|s| recheck(s)).map(|s| view! {
-                    <button type="button" class="cw-button cw-secondary" aria-disabled=s.checking.then_some("true")
-                        on:click=move |_| ctx.send(Msg::Recheck)>{ctx.t(Key::StatusRecheck)}</button>
-                })}
-                {manual.then(|| view! {
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(manual_account::Msg::Open)>{ctx.t(Key::ManualAdd)}</button>
-                })}
-                {website.then(|| view! {
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::VisitWebsite)>
-                        {ctx.tf(Key::StatusActionVisitWebsite, &[("name", &ctx.institution_name())])}
-                    </button>
-                })}
-                {support.then(|| view! {
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(support::Msg::Open)>{ctx.t(Key::StatusActionGetHelp)}</button>
-                })}
-            </div>
-        </div>
-    }
-    .into_any()
+    let checking = move || state.with(|s| s.as_ref().is_some_and(|s| s.checking));
+    let button = move |class: &str, text: &str, msg: crate::flow::Msg| {
+        el("button").attr("type", "button").class(class).on("click", move |_| ctx.send(msg.clone())).text(text)
+    };
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .switch(move || case.get(), explanation)
+        .switch(move || state.with(|s| s.as_ref().map(|s| (s.checking, s.rechecked))), progress)
+        .child(
+            el("div")
+                .class("cw-actions")
+                .child(search.then(|| {
+                    button("cw-button cw-primary", &ctx.t(Key::InstitutionChooseAnother), crate::flow::Msg::Back)
+                }))
+                // The button stays while a check runs (it keeps focus); only `aria-disabled` follows.
+                .show(
+                    move || state.get().is_some_and(|s| recheck(&s)),
+                    move || {
+                        button("cw-button cw-secondary", &ctx.t(Key::StatusRecheck), Msg::Recheck.into())
+                            .attr_fn("aria-disabled", move || checking().then_some("true"))
+                    },
+                )
+                .child(manual.then(|| {
+                    button("cw-button cw-secondary", &ctx.t(Key::ManualAdd), manual_account::Msg::Open.into())
+                }))
+                .child(website.then(|| {
+                    button(
+                        "cw-button cw-secondary",
+                        &ctx.tf(Key::StatusActionVisitWebsite, &[("name", &ctx.institution_name())]),
+                        Msg::VisitWebsite.into(),
+                    )
+                }))
+                .child(support.then(|| {
+                    button("cw-button cw-secondary", &ctx.t(Key::StatusActionGetHelp), support::Msg::Open.into())
+                })),
+        )
 }

@@ -1,39 +1,33 @@
 //! Loading the configured member or institution, and its failure.
 
-use super::ui::{Heading, Spinner};
+use super::dom::{el, El};
+use super::ui::{button, heading, spinner};
 use super::Ctx;
 use crate::flow::{outcomes, start, Action};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
-#[component]
-pub fn LoadingStep(ctx: Ctx) -> impl IntoView {
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::LoadTitle) />
-            <Spinner text=ctx.t(Key::CommonLoading) />
-        </div>
-    }
+pub fn loading_step(ctx: Ctx) -> El {
+    el("div").class("cw-step").child(heading(&ctx.t(Key::LoadTitle))).child(spinner(&ctx.t(Key::CommonLoading)))
 }
 
-#[component]
-pub fn LoadErrorStep(ctx: Ctx, not_found: bool) -> impl IntoView {
+pub fn load_error_step(ctx: Ctx, not_found: bool) -> El {
     let (title, body) = if not_found {
         (Key::LoadNotFoundTitle, Key::LoadNotFoundBody)
     } else {
         (Key::LoadFailedTitle, Key::LoadFailedBody)
     };
     let search = ctx.peek(|f| f.allowed().search).unwrap_or(false);
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(title) />
-            <p class="cw-alert" role="alert">{ctx.t(body)}</p>
-            <div class="cw-actions">
-                <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(start::Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
-                {search.then(|| view! {
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(outcomes::Msg::Act(Action::TryAnotherInstitution))>{ctx.t(Key::LoadSearch)}</button>
-                })}
-            </div>
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(title)))
+        .child(el("p").class("cw-alert").attr("role", "alert").text(&ctx.t(body)))
+        .child(
+            el("div")
+                .class("cw-actions")
+                .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonRetry), start::Msg::Retry))
+                .child(search.then(|| {
+                    let act = outcomes::Msg::Act(Action::TryAnotherInstitution);
+                    button(ctx, "cw-button cw-secondary", &ctx.t(Key::LoadSearch), act)
+                })),
+        )
 }

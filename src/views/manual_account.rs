@@ -1,57 +1,63 @@
 //! A manual account: the type menu, the form with the chosen type's fields,
 //! and the saved account.
 
-use super::ui::{Alert, Heading, RadioChoice, RadioGroup, SelectField, SubmitButton, TextField};
+use super::dom::{self, el, El};
+use super::ui::{alert, heading, submit_button, RadioChoice, Radios, Select};
 use super::Ctx;
 use crate::flow::manual_account::{AccountType, Field, Input, Msg, PROPERTY_TYPES};
 use crate::flow::{ManualAccountState, ManualForm, Step};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-#[component]
-pub fn ManualAccountStep(ctx: Ctx) -> impl IntoView {
+/// Several views, one at a time (their top element changes), hence a fragment.
+pub fn manual_account_step(ctx: Ctx) -> web_sys::Node {
     // The saved account replaces the form on the same stack level: rebuild
     // when the kind of view changes, not on every keystroke's state.
     let kind = ctx.step_memo(|step| match step {
         Step::ManualAccount(m) => Some(std::mem::discriminant(m)),
         _ => None,
     });
-    move || kind.get().map(|_| view(ctx))
+    dom::children_of(el("div").switch(move || kind.get(), move |kind| kind.and_then(|_| view(ctx))))
 }
 
-fn view(ctx: Ctx) -> AnyView {
+fn view(ctx: Ctx) -> Option<El> {
     let state = ctx.peek(|f| if let Step::ManualAccount(m) = f.step() { Some(m.clone()) } else { None }).flatten();
-    match state {
-        Some(ManualAccountState::Menu(types)) => view! { <Menu ctx=ctx types=types /> }.into_any(),
-        Some(ManualAccountState::Form(form)) => view! { <Form ctx=ctx account_type=form.account_type fields=form.fields /> }.into_any(),
-        Some(ManualAccountState::Saved { name, .. }) => view! {
-            <div class="cw-step cw-center">
-                <div class="cw-success-mark" aria-hidden="true">"✓"</div>
-                <Heading text=ctx.t(Key::ManualSavedTitle) />
-                <p>{ctx.tf(Key::ManualSavedBody, &[("name", &name)])}</p>
-                <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::CommonDone)}</button>
-            </div>
-        }
-        .into_any(),
-        None => ().into_any(),
-    }
+    Some(match state? {
+        ManualAccountState::Menu(types) => menu(ctx, types),
+        ManualAccountState::Form(form) => form_view(ctx, form.account_type, form.fields),
+        ManualAccountState::Saved { name, .. } => el("div")
+            .class("cw-step cw-center")
+            .child(el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓"))
+            .child(heading(&ctx.t(Key::ManualSavedTitle)))
+            .child(el("p").text(&ctx.tf(Key::ManualSavedBody, &[("name", &name)])))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-button cw-primary")
+                    .on("click", move |_| ctx.send(Msg::Done))
+                    .text(&ctx.t(Key::CommonDone)),
+            ),
+    })
 }
 
-#[component]
-fn Menu(ctx: Ctx, types: Vec<AccountType>) -> impl IntoView {
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::ManualMenuTitle) />
-            <p class="cw-muted">{ctx.t(Key::ManualAddHint)}</p>
-            <ul class="cw-list" role="list">
-                {types.into_iter().map(|t| view! {
-                    <li><button type="button" class="cw-institution" on:click=move |_| ctx.send(Msg::Choose(t))>
-                        <span class="cw-institution-name">{ctx.t(t.name_key())}</span>
-                    </button></li>
-                }).collect_view()}
-            </ul>
-        </div>
-    }
+fn menu(ctx: Ctx, types: Vec<AccountType>) -> El {
+    let items: Vec<El> = types
+        .into_iter()
+        .map(|t| {
+            el("li").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-institution")
+                    .on("click", move |_| ctx.send(Msg::Choose(t)))
+                    .child(el("span").class("cw-institution-name").text(&ctx.t(t.name_key()))),
+            )
+        })
+        .collect();
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::ManualMenuTitle)))
+        .child(el("p").class("cw-muted").text(&ctx.t(Key::ManualAddHint)))
+        .child(el("ul").class("cw-list").attr("role", "list").child(items))
 }
 
 /// The form's state, as the machine sees it.
@@ -62,8 +68,7 @@ fn form_state(ctx: &Ctx) -> Memo<Option<ManualForm>> {
     })
 }
 
-#[component]
-fn Form(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> impl IntoView {
+fn form_view(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> El {
     let state = form_state(&ctx);
     let saving = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
     let failed = move || state.with(|s| s.as_ref().and_then(|s| s.failed.clone()));
@@ -71,34 +76,44 @@ fn Form(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> impl IntoVie
     let values: Vec<(Field, RwSignal<String>)> = fields.iter().map(|f| (*f, RwSignal::new(String::new()))).collect();
     let owner = RwSignal::new(Some("personal".to_string()));
     let typed = values.clone();
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        let values = typed.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
-        let personal = owner.get_untracked().as_deref() != Some("business");
-        ctx.send(Msg::Save { values, personal });
-    };
     let owners = vec![
         RadioChoice { value: "personal".into(), label: ctx.t(Key::ManualPersonal), image: None },
         RadioChoice { value: "business".into(), label: ctx.t(Key::ManualBusiness), image: None },
     ];
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(account_type.name_key()) />
-            <p class="cw-muted">{ctx.t(Key::ManualFormIntro)}</p>
-            <form class="cw-form" novalidate="" on:submit=on_submit>
-                {values.into_iter().map(|(field, value)| view! { <FieldInput ctx=ctx field=field value=value state=state /> }).collect_view()}
-                <RadioGroup name=ctx.dom_id("manual-owner") legend=ctx.t(Key::ManualOwnerLegend) choices=owners chosen=owner
-                    error=String::new() invalid=false disabled=saving />
-                {move || failed().map(|e| view! { <Alert text=ctx.t(e.message_key()) /> })}
-                <SubmitButton label=ctx.t(Key::ManualSave) busy_label=ctx.t(Key::ManualSaving) busy=saving />
-            </form>
-        </div>
-    }
+    let inputs: Vec<El> = values.into_iter().map(|(field, value)| field_input(ctx, field, value, state)).collect();
+    let owners = Radios {
+        name: ctx.dom_id("manual-owner"),
+        legend: ctx.t(Key::ManualOwnerLegend),
+        choices: owners,
+        chosen: owner,
+        error: String::new(),
+        invalid: Signal::from(false),
+        disabled: saving,
+        images: false,
+    };
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(account_type.name_key())))
+        .child(el("p").class("cw-muted").text(&ctx.t(Key::ManualFormIntro)))
+        .child(
+            el("form")
+                .class("cw-form")
+                .attr("novalidate", "")
+                .on("submit", move |ev| {
+                    ev.prevent_default();
+                    let values = typed.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
+                    let personal = owner.get_untracked().as_deref() != Some("business");
+                    ctx.send(Msg::Save { values, personal });
+                })
+                .child(inputs)
+                .child(owners.build())
+                .switch(failed, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+                .child(submit_button(ctx.t(Key::ManualSave), ctx.t(Key::ManualSaving), saving)),
+        )
 }
 
 /// One field of the form, by its kind.
-#[component]
-fn FieldInput(ctx: Ctx, field: Field, value: RwSignal<String>, state: Memo<Option<ManualForm>>) -> impl IntoView {
+fn field_input(ctx: Ctx, field: Field, value: RwSignal<String>, state: Memo<Option<ManualForm>>) -> El {
     let label = ctx.t(field.label_key());
     let id = ctx.dom_id(&format!("manual-{}", field.api_name()));
     let problem =
@@ -110,38 +125,42 @@ fn FieldInput(ctx: Ctx, field: Field, value: RwSignal<String>, state: Memo<Optio
     });
     let disabled = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
     let optional = (!field.required()).then(|| ctx.t(Key::CommonOptional));
-    match field.input() {
+    let select = |options: Vec<(String, String)>, hint: Option<String>| {
+        Select {
+            id: id.clone(),
+            label: label.clone(),
+            prompt: ctx.t(Key::ManualChoose),
+            options,
+            hint,
+            error,
+            invalid,
+            disabled,
+            value,
+            required: true,
+        }
+        .build()
+    };
+    let inputmode = match field.input() {
         Input::PropertyType => {
             let options = PROPERTY_TYPES.iter().enumerate().map(|(i, key)| (i.to_string(), ctx.t(*key))).collect();
-            view! {
-                <SelectField id=id label=label prompt=ctx.t(Key::ManualChoose) options=options
-                    error=error invalid=invalid disabled=disabled value=value />
-            }
-            .into_any()
+            return select(options, None);
         }
         Input::Day => {
             let days = (1..=31).map(|d: u8| (d.to_string(), d.to_string())).collect();
-            view! {
-                <SelectField id=id label=label prompt=ctx.t(Key::ManualChoose) options=days hint=Some(ctx.t(Key::ManualDueDayHint))
-                    error=error invalid=invalid disabled=disabled value=value />
-            }
-            .into_any()
+            return select(days, Some(ctx.t(Key::ManualDueDayHint)));
         }
-        Input::Text => view! {
-            <TextField id=id label=label label_note=optional error=error invalid=invalid disabled=disabled value=value
-                required=field.required() autocomplete="off" />
-        }
-        .into_any(),
+        Input::Text => None,
         // A balance may be negative, and a phone's decimal keypad has no minus key.
-        Input::Amount { signed: true } => view! {
-            <TextField id=id label=label label_note=optional error=error invalid=invalid disabled=disabled value=value
-                required=field.required() autocomplete="off" />
-        }
-        .into_any(),
-        Input::Amount { signed: false } | Input::Percent => view! {
-            <TextField id=id label=label label_note=optional error=error invalid=invalid disabled=disabled value=value
-                required=field.required() inputmode="decimal" autocomplete="off" />
-        }
-        .into_any(),
+        Input::Amount { signed: true } => None,
+        Input::Amount { signed: false } | Input::Percent => Some("decimal"),
+    };
+    super::ui::Field {
+        label_note: optional,
+        error,
+        required: field.required(),
+        inputmode,
+        autocomplete: "off",
+        ..super::ui::Field::new(id, label, value, invalid, disabled)
     }
+    .build()
 }

@@ -2,9 +2,8 @@
 //! options (a grid of selectable images) and single-account selection.
 
 use super::credentials::sanitize;
-use super::ui::{
-    report_first_input, Alert, Heading, InstitutionBanner, RadioChoice, RadioGroup, SubmitButton, TextField,
-};
+use super::dom::{el, El, IntoNode};
+use super::ui::{alert, heading, institution_banner, report_first_input, submit_button, Field, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::flow::{mfa::Msg, MfaKind, MfaState, Step};
@@ -12,8 +11,7 @@ use crate::i18n::Key;
 use crate::model::{field_type, MfaCredential, Secret};
 use leptos::prelude::*;
 
-#[component]
-pub fn MfaStep(ctx: Ctx) -> impl IntoView {
+pub fn mfa_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::Mfa(m) = step { Some(m.clone()) } else { None });
     let initial = state.get_untracked();
     let kind = initial.as_ref().map(MfaState::kind).unwrap_or(MfaKind::Text);
@@ -37,28 +35,30 @@ pub fn MfaStep(ctx: Ctx) -> impl IntoView {
     let help = ctx.peek(|f| f.allowed().support).unwrap_or(false);
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let form = match (kind, challenges.first().cloned()) {
-        (_, None) => view! { <Alert text=ctx.t(Key::MfaNone) /> }.into_any(),
-        (MfaKind::Text, Some(_)) => view! { <TextAnswers ctx=ctx challenges=challenges state=state /> }.into_any(),
-        (MfaKind::Mixed, Some(_)) => view! { <MixedAnswers ctx=ctx challenges=challenges state=state /> }.into_any(),
+        (_, None) => alert(&ctx.t(Key::MfaNone)),
+        (MfaKind::Text, Some(_)) => text_answers(ctx, challenges, state),
+        (MfaKind::Mixed, Some(_)) => mixed_answers(ctx, challenges, state),
         (MfaKind::Options | MfaKind::ImageOptions | MfaKind::AccountSelect, Some(first)) => {
-            view! { <Choice ctx=ctx challenge=first kind=kind state=state /> }.into_any()
+            choice(ctx, first, kind, state)
         }
     };
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=title />
-            <p class="cw-muted">{intro}</p>
-            {notice.map(|n| view! { <p class="cw-notice cw-warning" role="alert">{n}</p> })}
-            {form}
-            {move || submit_error().map(|e| view! { <Alert text=ctx.t(e.message_key()) /> })}
-            {help.then(|| view! {
-                <div class="cw-links">
-                    <button type="button" class="cw-link" on:click=move |_| ctx.send(crate::flow::support::Msg::Open)>{ctx.t(Key::StatusActionGetHelp)}</button>
-                </div>
-            })}
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .child(heading(&title))
+        .child(el("p").class("cw-muted").text(&intro))
+        .child(notice.map(|n| el("p").class("cw-notice cw-warning").attr("role", "alert").text(&n)))
+        .child(form)
+        .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+        .child(help.then(|| {
+            el("div").class("cw-links").child(
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-link")
+                    .on("click", move |_| ctx.send(crate::flow::support::Msg::Open))
+                    .text(&ctx.t(Key::StatusActionGetHelp)),
+            )
+        }))
 }
 
 fn submitting(state: Memo<Option<MfaState>>) -> Signal<bool> {
@@ -66,25 +66,23 @@ fn submitting(state: Memo<Option<MfaState>>) -> Signal<bool> {
 }
 
 /// One text field per question; code and token questions hint `one-time-code`.
-#[component]
-fn TextAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
+fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> El {
     let answers: Vec<(String, RwSignal<String>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()))).collect();
     super::credentials::wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
     let typed = answers.clone();
-    let on_submit = move |ev: web_sys::SubmitEvent| {
+    let fields: Vec<El> =
+        challenges.iter().zip(answers).map(|(c, (_, value))| text_question(ctx, c, value, state)).collect();
+    mfa_form(ctx, state, fields.into_node()).on("submit", move |ev| {
         ev.prevent_default();
         let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
         ctx.send(Msg::SubmitAnswers(values));
-    };
-    let fields =
-        challenges.iter().zip(answers).map(|(c, (_, value))| text_question(ctx, c, value, state)).collect_view();
-    mfa_form(ctx, state, on_submit, fields)
+    })
 }
 
 /// A text question: its field, with the question's picture above it when it has one, and the
 /// `one-time-code` hint for codes and tokens. Its first keystroke is reported to analytics.
-fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Memo<Option<MfaState>>) -> AnyView {
+fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Memo<Option<MfaState>>) -> El {
     report_first_input(ctx, value, InputKind::MfaAnswer);
     let guid = c.guid.clone();
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
@@ -92,45 +90,34 @@ fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Me
     let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
     let image = c
         .image_data
-        .clone()
-        .map(|src| view! { <img class="cw-mfa-image" src=src alt=ctx.t(Key::MfaImageLabel) /> }.into_any());
-    view! {
-        <TextField
-            id=ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid)))
-            label=label
-            error=ctx.t(Key::MfaAnswerRequired)
-            invalid=invalid
-            disabled=submitting(state)
-            value=value
-            autocomplete=if looks_like_code { "one-time-code" } else { "off" }
-            // Not `numeric`: codes can have letters (the sandbox's is "correct"),
-            // and a phone's number pad could not type them.
-            inputmode="text"
-            verbatim=true
-            above=image
-        />
+        .as_deref()
+        .map(|src| el("img").class("cw-mfa-image").attr("src", src).attr("alt", &ctx.t(Key::MfaImageLabel)));
+    Field {
+        error: Signal::from(ctx.t(Key::MfaAnswerRequired)),
+        autocomplete: if looks_like_code { "one-time-code" } else { "off" },
+        // Not `numeric`: codes can have letters (the sandbox's is "correct"),
+        // and a phone's number pad could not type them.
+        inputmode: Some("text"),
+        verbatim: true,
+        above: image,
+        ..Field::new(ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid))), label, value, invalid, submitting(state))
     }
-    .into_any()
+    .build()
 }
 
 /// Every MFA form: the questions, then the submit button, busy while the answers are sent.
-fn mfa_form(
-    ctx: Ctx,
-    state: Memo<Option<MfaState>>,
-    on_submit: impl FnMut(web_sys::SubmitEvent) + 'static,
-    questions: impl IntoView + 'static,
-) -> impl IntoView {
-    view! {
-        <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-            {questions}
-            <SubmitButton label=ctx.t(Key::MfaSubmit) busy_label=ctx.t(Key::MfaSubmitting) busy=submitting(state) />
-        </form>
-    }
+/// The caller adds the form's `submit` handler.
+fn mfa_form(ctx: Ctx, state: Memo<Option<MfaState>>, questions: Option<web_sys::Node>) -> El {
+    el("form")
+        .class("cw-form")
+        .attr("novalidate", "")
+        .attr("autocomplete", "off")
+        .child(questions)
+        .child(submit_button(ctx.t(Key::MfaSubmit), ctx.t(Key::MfaSubmitting), submitting(state)))
 }
 
 /// One choice among options, images or accounts, as a native radio group.
-#[component]
-fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<MfaState>>) -> impl IntoView {
+fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<MfaState>>) -> El {
     let chosen = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if chosen.with(Option::is_some) {
@@ -141,35 +128,53 @@ fn Choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
     let legend = if challenge.label.is_empty() { ctx.t(Key::MfaChoose) } else { challenge.label.clone() };
     let required = ctx.t(if kind == MfaKind::AccountSelect { Key::MfaAccountRequired } else { Key::MfaChooseRequired });
     let images = kind == MfaKind::ImageOptions;
-    let on_submit = move |ev: web_sys::SubmitEvent| {
+    let group = Radios {
+        name: ctx.dom_id(&format!("mfa-{}", sanitize(&challenge.guid))),
+        legend,
+        choices: radio_choices(&challenge, images),
+        chosen,
+        error: required,
+        invalid,
+        disabled: submitting(state),
+        images,
+    }
+    .build();
+    mfa_form(ctx, state, Some(group)).on("submit", move |ev| {
         ev.prevent_default();
         ctx.send(Msg::SubmitChoice(chosen.get_untracked()));
-    };
-    let choices = radio_choices(&challenge, images);
-    let group = view! {
-        <RadioGroup
-            name=ctx.dom_id(&format!("mfa-{}", sanitize(&challenge.guid)))
-            legend=legend
-            choices=choices
-            chosen=chosen
-            error=required
-            invalid=invalid
-            disabled=submitting(state)
-            images=images
-        />
-    };
-    mfa_form(ctx, state, on_submit, group)
+    })
 }
 
 /// Questions of both sorts in one form: a field for each text question, a radio
 /// group for each choice; a choice is sent as its option's guid.
-#[component]
-fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> impl IntoView {
+fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> El {
     let answers: Vec<(String, RwSignal<String>, RwSignal<Option<String>>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()), RwSignal::new(None))).collect();
     super::credentials::wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());
     let read = answers.clone();
-    let on_submit = move |ev: web_sys::SubmitEvent| {
+    let questions: Vec<web_sys::Node> = challenges
+        .iter()
+        .zip(answers)
+        .map(|(c, (guid, typed, chosen))| {
+            if !c.asks_choice() {
+                return text_question(ctx, c, typed, state).element().into();
+            }
+            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+            let images = c.field_type == field_type::IMAGE_OPTIONS;
+            Radios {
+                name: ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid))),
+                legend: if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() },
+                choices: radio_choices(c, images),
+                chosen,
+                error: ctx.t(Key::MfaChooseRequired),
+                invalid,
+                disabled: submitting(state),
+                images,
+            }
+            .build()
+        })
+        .collect();
+    mfa_form(ctx, state, questions.into_node()).on("submit", move |ev| {
         ev.prevent_default();
         let values = read
             .iter()
@@ -179,27 +184,7 @@ fn MixedAnswers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
             })
             .collect();
         ctx.send(Msg::SubmitAnswers(values));
-    };
-    let questions = challenges
-        .iter()
-        .zip(answers)
-        .map(|(c, (guid, typed, chosen))| {
-            if !c.asks_choice() {
-                return text_question(ctx, c, typed, state);
-            }
-            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
-            let images = c.field_type == field_type::IMAGE_OPTIONS;
-            let choices = radio_choices(c, images);
-            let legend = if c.label.is_empty() { ctx.t(Key::MfaChoose) } else { c.label.clone() };
-            view! {
-                <RadioGroup name=ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid))) legend=legend choices=choices
-                    chosen=chosen error=ctx.t(Key::MfaChooseRequired) invalid=invalid disabled=submitting(state)
-                    images=images />
-            }
-            .into_any()
-        })
-        .collect_view();
-    mfa_form(ctx, state, on_submit, questions)
+    })
 }
 
 fn radio_choices(challenge: &MfaCredential, images: bool) -> Vec<RadioChoice> {

@@ -30,7 +30,7 @@ mod verification;
 use crate::flow::{route, Flow, ManualAccountState, Msg, Overlay, SearchView, Step};
 use crate::i18n::{I18n, Key};
 use crate::model::Institution;
-use dom::{el, El};
+use dom::{el, El, IntoNode};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -120,73 +120,41 @@ fn screen_key(flow: &Flow) -> ScreenKey {
 }
 
 /// The view of a step. Every step is listed: a new one must get its view here.
-fn screen(ctx: Ctx, step: Step) -> web_sys::Node {
-    use dom::IntoNode;
-    let view = match step {
-        Step::Credentials(_) => credentials::credentials_step(ctx),
-        step => return legacy(screen_legacy(ctx, step)),
-    };
-    view.into_node().unwrap_or_else(|| wasm_bindgen::throw_str("unreachable"))
-}
-
-fn screen_legacy(ctx: Ctx, step: Step) -> AnyView {
+fn screen(ctx: Ctx, step: Step) -> Option<web_sys::Node> {
     let allowed = ctx.peek(Flow::allowed).unwrap_or(route::Allowed::NOTHING);
-    match step {
-        Step::Loading => load::LoadingStep(load::LoadingStepProps { ctx }).into_any(),
-        Step::LoadError { not_found } => load::LoadErrorStep(load::LoadErrorStepProps { ctx, not_found }).into_any(),
-        Step::Search(_) => search::SearchStep(search::SearchStepProps { ctx }).into_any(),
-        Step::InstitutionStatus(_) => {
-            institution_status::InstitutionStatusStep(institution_status::InstitutionStatusStepProps { ctx }).into_any()
-        }
-        Step::Credentials(_) => ().into_any(),
-        Step::Connecting(_) => connecting::ConnectingStep(connecting::ConnectingStepProps { ctx }).into_any(),
-        Step::Mfa(_) => mfa::MfaStep(mfa::MfaStepProps { ctx }).into_any(),
-        Step::Connected => connected::ConnectedStep(connected::ConnectedStepProps { ctx }).into_any(),
-        Step::LoginError { status } => {
-            let screen = route::login_error_screen(status, allowed);
-            errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
-        }
-        Step::ActionableError { code } => {
-            let screen = route::actionable_screen(code, allowed);
-            errors::ErrorStep(errors::ErrorStepProps { ctx, screen }).into_any()
-        }
-        Step::Disconnected => disconnected::DisconnectedStep(disconnected::DisconnectedStepProps { ctx }).into_any(),
-        Step::VerifyExisting(_) => {
-            verification::VerifyExistingStep(verification::VerifyExistingStepProps { ctx }).into_any()
-        }
-        Step::Microdeposits(_) => {
-            microdeposits::MicrodepositsStep(microdeposits::MicrodepositsStepProps { ctx }).into_any()
-        }
-        Step::OAuth(_) => oauth::OAuthStep(oauth::OAuthStepProps { ctx }).into_any(),
-        Step::OAuthWaiting(_) => {
-            oauth_waiting::OAuthWaitingStep(oauth_waiting::OAuthWaitingStepProps { ctx }).into_any()
-        }
-        Step::OAuthError { reason } => {
-            oauth_error::OAuthErrorStep(oauth_error::OAuthErrorStepProps { ctx, reason }).into_any()
-        }
-        Step::Disclosure(_) => consent::DisclosureStep(consent::DisclosureStepProps { ctx }).into_any(),
-        Step::Consent(_) => consent::ConsentStep(consent::ConsentStepProps { ctx }).into_any(),
-        Step::AdditionalProduct(_) => {
-            additional_product::AdditionalProductStep(additional_product::AdditionalProductStepProps { ctx }).into_any()
-        }
-        Step::ManualAccount(_) => {
-            manual_account::ManualAccountStep(manual_account::ManualAccountStepProps { ctx }).into_any()
-        }
-    }
+    let view = match step {
+        Step::Loading => load::loading_step(ctx),
+        Step::LoadError { not_found } => load::load_error_step(ctx, not_found),
+        Step::Search(_) => search::search_step(ctx),
+        Step::InstitutionStatus(_) => institution_status::institution_status_step(ctx),
+        Step::Credentials(_) => credentials::credentials_step(ctx),
+        Step::Connecting(_) => connecting::connecting_step(ctx),
+        Step::Mfa(_) => mfa::mfa_step(ctx),
+        Step::Connected => return Some(connected::connected_step(ctx)),
+        Step::LoginError { status } => errors::error_step(ctx, route::login_error_screen(status, allowed)),
+        Step::ActionableError { code } => errors::error_step(ctx, route::actionable_screen(code, allowed)),
+        Step::Disconnected => disconnected::disconnected_step(ctx),
+        Step::VerifyExisting(_) => verification::verify_existing_step(ctx),
+        Step::Microdeposits(_) => return Some(microdeposits::microdeposits_step(ctx)),
+        Step::OAuth(_) => oauth::oauth_step(ctx),
+        Step::OAuthWaiting(_) => oauth_waiting::oauth_waiting_step(ctx),
+        Step::OAuthError { reason } => oauth_error::oauth_error_step(ctx, reason),
+        Step::Disclosure(_) => consent::disclosure_step(ctx),
+        Step::Consent(_) => consent::consent_step(ctx),
+        Step::AdditionalProduct(_) => additional_product::additional_product_step(ctx),
+        Step::ManualAccount(_) => return Some(manual_account::manual_account_step(ctx)),
+    };
+    view.into_node()
 }
 
 /// The dialog of an open sub-view, if it is one. Every overlay is listed.
-fn dialog(ctx: Ctx, overlay: Overlay) -> web_sys::Node {
-    legacy(dialog_legacy(ctx, overlay))
-}
-
-fn dialog_legacy(ctx: Ctx, overlay: Overlay) -> AnyView {
+fn dialog(ctx: Ctx, overlay: Overlay) -> Option<El> {
     match overlay {
-        Overlay::Disconnect(_) => view! { <disconnect::DisconnectDialog ctx=ctx /> }.into_any(),
-        Overlay::Leaving { .. } => view! { <leaving::LeavingDialog ctx=ctx /> }.into_any(),
-        Overlay::AboutMx => view! { <consent::AboutMxDialog ctx=ctx /> }.into_any(),
-        Overlay::DataAccess => view! { <consent::DataAccessDialog ctx=ctx /> }.into_any(),
-        Overlay::Support(_) | Overlay::Survey(_) => ().into_any(),
+        Overlay::Disconnect(_) => Some(disconnect::disconnect_dialog(ctx)),
+        Overlay::Leaving { .. } => Some(leaving::leaving_dialog(ctx)),
+        Overlay::AboutMx => Some(consent::about_mx_dialog(ctx)),
+        Overlay::DataAccess => Some(consent::data_access_dialog(ctx)),
+        Overlay::Support(_) | Overlay::Survey(_) => None,
     }
 }
 
@@ -211,18 +179,25 @@ pub fn widget(ctx: Ctx) -> El {
     let body = move |key: Option<ScreenKey>| {
         let (_, _, support) = key?;
         if support {
-            return Some(legacy(support::SupportForm(support::SupportFormProps { ctx }).into_any()));
+            return support::support_form(ctx).into_node();
         }
-        ctx.peek(|f| f.step().clone()).map(|step| screen(ctx, step))
+        ctx.peek(|f| f.step().clone()).and_then(|step| screen(ctx, step))
     };
     let open = move |open: Option<std::mem::Discriminant<Overlay>>| {
-        open.and_then(|_| ctx.peek(|f| f.overlay.clone()).flatten()).map(|o| dialog(ctx, o))
+        open.and_then(|_| ctx.peek(|f| f.overlay.clone()).flatten()).and_then(|o| dialog(ctx, o))
     };
     el("section")
         .class("cw")
         .attr("aria-label", &ctx.t(Key::WidgetLabel))
-        .child(el("div").class("cw-bar").bool_attr_fn("inert", move || dialog_open.get()).show(move || can_back.get(), back))
-        .child(el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open.get()).switch(move || key.get(), body))
+        .child(
+            el("div")
+                .class("cw-bar")
+                .bool_attr_fn("inert", move || dialog_open.get())
+                .show(move || can_back.get(), back),
+        )
+        .child(
+            el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open.get()).switch(move || key.get(), body),
+        )
         .switch(move || open_dialog.get(), open)
         .child(
             el("div")
@@ -232,21 +207,6 @@ pub fn widget(ctx: Ctx) -> El {
                 .attr("aria-atomic", "true")
                 .text_fn(move || announcement.get()),
         )
-}
-
-/// A view still written with `view!`, mounted into a fragment; its state lives as long as the
-/// part that built it.
-fn legacy(view: AnyView) -> web_sys::Node {
-    use leptos::tachys::view::{Mountable, Render};
-    use wasm_bindgen::JsCast;
-    let fragment: web_sys::Node = web_sys::window()
-        .and_then(|w| w.document())
-        .map(|d| d.create_document_fragment().into())
-        .unwrap_or_else(|| wasm_bindgen::throw_str("no document"));
-    let mut state = view.build();
-    state.mount(fragment.unchecked_ref(), None);
-    StoredValue::new_local(state);
-    fragment
 }
 
 /// What the polite live region says for the current state.

@@ -2,7 +2,8 @@
 //! institution's own instructions when it has them, as text and safe links),
 //! then one "Go to <bank>" button whose click opens the window.
 
-use super::ui::{Alert, Heading, HostText, InstitutionBanner, Spinner};
+use super::dom::{el, El};
+use super::ui::{alert, heading, host_text, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::oauth::{Msg, Prepare, StartFailure};
 use crate::flow::Step;
@@ -10,8 +11,7 @@ use crate::i18n::Key;
 use crate::model::rich_text::{self, Segment};
 use leptos::prelude::*;
 
-#[component]
-pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
+pub fn oauth_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::OAuth(s) = step { Some(s.clone()) } else { None });
     let prepare = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.prepare.clone())));
     let name = ctx.institution_name();
@@ -41,40 +41,33 @@ pub fn OAuthStep(ctx: Ctx) -> impl IntoView {
     let preparing = ctx.tf(Key::OAuthPreparing, &n);
     let unsafe_url = ctx.tf(Key::OAuthUnsafeUrl, &n);
     let tab_note = new_tab.clone();
-    let action = move || match prepare.get() {
-        Some(Prepare::Ready { .. }) => view! {
-            <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Go)>
-                {go_label.clone()}
-                {(!host_opens).then(|| view! { <span class="cw-sr">" "{tab_note.clone()}</span> })}
-            </button>
-        }
-        .into_any(),
+    let action = move |prepare: Option<Prepare>| match prepare {
+        Some(Prepare::Ready { .. }) => el("button")
+            .attr("type", "button")
+            .class("cw-button cw-primary")
+            .on("click", move |_| ctx.send(Msg::Go))
+            .text(&go_label)
+            .child((!host_opens).then(|| el("span").class("cw-sr").text(" ").text(&tab_note))),
         Some(Prepare::Failed(failure)) => {
             let message = match failure {
                 StartFailure::Host(error) => ctx.t(error.message_key()),
                 StartFailure::UnsafeUrl => unsafe_url.clone(),
             };
-            view! {
-                <div class="cw-notice">
-                    <Alert text=message />
-                    {super::oauth_error::retry_or_another(ctx, Msg::RetryStart)}
-                </div>
-            }
-            .into_any()
+            el("div")
+                .class("cw-notice")
+                .child(alert(&message))
+                .child(super::oauth_error::retry_or_another(ctx, Msg::RetryStart))
         }
-        Some(Prepare::Preparing) | None => view! { <Spinner text=preparing.clone() /> }.into_any(),
+        Some(Prepare::Preparing) | None => spinner(&preparing),
     };
-    view! {
-        <div class="cw-step cw-oauth">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=title />
-            {reason.map(|r| view! { <p class="cw-notice cw-warning">{r}</p> })}
-            <p class="cw-muted">{ctx.tf(Key::OAuthIntro, &n)}</p>
-            {description.map(|segments| view! { <p class="cw-oauth-text"><HostText segments=segments new_tab=new_tab.clone() /></p> })}
-            <ol class="cw-oauth-steps">
-                {steps.into_iter().map(|segments| view! { <li><HostText segments=segments new_tab=new_tab.clone() /></li> }).collect_view()}
-            </ol>
-            {action}
-        </div>
-    }
+    let steps: Vec<El> = steps.into_iter().map(|segments| el("li").child(host_text(segments, &new_tab))).collect();
+    el("div")
+        .class("cw-step cw-oauth")
+        .child(institution_banner(ctx))
+        .child(heading(&title))
+        .child(reason.map(|r| el("p").class("cw-notice cw-warning").text(&r)))
+        .child(el("p").class("cw-muted").text(&ctx.tf(Key::OAuthIntro, &n)))
+        .child(description.map(|segments| el("p").class("cw-oauth-text").child(host_text(segments, &new_tab))))
+        .child(el("ol").class("cw-oauth-steps").child(steps))
+        .switch(move || prepare.get(), action)
 }

@@ -1,36 +1,41 @@
 //! OAuth ended in an error: what happened, by reason, and "Try again" with a
 //! fresh login page.
 
-use super::ui::{Heading, InstitutionBanner};
+use super::dom::{el, El};
+use super::ui::{heading, institution_banner};
 use super::Ctx;
 use crate::flow::oauth::Msg;
 use crate::flow::{outcomes, Action, OAuthErrorReason};
+use crate::i18n::Key;
 
 /// "Try again" (`retry`) and, where search is allowed, "Choose another institution".
-pub fn retry_or_another(ctx: Ctx, retry: Msg) -> impl IntoView {
+pub fn retry_or_another(ctx: Ctx, retry: Msg) -> El {
     let search = ctx.peek(|f| f.allowed().search).unwrap_or(false);
-    view! {
-        <div class="cw-actions">
-            <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(retry.clone())>{ctx.t(Key::CommonRetry)}</button>
-            {search.then(|| view! {
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(outcomes::Msg::Act(Action::TryAnotherInstitution))>{ctx.t(Key::InstitutionChooseAnother)}</button>
-            })}
-        </div>
-    }
+    el("div")
+        .class("cw-actions")
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-primary")
+                .on("click", move |_| ctx.send(retry.clone()))
+                .text(&ctx.t(Key::CommonRetry)),
+        )
+        .child(search.then(|| {
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-secondary")
+                .on("click", move |_| ctx.send(outcomes::Msg::Act(Action::TryAnotherInstitution)))
+                .text(&ctx.t(Key::InstitutionChooseAnother))
+        }))
 }
-use crate::i18n::Key;
-use leptos::prelude::*;
 
-#[component]
-pub fn OAuthErrorStep(ctx: Ctx, reason: OAuthErrorReason) -> impl IntoView {
+pub fn oauth_error_step(ctx: Ctx, reason: OAuthErrorReason) -> El {
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
-    view! {
-        <div class="cw-step">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=ctx.tf(Key::OAuthErrorTitle, &n) />
-            <p role="alert">{ctx.tf(reason.message_key(), &n)}</p>
-            {retry_or_another(ctx, Msg::Restart)}
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(institution_banner(ctx))
+        .child(heading(&ctx.tf(Key::OAuthErrorTitle, &n)))
+        .child(el("p").attr("role", "alert").text(&ctx.tf(reason.message_key(), &n)))
+        .child(retry_or_another(ctx, Msg::Restart))
 }

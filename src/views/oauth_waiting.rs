@@ -2,7 +2,8 @@
 //! do when the browser blocked the window, the window was closed early, the
 //! host stopped answering, or the wait went on too long.
 
-use super::ui::{Alert, Heading, InstitutionBanner, Spinner};
+use super::dom::{children_of, el, El, IntoNode};
+use super::ui::{alert, heading, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::oauth::{Msg, WindowStatus};
 use crate::flow::{OAuthWaitState, Step};
@@ -30,8 +31,7 @@ fn situation(w: &OAuthWaitState, failures_before_notice: u32) -> Situation {
     }
 }
 
-#[component]
-pub fn OAuthWaitingStep(ctx: Ctx) -> impl IntoView {
+pub fn oauth_waiting_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::OAuthWaiting(w) = step { Some(w.clone()) } else { None });
     let notice_after = ctx.peek(|f| f.settings.poll_failures_allowed).unwrap_or(3);
     let now = Memo::new(move |_| state.with(|s| s.as_ref().map(|w| situation(w, notice_after))));
@@ -49,53 +49,68 @@ pub fn OAuthWaitingStep(ctx: Ctx) -> impl IntoView {
         ctx.tf(Key::OAuthTimedOut, &n),
     );
     // Reopening is a click, so the browser lets the window open.
-    let reopen = move |label: String, class: &'static str| {
-        let note = (!host_opens).then(|| view! { <span class="cw-sr">" "{new_tab.clone()}</span> });
-        view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::Reopen)>{label}{note}</button> }
+    let reopen = move |label: &str, class: &str| {
+        el("button")
+            .attr("type", "button")
+            .class(class)
+            .on("click", move |_| ctx.send(Msg::Reopen))
+            .text(label)
+            .child((!host_opens).then(|| el("span").class("cw-sr").text(" ").text(&new_tab)))
     };
-    let retry = move |class: &'static str| {
-        view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::Restart)>{ctx.t(Key::CommonRetry)}</button> }
+    let retry = move |class: &str| {
+        el("button")
+            .attr("type", "button")
+            .class(class)
+            .on("click", move |_| ctx.send(Msg::Restart))
+            .text(&ctx.t(Key::CommonRetry))
     };
-    let status = move || match now.get() {
-        Some(Situation::TimedOut) => view! {
-            <Alert text=timed_out.clone() />
-            <div class="cw-actions">{retry("cw-button cw-primary")}</div>
+    let status = move |now_shown: Option<Situation>| -> Option<web_sys::Node> {
+        match now_shown {
+            Some(Situation::TimedOut) => {
+                vec![alert(&timed_out), el("div").class("cw-actions").child(retry("cw-button cw-primary"))].into_node()
+            }
+            Some(Situation::Blocked) => vec![
+                alert(&blocked),
+                el("div")
+                    .class("cw-actions")
+                    .child(reopen(&ctx.t(Key::OAuthContinueNewTab), "cw-button cw-primary"))
+                    .child(retry("cw-button cw-secondary")),
+            ]
+            .into_node(),
+            Some(Situation::ClosedUnfinished) => vec![
+                alert(&closed),
+                el("div")
+                    .class("cw-actions")
+                    .child(reopen(&open_again, "cw-button cw-primary"))
+                    .child(retry("cw-button cw-secondary")),
+            ]
+            .into_node(),
+            // The trouble note comes and goes in place: the buttons beside it stay (and keep focus).
+            Some(Situation::Waiting { .. }) => {
+                let trouble = trouble.clone();
+                let part = el("div")
+                    .child(spinner(&waiting))
+                    .show(
+                        move || now.get() == Some(Situation::Waiting { trouble: true }),
+                        move || el("p").class("cw-notice cw-warning").attr("role", "status").text(&trouble),
+                    )
+                    .child(
+                        el("div")
+                            .class("cw-actions")
+                            .child(reopen(&open_again, "cw-button cw-secondary"))
+                            .child(retry("cw-button cw-secondary")),
+                    );
+                Some(children_of(part))
+            }
+            None => None,
         }
-        .into_any(),
-        Some(Situation::Blocked) => view! {
-            <Alert text=blocked.clone() />
-            <div class="cw-actions">
-                {reopen(ctx.t(Key::OAuthContinueNewTab), "cw-button cw-primary")}
-                {retry("cw-button cw-secondary")}
-            </div>
-        }
-        .into_any(),
-        Some(Situation::ClosedUnfinished) => view! {
-            <Alert text=closed.clone() />
-            <div class="cw-actions">
-                {reopen(open_again.clone(), "cw-button cw-primary")}
-                {retry("cw-button cw-secondary")}
-            </div>
-        }
-        .into_any(),
-        Some(Situation::Waiting { trouble: has_trouble }) => view! {
-            <Spinner text=waiting.clone() />
-            {has_trouble.then(|| view! { <p class="cw-notice cw-warning" role="status">{trouble.clone()}</p> })}
-            <div class="cw-actions">
-                {reopen(open_again.clone(), "cw-button cw-secondary")}
-                {retry("cw-button cw-secondary")}
-            </div>
-        }
-        .into_any(),
-        None => ().into_any(),
     };
-    view! {
-        <div class="cw-step cw-oauth">
-            <InstitutionBanner ctx=ctx />
-            <Heading text=ctx.tf(Key::OAuthWaitingTitle, &n) />
-            // Not "we opened it" when the browser did not let it open.
-            {move || (now.get() != Some(Situation::Blocked)).then(|| view! { <p>{body.clone()}</p> })}
-            {status}
-        </div>
-    }
+    el("div")
+        .class("cw-step cw-oauth")
+        .child(institution_banner(ctx))
+        .child(heading(&ctx.tf(Key::OAuthWaitingTitle, &n)))
+        // Not "we opened it" when the browser did not let it open.
+        .show(move || now.get() != Some(Situation::Blocked), move || el("p").text(&body))
+        // Rebuilt when what is shown changes, not when the trouble note inside the waiting view does.
+        .switch(move || now.get().map(|s| std::mem::discriminant(&s)), move |_| status(now.get_untracked()))
 }

@@ -1,11 +1,13 @@
 //! Institution search: popular list, debounced search, results with "more",
 //! no-results and failure states.
 
-use super::ui::{Alert, Heading, InstitutionChoice, Spinner};
+use super::dom::{el, target_value, El};
+use super::ui::{alert, heading, institution_choice, spinner};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// "3 results for “bank”", also read out by the live region.
 pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
@@ -18,8 +20,7 @@ pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
     ctx.tf(key, &[("count", &count), ("query", &r.query)])
 }
 
-#[component]
-pub fn SearchStep(ctx: Ctx) -> impl IntoView {
+pub fn search_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::Search(s) = step { Some(s.clone()) } else { None });
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
@@ -28,178 +29,181 @@ pub fn SearchStep(ctx: Ctx) -> impl IntoView {
     // debounced search starts) redraws nothing there.
     let listing =
         Memo::new(move |_| state.with(|s| s.as_ref().map(|s| SearchState { query: String::new(), ..s.clone() })));
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let clear = move |_| {
-        ctx.send(Msg::Clear);
-        if let Some(input) = input_ref.get() {
-            let _ = input.focus();
-        }
+    let input = el("input")
+        .id(&input_id)
+        .class("cw-input")
+        .attr("type", "search")
+        .attr("inputmode", "search")
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .attr("enterkeyhint", "search")
+        .attr("placeholder", &ctx.t(Key::SearchPlaceholder))
+        .attr("aria-describedby", &hint_id)
+        .prop_fn("value", move || query().into())
+        .on("input", move |ev| ctx.send(Msg::Typed(target_value(&ev))))
+        .on("keydown", move |ev| match ev.unchecked_ref::<web_sys::KeyboardEvent>().key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                ctx.send(Msg::SearchNow);
+            }
+            "Escape" => ctx.send(Msg::Clear),
+            _ => {}
+        });
+    let field = input.element().unchecked_into::<web_sys::HtmlElement>();
+    let clear = move || {
+        let field = field.clone();
+        el("button")
+            .attr("type", "button")
+            .class("cw-icon-button")
+            .attr("aria-label", &ctx.t(Key::SearchClear))
+            .on("click", move |_| {
+                ctx.send(Msg::Clear);
+                let _ = field.focus();
+            })
+            .child(el("span").attr("aria-hidden", "true").text("×"))
     };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "Enter" => {
-            ev.prevent_default();
-            ctx.send(Msg::SearchNow);
-        }
-        "Escape" => ctx.send(Msg::Clear),
-        _ => {}
-    };
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::SearchTitle) />
-            <div class="cw-search" role="search">
-                <label class="cw-label" for=input_id.clone()>{ctx.t(Key::SearchLabel)}</label>
-                <div class="cw-search-row">
-                    <input
-                        id=input_id
-                        node_ref=input_ref
-                        class="cw-input"
-                        type="search"
-                        inputmode="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        enterkeyhint="search"
-                        placeholder=ctx.t(Key::SearchPlaceholder)
-                        aria-describedby=hint_id.clone()
-                        prop:value=query
-                        on:input=move |ev| ctx.send(Msg::Typed(event_target_value(&ev)))
-                        on:keydown=on_keydown
-                    />
-                    <Show when=move || !query().is_empty()>
-                        <button type="button" class="cw-icon-button" aria-label=ctx.t(Key::SearchClear) on:click=clear>
-                            <span aria-hidden="true">"×"</span>
-                        </button>
-                    </Show>
-                </div>
-                <p class="cw-hint" id=hint_id>{ctx.t(Key::SearchHint)}</p>
-            </div>
-            {move || select_feedback(ctx, state.get())}
-            <div class="cw-search-body">{move || body(ctx, listing.get())}</div>
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::SearchTitle)))
+        .child(
+            el("div")
+                .class("cw-search")
+                .attr("role", "search")
+                .child(el("label").class("cw-label").attr("for", &input_id).text(&ctx.t(Key::SearchLabel)))
+                .child(el("div").class("cw-search-row").child(input).show(move || !query().is_empty(), clear))
+                .child(el("p").class("cw-hint").id(&hint_id).text(&ctx.t(Key::SearchHint))),
+        )
+        .switch(move || state.get(), move |s| select_feedback(ctx, s))
+        .child(el("div").class("cw-search-body").switch(move || listing.get(), move |s| body(ctx, s)))
 }
 
-fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<AnyView> {
+fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<El> {
     let s = state?;
     let name_of = |guid: &str| s.listed(guid).map(|i| i.name.clone()).unwrap_or_default();
     if let Some(guid) = &s.selecting {
-        return Some(view! { <Spinner text=ctx.tf(Key::SearchOpening, &[("name", &name_of(guid))]) /> }.into_any());
+        return Some(spinner(&ctx.tf(Key::SearchOpening, &[("name", &name_of(guid))])));
     }
-    s.select_failed
-        .as_ref()
-        .map(|guid| view! { <Alert text=ctx.tf(Key::SearchOpenFailed, &[("name", &name_of(guid))]) /> }.into_any())
+    s.select_failed.as_ref().map(|guid| alert(&ctx.tf(Key::SearchOpenFailed, &[("name", &name_of(guid))])))
 }
 
-fn body(ctx: Ctx, state: Option<SearchState>) -> AnyView {
-    let Some(s) = state else { return ().into_any() };
+fn body(ctx: Ctx, state: Option<SearchState>) -> Vec<Option<El>> {
+    let Some(s) = state else { return Vec::new() };
     let busy = s.selecting.is_some();
     match s.view {
         SearchView::Popular => match (&s.popular, s.popular_failed) {
-            (_, true) => view! {
-                <div class="cw-notice">
-                    <Alert text=ctx.t(Key::SearchPopularFailed) />
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
-                </div>
-            }
-            .into_any(),
-            (None, false) => view! { <Spinner text=ctx.t(Key::SearchPopularLoading) /> }.into_any(),
+            (_, true) => vec![Some(
+                el("div").class("cw-notice").child(alert(&ctx.t(Key::SearchPopularFailed))).child(secondary_button(
+                    ctx,
+                    Key::CommonRetry,
+                    Msg::Retry,
+                )),
+            )],
+            (None, false) => vec![Some(spinner(&ctx.t(Key::SearchPopularLoading)))],
             (Some(list), false) => {
                 let items: Vec<Listed> = list
                     .iter()
-                    .map(|i| Listed { unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false), institution: i.clone() })
+                    .map(|i| Listed {
+                        unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false),
+                        institution: i.clone(),
+                    })
                     .collect();
-                view! {
-                    <h3 class="cw-subheading">{ctx.t(Key::SearchPopular)}</h3>
-                    <InstitutionList ctx=ctx items=items busy=busy />
-                    {manual_entry(ctx)}
-                }
-                .into_any()
+                vec![
+                    Some(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchPopular))),
+                    Some(institution_list(ctx, items, busy)),
+                    manual_entry(ctx),
+                ]
             }
         },
-        SearchView::Loading => view! { <Spinner text=ctx.t(Key::SearchLoading) /> }.into_any(),
+        SearchView::Loading => vec![Some(spinner(&ctx.t(Key::SearchLoading)))],
         SearchView::Results(r) => {
-            let summary = results_summary(&ctx, &r);
             // The button stays while the next page loads (busy, like a submit button):
             // removing it would drop the focus of whoever pressed it to the page.
             let loading = r.loading_more;
             let more = r.has_more.then(|| {
-                view! {
-                    {r.load_more_failed.then(|| view! { <Alert text=ctx.t(Key::SearchMoreFailed) /> })}
-                    <button type="button" class="cw-button cw-secondary" aria-disabled=loading.then_some("true")
-                        on:click=move |_| if !loading { ctx.send(Msg::LoadMore) }>
-                        {if loading { ctx.t(Key::SearchMoreLoading) } else { ctx.t(Key::SearchMore) }}
-                    </button>
-                }
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-button cw-secondary")
+                    .attr_opt("aria-disabled", loading.then_some("true"))
+                    .on("click", move |_| {
+                        if !loading {
+                            ctx.send(Msg::LoadMore)
+                        }
+                    })
+                    .text(&ctx.t(if loading { Key::SearchMoreLoading } else { Key::SearchMore }))
             });
-            view! {
-                <p class="cw-muted cw-summary">{summary}</p>
-                <InstitutionList ctx=ctx items=r.items.clone() busy=busy />
-                {more}
-                {account_numbers(ctx)}
-                {manual_entry(ctx)}
-            }
-            .into_any()
+            vec![
+                Some(el("p").class("cw-muted cw-summary").text(&results_summary(&ctx, &r))),
+                Some(institution_list(ctx, r.items, busy)),
+                (r.has_more && r.load_more_failed).then(|| alert(&ctx.t(Key::SearchMoreFailed))),
+                more,
+                account_numbers(ctx),
+                manual_entry(ctx),
+            ]
         }
-        SearchView::NoResults { query } => view! {
-            <div class="cw-notice">
-                <h3 class="cw-subheading">{ctx.tf(Key::SearchNoneTitle, &[("query", &query)])}</h3>
-                <p>{ctx.t(Key::SearchNoneBody)}</p>
-            </div>
-            {account_numbers(ctx)}
-            {manual_entry(ctx)}
-        }
-        .into_any(),
-        SearchView::Failed { .. } => view! {
-            <div class="cw-notice">
-                <h3 class="cw-subheading">{ctx.t(Key::SearchFailedTitle)}</h3>
-                <Alert text=ctx.t(Key::SearchFailedBody) />
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Retry)>{ctx.t(Key::CommonRetry)}</button>
-            </div>
-        }
-        .into_any(),
+        SearchView::NoResults { query } => vec![
+            Some(
+                el("div")
+                    .class("cw-notice")
+                    .child(el("h3").class("cw-subheading").text(&ctx.tf(Key::SearchNoneTitle, &[("query", &query)])))
+                    .child(el("p").text(&ctx.t(Key::SearchNoneBody))),
+            ),
+            account_numbers(ctx),
+            manual_entry(ctx),
+        ],
+        SearchView::Failed { .. } => vec![Some(
+            el("div")
+                .class("cw-notice")
+                .child(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchFailedTitle)))
+                .child(alert(&ctx.t(Key::SearchFailedBody)))
+                .child(secondary_button(ctx, Key::CommonRetry, Msg::Retry)),
+        )],
     }
 }
 
+fn secondary_button(ctx: Ctx, label: Key, msg: Msg) -> El {
+    el("button")
+        .attr("type", "button")
+        .class("cw-button cw-secondary")
+        .on("click", move |_| ctx.send(msg.clone()))
+        .text(&ctx.t(label))
+}
+
 /// Verification mode: "Connect with account numbers" (microdeposits), when offered.
-fn account_numbers(ctx: Ctx) -> Option<impl IntoView> {
+fn account_numbers(ctx: Ctx) -> Option<El> {
     ctx.peek(|f| f.microdeposits_offered()).unwrap_or(false).then(|| {
-        view! {
-            <div class="cw-md-entry">
-                <p class="cw-muted">{ctx.t(Key::MdEntryPrompt)}</p>
-                <button type="button" class="cw-button cw-secondary"
-                    on:click=move |_| ctx.send(crate::flow::microdeposits::Msg::Begin)>{ctx.t(Key::MdEntryButton)}</button>
-            </div>
-        }
+        el("div").class("cw-md-entry").child(el("p").class("cw-muted").text(&ctx.t(Key::MdEntryPrompt))).child(
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-secondary")
+                .on("click", move |_| ctx.send(crate::flow::microdeposits::Msg::Begin))
+                .text(&ctx.t(Key::MdEntryButton)),
+        )
     })
 }
 
 /// "Add an account manually", where the partner offers manual accounts.
-fn manual_entry(ctx: Ctx) -> Option<impl IntoView> {
+fn manual_entry(ctx: Ctx) -> Option<El> {
     ctx.peek(|f| f.manual_accounts_offered()).unwrap_or(false).then(|| {
-        view! {
-            <div class="cw-manual-entry">
-                <p class="cw-muted">{ctx.t(Key::ManualAddHint)}</p>
-                <button type="button" class="cw-button cw-secondary"
-                    on:click=move |_| ctx.send(crate::flow::manual_account::Msg::Open)>{ctx.t(Key::ManualAdd)}</button>
-            </div>
-        }
+        el("div").class("cw-manual-entry").child(el("p").class("cw-muted").text(&ctx.t(Key::ManualAddHint))).child(
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-secondary")
+                .on("click", move |_| ctx.send(crate::flow::manual_account::Msg::Open))
+                .text(&ctx.t(Key::ManualAdd)),
+        )
     })
 }
 
-#[component]
-fn InstitutionList(ctx: Ctx, items: Vec<Listed>, busy: bool) -> impl IntoView {
-    view! {
-        <ul class="cw-list" role="list">
-            {items.into_iter().map(|l| view! { <li><InstitutionButton ctx=ctx listed=l busy=busy /></li> }).collect_view()}
-        </ul>
-    }
-}
-
-#[component]
-fn InstitutionButton(ctx: Ctx, listed: Listed, busy: bool) -> impl IntoView {
-    let Listed { institution, unavailable } = listed;
-    let guid = institution.guid.clone();
-    view! {
-        <InstitutionChoice institution=institution busy=busy on_pick=move |()| ctx.send(Msg::Select(guid.clone()))
-            tag=unavailable.then(|| ctx.t(Key::SearchUnavailable)) />
-    }
+fn institution_list(ctx: Ctx, items: Vec<Listed>, busy: bool) -> El {
+    let rows: Vec<El> = items
+        .into_iter()
+        .map(|Listed { institution, unavailable }| {
+            let guid = institution.guid.clone();
+            let tag = unavailable.then(|| ctx.t(Key::SearchUnavailable));
+            el("li").child(institution_choice(&institution, Signal::from(busy), tag, move || {
+                ctx.send(Msg::Select(guid.clone()))
+            }))
+        })
+        .collect();
+    el("ul").class("cw-list").attr("role", "list").child(rows)
 }

@@ -1,35 +1,37 @@
 //! The support request form (`createSupportTicket`), reachable from login
 //! errors, MFA and update credentials. A failure keeps the form usable.
 
-use super::ui::{Alert, Heading, SubmitButton, TextField};
+use super::dom::{self, el, El};
+use super::ui::{alert, heading, submit_button, Field};
 use super::Ctx;
 use crate::flow::{support::Msg, Overlay, SupportField, SupportState};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-#[component]
-pub fn SupportForm(ctx: Ctx) -> impl IntoView {
+/// The form, or once sent its confirmation (their top element changes), hence a fragment.
+pub fn support_form(ctx: Ctx) -> web_sys::Node {
     let state = ctx.overlay_memo(|overlay| if let Overlay::Support(s) = overlay { Some(s.clone()) } else { None });
     let sent_to = Memo::new(move |_| state.with(|s| s.as_ref().and_then(|s| s.sent_to.clone())));
-    move || {
-        match sent_to.get() {
-        Some(email) => view! {
-            <div class="cw-step">
-                <Heading text=ctx.t(Key::SupportSentTitle) />
-                // Announced by the widget's live region (`views::announce`), which
-                // exists before this text does: a status inserted already filled is not read.
-                <p>{ctx.tf(Key::SupportSentBody, &[("email", &email)])}</p>
-                <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonDone)}</button>
-            </div>
-        }
-        .into_any(),
-        None => view! { <Form ctx=ctx state=state /> }.into_any(),
-    }
-    }
+    let view = move |sent_to: Option<String>| match sent_to {
+        Some(email) => el("div")
+            .class("cw-step")
+            .child(heading(&ctx.t(Key::SupportSentTitle)))
+            // Announced by the widget's live region (`views::announce`), which
+            // exists before this text does: a status inserted already filled is not read.
+            .child(el("p").text(&ctx.tf(Key::SupportSentBody, &[("email", &email)])))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("cw-button cw-primary")
+                    .on("click", move |_| ctx.send(Msg::Close))
+                    .text(&ctx.t(Key::CommonDone)),
+            ),
+        None => form(ctx, state),
+    };
+    dom::children_of(el("div").switch(move || sent_to.get(), view))
 }
 
-#[component]
-fn Form(ctx: Ctx, state: Memo<Option<SupportState>>) -> impl IntoView {
+fn form(ctx: Ctx, state: Memo<Option<SupportState>>) -> El {
     let email = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
@@ -39,33 +41,73 @@ fn Form(ctx: Ctx, state: Memo<Option<SupportState>>) -> impl IntoView {
     let invalid = move |which: SupportField| {
         Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&which))))
     };
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        ctx.send(Msg::Submit {
-            email: email.get_untracked(),
-            title: title.get_untracked(),
-            message: message.get_untracked(),
-        });
+    let email_field = needs_email.then(|| {
+        Field {
+            kind: "email",
+            autocomplete: "email",
+            error: Signal::from(ctx.t(Key::SupportEmailInvalid)),
+            ..Field::new(
+                ctx.dom_id("support-email"),
+                ctx.t(Key::SupportEmail),
+                email,
+                invalid(SupportField::Email),
+                submitting,
+            )
+        }
+        .build()
+    });
+    let title_field = Field {
+        error: Signal::from(ctx.t(Key::SupportSubjectRequired)),
+        ..Field::new(
+            ctx.dom_id("support-title"),
+            ctx.t(Key::SupportSubject),
+            title,
+            invalid(SupportField::Title),
+            submitting,
+        )
     };
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::SupportTitle) />
-            <p class="cw-muted">{ctx.t(Key::SupportIntro)}</p>
-            <form class="cw-form" novalidate="" on:submit=on_submit>
-                {needs_email.then(|| view! {
-                    <TextField id=ctx.dom_id("support-email") label=ctx.t(Key::SupportEmail) kind="email" autocomplete="email"
-                        error=ctx.t(Key::SupportEmailInvalid) invalid=invalid(SupportField::Email) disabled=submitting value=email />
-                })}
-                <TextField id=ctx.dom_id("support-title") label=ctx.t(Key::SupportSubject)
-                    error=ctx.t(Key::SupportSubjectRequired) invalid=invalid(SupportField::Title) disabled=submitting value=title />
-                <TextField id=ctx.dom_id("support-message") label=ctx.t(Key::SupportMessage) multiline=true
-                    error=ctx.t(Key::SupportMessageRequired) invalid=invalid(SupportField::Message) disabled=submitting value=message />
-                {move || error().map(|e| view! { <Alert text=ctx.t(e.message_key()) /> })}
-                <div class="cw-actions">
-                    <SubmitButton label=ctx.t(Key::SupportSend) busy_label=ctx.t(Key::SupportSending) busy=submitting />
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonCancel)}</button>
-                </div>
-            </form>
-        </div>
-    }
+    let message_field = Field {
+        multiline: true,
+        error: Signal::from(ctx.t(Key::SupportMessageRequired)),
+        ..Field::new(
+            ctx.dom_id("support-message"),
+            ctx.t(Key::SupportMessage),
+            message,
+            invalid(SupportField::Message),
+            submitting,
+        )
+    };
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::SupportTitle)))
+        .child(el("p").class("cw-muted").text(&ctx.t(Key::SupportIntro)))
+        .child(
+            el("form")
+                .class("cw-form")
+                .attr("novalidate", "")
+                .on("submit", move |ev| {
+                    ev.prevent_default();
+                    ctx.send(Msg::Submit {
+                        email: email.get_untracked(),
+                        title: title.get_untracked(),
+                        message: message.get_untracked(),
+                    });
+                })
+                .child(email_field)
+                .child(title_field.build())
+                .child(message_field.build())
+                .switch(error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+                .child(
+                    el("div")
+                        .class("cw-actions")
+                        .child(submit_button(ctx.t(Key::SupportSend), ctx.t(Key::SupportSending), submitting))
+                        .child(
+                            el("button")
+                                .attr("type", "button")
+                                .class("cw-button cw-secondary")
+                                .on("click", move |_| ctx.send(Msg::Close))
+                                .text(&ctx.t(Key::CommonCancel)),
+                        ),
+                ),
+        )
 }

@@ -1,7 +1,8 @@
 //! The success survey (`onShowConnectSuccessSurvey`), in place of the
 //! connected step: two ratings as radio groups and an optional comment.
 
-use super::ui::{Heading, RadioChoice, RadioGroup, TextField};
+use super::dom::{children_of, el, El};
+use super::ui::{button, heading, Field, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::survey::{Msg, Question};
 use crate::flow::{Overlay, SurveyState};
@@ -10,61 +11,83 @@ use leptos::prelude::*;
 
 const SCALE: [Key; 5] = [Key::SurveyScale1, Key::SurveyScale2, Key::SurveyScale3, Key::SurveyScale4, Key::SurveyScale5];
 
-#[component]
-pub fn Survey(ctx: Ctx) -> impl IntoView {
+pub fn survey(ctx: Ctx) -> web_sys::Node {
     let state = ctx.overlay_memo(|o| if let Overlay::Survey(s) = o { Some(s.clone()) } else { None });
     let sent = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.sent)));
-    move || {
-        if sent.get() {
-            view! {
-                <div class="cw-step">
-                    <Heading text=ctx.t(Key::SurveyThanksTitle) />
-                    <p role="status">{ctx.t(Key::SurveyThanksBody)}</p>
-                    <button type="button" class="cw-button cw-primary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonDone)}</button>
-                </div>
-            }
-            .into_any()
+    let content = move |sent: bool| {
+        if sent {
+            el("div")
+                .class("cw-step")
+                .child(heading(&ctx.t(Key::SurveyThanksTitle)))
+                .child(el("p").attr("role", "status").text(&ctx.t(Key::SurveyThanksBody)))
+                .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Close))
         } else {
-            view! { <SurveyForm ctx=ctx state=state /> }.into_any()
+            survey_form(ctx, state)
         }
-    }
+    };
+    children_of(el("div").switch(move || sent.get(), content))
 }
 
-#[component]
-fn SurveyForm(ctx: Ctx, state: Memo<Option<SurveyState>>) -> impl IntoView {
+fn survey_form(ctx: Ctx, state: Memo<Option<SurveyState>>) -> El {
     let easy = RwSignal::new(None::<String>);
     let needs = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let unanswered = move |q: Question| {
         Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.unanswered.contains(&q))))
     };
-    let scale = move || {
-        SCALE
+    let rating = |chosen: RwSignal<Option<String>>| chosen.get_untracked().and_then(|v| v.parse::<u8>().ok());
+    let radios = move |name: &str, legend: Key, chosen, question| {
+        let choices = SCALE
             .iter()
             .enumerate()
             .map(|(i, key)| RadioChoice { value: (i + 1).to_string(), label: ctx.t(*key), image: None })
-            .collect::<Vec<_>>()
+            .collect();
+        Radios {
+            name: ctx.dom_id(name),
+            legend: ctx.t(legend),
+            choices,
+            chosen,
+            error: ctx.t(Key::SurveyRequired),
+            invalid: unanswered(question),
+            disabled: Signal::from(false),
+            images: false,
+        }
+        .build()
     };
-    let rating = |chosen: RwSignal<Option<String>>| chosen.get_untracked().and_then(|v| v.parse::<u8>().ok());
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        ctx.send(Msg::Submit { easy: rating(easy), met_needs: rating(needs), comment: comment.get_untracked() });
+    let comment_field = Field {
+        label_note: Some(ctx.t(Key::CommonOptional)),
+        multiline: true,
+        required: false,
+        ..Field::new(
+            ctx.dom_id("survey-comment"),
+            ctx.t(Key::SurveyComment),
+            comment,
+            Signal::from(false),
+            Signal::from(false),
+        )
     };
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::SurveyTitle) />
-            <form class="cw-form" novalidate="" on:submit=on_submit>
-                <RadioGroup name=ctx.dom_id("survey-easy") legend=ctx.t(Key::SurveyEasy) choices=scale() chosen=easy
-                    error=ctx.t(Key::SurveyRequired) invalid=unanswered(Question::Easy) disabled=false />
-                <RadioGroup name=ctx.dom_id("survey-needs") legend=ctx.t(Key::SurveyMetNeeds) choices=scale() chosen=needs
-                    error=ctx.t(Key::SurveyRequired) invalid=unanswered(Question::MetNeeds) disabled=false />
-                <TextField id=ctx.dom_id("survey-comment") label=ctx.t(Key::SurveyComment) label_note=Some(ctx.t(Key::CommonOptional))
-                    multiline=true required=false error=String::new() invalid=false disabled=false value=comment />
-                <div class="cw-actions">
-                    <button type="submit" class="cw-button cw-primary">{ctx.t(Key::SurveySend)}</button>
-                    <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::Close)>{ctx.t(Key::CommonCancel)}</button>
-                </div>
-            </form>
-        </div>
-    }
+    el("div").class("cw-step").child(heading(&ctx.t(Key::SurveyTitle))).child(
+        el("form")
+            .class("cw-form")
+            .attr("novalidate", "")
+            .on("submit", move |ev| {
+                ev.prevent_default();
+                ctx.send(Msg::Submit {
+                    easy: rating(easy),
+                    met_needs: rating(needs),
+                    comment: comment.get_untracked(),
+                });
+            })
+            .child(radios("survey-easy", Key::SurveyEasy, easy, Question::Easy))
+            .child(radios("survey-needs", Key::SurveyMetNeeds, needs, Question::MetNeeds))
+            .child(comment_field.build())
+            .child(
+                el("div")
+                    .class("cw-actions")
+                    .child(
+                        el("button").attr("type", "submit").class("cw-button cw-primary").text(&ctx.t(Key::SurveySend)),
+                    )
+                    .child(button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonCancel), Msg::Close)),
+            ),
+    )
 }

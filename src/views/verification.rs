@@ -1,7 +1,8 @@
 //! Verification mode's first step: the connections the user already has,
 //! then "Search for another institution".
 
-use super::ui::{Alert, Heading, InstitutionChoice, Spinner};
+use super::dom::{children_of, el, El, IntoNode};
+use super::ui::{alert, heading, institution_choice, spinner};
 use super::Ctx;
 use crate::flow::verification::{ExistingMember, Msg};
 use crate::flow::{ExistingState, Step};
@@ -9,22 +10,24 @@ use crate::i18n::Key;
 use crate::model::Institution;
 use leptos::prelude::*;
 
-#[component]
-pub fn VerifyExistingStep(ctx: Ctx) -> impl IntoView {
+pub fn verify_existing_step(ctx: Ctx) -> El {
     let state = ctx.step_memo(|step| if let Step::VerifyExisting(e) = step { Some(e.clone()) } else { None });
     let can_search = ctx.peek(|f| f.search_allowed()).unwrap_or(false);
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::VerifyExistingTitle) />
-            <p class="cw-muted">{ctx.t(Key::VerifyExistingIntro)}</p>
-            {move || body(ctx, state.get())}
-            {can_search.then(|| view! {
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::SearchInstead)>
-                    {ctx.t(Key::VerifyExistingSearch)}
-                </button>
-            })}
-        </div>
-    }
+    // The list is rebuilt only when the members change: choosing one (or its failing) updates the
+    // feedback and the buttons' busy state in place, so focus stays on the button pressed.
+    let members = move || state.with(|s| s.as_ref().map(|s| (!s.loading()).then(|| s.members.clone())));
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::VerifyExistingTitle)))
+        .child(el("p").class("cw-muted").text(&ctx.t(Key::VerifyExistingIntro)))
+        .switch(members, move |members| body(ctx, state, members?))
+        .child(can_search.then(|| {
+            el("button")
+                .attr("type", "button")
+                .class("cw-button cw-secondary")
+                .on("click", move |_| ctx.send(Msg::SearchInstead))
+                .text(&ctx.t(Key::VerifyExistingSearch))
+        }))
 }
 
 /// The name shown for a member: its institution's, else its own.
@@ -37,39 +40,39 @@ fn name_of(entry: &ExistingMember) -> String {
         .unwrap_or_else(|| entry.member.guid.clone())
 }
 
-fn body(ctx: Ctx, state: Option<ExistingState>) -> AnyView {
-    let Some(state) = state else { return ().into_any() };
-    if state.loading() {
-        return view! { <Spinner text=ctx.t(Key::VerifyExistingLoading) /> }.into_any();
-    }
-    let find = |guid: &Option<String>| {
-        guid.as_ref().and_then(|g| state.members.iter().find(|m| &m.member.guid == g)).map(name_of)
+/// The spinner while the institutions load (`members` is `None`), then what is being opened or
+/// failed, and the list.
+fn body(ctx: Ctx, state: Memo<Option<ExistingState>>, members: Option<Vec<ExistingMember>>) -> Option<web_sys::Node> {
+    let Some(members) = members else { return spinner(&ctx.t(Key::VerifyExistingLoading)).into_node() };
+    // The names of the member being opened and of the one that failed.
+    let names = move || {
+        state.with(|s| {
+            let s = s.as_ref()?;
+            let find = |guid: &Option<String>| {
+                guid.as_ref().and_then(|g| s.members.iter().find(|m| &m.member.guid == g)).map(name_of)
+            };
+            Some((find(&s.selecting), find(&s.failed)))
+        })
     };
-    let feedback = match (find(&state.selecting), find(&state.failed)) {
-        (Some(name), _) => {
-            Some(view! { <Spinner text=ctx.tf(Key::VerifyExistingOpening, &[("name", &name)]) /> }.into_any())
-        }
-        (None, Some(name)) => {
-            Some(view! { <Alert text=ctx.tf(Key::VerifyExistingFailed, &[("name", &name)]) /> }.into_any())
-        }
+    let feedback = move |names: Option<(Option<String>, Option<String>)>| match names? {
+        (Some(name), _) => Some(spinner(&ctx.tf(Key::VerifyExistingOpening, &[("name", &name)]))),
+        (None, Some(name)) => Some(alert(&ctx.tf(Key::VerifyExistingFailed, &[("name", &name)]))),
         (None, None) => None,
     };
-    let busy = state.selecting.is_some();
-    let rows = state
-        .members
+    let busy = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
+    let rows: Vec<El> = members
         .into_iter()
         .map(|entry| {
             let name = name_of(&entry);
             let guid = entry.member.guid.clone();
             let institution =
-                entry.institution.clone().unwrap_or_else(|| Institution { guid: guid.clone(), name, ..Institution::default() });
-            view! { <li><InstitutionChoice institution=institution busy=busy on_pick=move |()| ctx.send(Msg::Choose(guid.clone())) /></li> }
+                entry.institution.unwrap_or_else(|| Institution { guid: guid.clone(), name, ..Institution::default() });
+            el("li").child(institution_choice(&institution, busy, None, move || ctx.send(Msg::Choose(guid.clone()))))
         })
-        .collect_view();
-    view! {
-        {feedback}
-        <h3 class="cw-subheading">{ctx.t(Key::VerifyExistingList)}</h3>
-        <ul class="cw-list" role="list">{rows}</ul>
-    }
-    .into_any()
+        .collect();
+    let holder = el("div")
+        .switch(names, feedback)
+        .child(el("h3").class("cw-subheading").text(&ctx.t(Key::VerifyExistingList)))
+        .child(el("ul").class("cw-list").attr("role", "list").child(rows));
+    Some(children_of(holder))
 }

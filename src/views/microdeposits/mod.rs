@@ -7,7 +7,8 @@ mod routing;
 mod status;
 mod verify;
 
-use super::ui::Alert;
+use super::dom::{children_of, el, El};
+use super::ui::alert;
 use super::Ctx;
 use crate::flow::microdeposits::{FieldError, MdField, MdProblem};
 use crate::flow::{MdView, MicrodepositsState, Step};
@@ -18,31 +19,30 @@ use leptos::prelude::*;
 /// The step's state, for the sub-views' reactive parts.
 pub type MdState = Memo<Option<MicrodepositsState>>;
 
-#[component]
-pub fn MicrodepositsStep(ctx: Ctx) -> impl IntoView {
+/// The open sub-view, or nothing. Its top level is the sub-view itself (no element of its own),
+/// so it comes as the children of a holder.
+pub fn microdeposits_step(ctx: Ctx) -> web_sys::Node {
     let state: MdState =
         ctx.step_memo(|step| if let Step::Microdeposits(m) = step { Some(m.as_ref().clone()) } else { None });
     let view = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.view)));
-    move || {
-        let Some(view) = view.get() else { return ().into_any() };
-        match view {
-            MdView::RoutingNumber => routing::RoutingNumber(routing::RoutingNumberProps { ctx, state }).into_any(),
-            MdView::SharedRouting => routing::SharedRouting(routing::SharedRoutingProps { ctx, state }).into_any(),
-            MdView::HowItWorks => details::HowItWorks(details::HowItWorksProps { ctx }).into_any(),
-            MdView::AccountInfo => details::AccountInfo(details::AccountInfoProps { ctx, state }).into_any(),
-            MdView::Holder => details::Holder(details::HolderProps { ctx, state }).into_any(),
-            MdView::Review => details::Review(details::ReviewProps { ctx, state }).into_any(),
-            MdView::ComeBack => status::ComeBack(status::ComeBackProps { ctx, state }).into_any(),
-            MdView::VerifyDeposits => verify::VerifyDeposits(verify::VerifyDepositsProps { ctx, state }).into_any(),
-            MdView::Verifying => verify::Verifying(verify::VerifyingProps { ctx }).into_any(),
-            MdView::StillVerifying => status::StillVerifying(status::StillVerifyingProps { ctx, state }).into_any(),
-            MdView::Verified => status::Verified(status::VerifiedProps { ctx, state }).into_any(),
-            MdView::Expired => status::Expired(status::ExpiredProps { ctx, state }).into_any(),
-            MdView::Locked | MdView::Failed => {
-                status::Failure(status::FailureProps { ctx, state, locked: view == MdView::Locked }).into_any()
-            }
-        }
-    }
+    let build = move |view: Option<MdView>| {
+        Some(match view? {
+            MdView::RoutingNumber => routing::routing_number(ctx, state),
+            MdView::SharedRouting => routing::shared_routing(ctx, state),
+            MdView::HowItWorks => details::how_it_works(ctx),
+            MdView::AccountInfo => details::account_info(ctx, state),
+            MdView::Holder => details::holder(ctx, state),
+            MdView::Review => details::review(ctx, state),
+            MdView::ComeBack => status::come_back(ctx, state),
+            MdView::VerifyDeposits => verify::verify_deposits(ctx, state),
+            MdView::Verifying => verify::verifying(ctx),
+            MdView::StillVerifying => status::still_verifying(ctx, state),
+            MdView::Verified => status::verified(ctx, state),
+            MdView::Expired => status::expired(ctx, state),
+            view @ (MdView::Locked | MdView::Failed) => status::failure(ctx, state, view == MdView::Locked),
+        })
+    };
+    children_of(el("div").switch(move || view.get(), build))
 }
 
 /// The state as it was when the sub-view was built (for initial values).
@@ -86,26 +86,27 @@ fn error_key(field: MdField, error: FieldError) -> Key {
 }
 
 /// The sub-view's message, if any: an alert for failures, a status line for news.
-fn problem(ctx: Ctx, state: MdState) -> impl IntoView {
-    move || {
-        let problem = state.with(|s| s.as_ref().and_then(|s| s.problem.clone()))?;
-        Some(match problem {
-            MdProblem::Host(error) => view! { <Alert text=ctx.t(error.message_key()) /> }.into_any(),
+/// Rebuilt when the message changes.
+fn problem(ctx: Ctx, state: MdState) -> web_sys::Node {
+    let message = move |problem: Option<MdProblem>| {
+        Some(match problem? {
+            MdProblem::Host(error) => alert(&ctx.t(error.message_key())),
             MdProblem::WrongAmounts { attempts_remaining } => {
                 let text = match attempts_remaining {
                     Some(1) => ctx.t(Key::MdWrongAmountsOneLeft),
                     Some(n) if n > 1 => ctx.tf(Key::MdWrongAmountsLeft, &[("count", &n.to_string())]),
                     Some(_) | None => ctx.t(Key::MdWrongAmounts),
                 };
-                view! { <Alert text=text /> }.into_any()
+                alert(&text)
             }
             MdProblem::NothingNew => {
                 let still = state.with_untracked(|s| s.as_ref().is_some_and(|s| s.view == MdView::StillVerifying));
                 let key = if still { Key::MdStillNothingNew } else { Key::MdNotArrived };
-                view! { <p class="cw-notice" role="status">{ctx.t(key)}</p> }.into_any()
+                el("p").class("cw-notice").attr("role", "status").text(&ctx.t(key))
             }
         })
-    }
+    };
+    children_of(el("div").switch(move || state.with(|s| s.as_ref().and_then(|s| s.problem.clone())), message))
 }
 
 fn type_label(ctx: Ctx, kind: AccountType) -> String {
@@ -120,19 +121,17 @@ fn last4(state: &MicrodepositsState) -> String {
     state.account_ref().map(|a| a.masked_number.trim_start_matches('*').to_string()).unwrap_or_default()
 }
 
-/// What is known of the account: type, routing number, masked number.
-#[component]
-fn AccountSummary(ctx: Ctx, state: MicrodepositsState) -> impl IntoView {
-    let account = state.account_ref();
+/// What is known of the account: type, routing number, masked number (a subheading and its list).
+fn account_summary(ctx: Ctx, state: &MicrodepositsState) -> Vec<El> {
+    let Some(a) = state.account_ref() else { return Vec::new() };
     let kind = state.microdeposit.as_ref().and_then(|m| m.account_type).unwrap_or(state.form.account_type);
-    account.map(|a| {
-        view! {
-            <h3 class="cw-subheading">{ctx.t(Key::MdSummary)}</h3>
-            <dl class="cw-md-summary">
-                <div><dt>{ctx.t(Key::MdAccountType)}</dt><dd>{type_label(ctx, kind)}</dd></div>
-                <div><dt>{ctx.t(Key::MdRoutingLabel)}</dt><dd>{a.routing_number}</dd></div>
-                <div><dt>{ctx.t(Key::MdAccountNumber)}</dt><dd>{a.masked_number}</dd></div>
-            </dl>
-        }
-    })
+    let row = |term: Key, value: &str| el("div").child(el("dt").text(&ctx.t(term))).child(el("dd").text(value));
+    vec![
+        el("h3").class("cw-subheading").text(&ctx.t(Key::MdSummary)),
+        el("dl")
+            .class("cw-md-summary")
+            .child(row(Key::MdAccountType, &type_label(ctx, kind)))
+            .child(row(Key::MdRoutingLabel, &a.routing_number))
+            .child(row(Key::MdAccountNumber, &a.masked_number)),
+    ]
 }

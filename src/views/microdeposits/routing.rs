@@ -4,80 +4,90 @@
 use super::{busy, error_text, invalid, problem, snapshot, MdState};
 use crate::flow::microdeposits::{MdField, Msg};
 use crate::i18n::Key;
-use crate::views::ui::{Heading, InstitutionChoice, Spinner, SubmitButton, TextField};
+use crate::views::dom::{el, El};
+use crate::views::ui::{heading, institution_choice, spinner, submit_button, Field};
 use crate::views::Ctx;
 use leptos::prelude::*;
 
-#[component]
-pub fn RoutingNumber(ctx: Ctx, state: MdState) -> impl IntoView {
+pub fn routing_number(ctx: Ctx, state: MdState) -> El {
     let routing = RwSignal::new(snapshot(state).form.routing_number);
     let busy = busy(state);
-    let on_submit = move |ev: web_sys::SubmitEvent| {
-        ev.prevent_default();
-        ctx.send(Msg::SubmitRouting(routing.get_untracked()));
+    let field = Field {
+        hint: Some(ctx.t(Key::MdRoutingHint)),
+        error: error_text(ctx, state, MdField::RoutingNumber),
+        inputmode: Some("numeric"),
+        verbatim: true,
+        ..Field::new(
+            ctx.dom_id("md-routing"),
+            ctx.t(Key::MdRoutingLabel),
+            routing,
+            invalid(state, MdField::RoutingNumber),
+            busy,
+        )
     };
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::MdRoutingTitle) />
-            <form class="cw-form" novalidate="" autocomplete="off" on:submit=on_submit>
-                <TextField
-                    id=ctx.dom_id("md-routing")
-                    label=ctx.t(Key::MdRoutingLabel)
-                    hint=Some(ctx.t(Key::MdRoutingHint))
-                    error=error_text(ctx, state, MdField::RoutingNumber)
-                    invalid=invalid(state, MdField::RoutingNumber)
-                    disabled=busy
-                    value=routing
-                    inputmode="numeric"
-                    verbatim=true
-                />
-                {problem(ctx, state)}
-                <SubmitButton label=ctx.t(Key::MdContinue) busy_label=ctx.t(Key::MdChecking) busy=busy />
-            </form>
-        </div>
-    }
+    el("div").class("cw-step").child(heading(&ctx.t(Key::MdRoutingTitle))).child(
+        el("form")
+            .class("cw-form")
+            .attr("novalidate", "")
+            .attr("autocomplete", "off")
+            .on("submit", move |ev| {
+                ev.prevent_default();
+                ctx.send(Msg::SubmitRouting(routing.get_untracked()));
+            })
+            .child(field.build())
+            .child(problem(ctx, state))
+            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdChecking), busy)),
+    )
 }
 
-#[component]
-pub fn SharedRouting(ctx: Ctx, state: MdState) -> impl IntoView {
+pub fn shared_routing(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
     let selecting = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.selecting.clone())));
-    let opening = move || {
-        let guid = selecting.get()?;
+    let opening = move |guid: Option<String>| {
+        let guid = guid?;
         let name = state.with_untracked(|s| {
             s.as_ref().and_then(|s| s.instant.iter().find(|i| i.guid == guid).map(|i| i.name.clone()))
         })?;
-        Some(view! { <Spinner text=ctx.tf(Key::SearchOpening, &[("name", &name)]) /> })
+        Some(spinner(&ctx.tf(Key::SearchOpening, &[("name", &name)])))
     };
     let busy = Signal::derive(move || selecting.get().is_some());
-    let tiles = now
+    let tiles: Vec<El> = now
         .instant
-        .into_iter()
+        .iter()
         .map(|institution| {
             let guid = institution.guid.clone();
-            view! {
-                <li><InstitutionChoice institution=institution busy=busy
-                    on_pick=move |()| ctx.send(Msg::ChooseInstitution(guid.clone())) /></li>
-            }
+            el("li").child(institution_choice(institution, busy, None, move || {
+                ctx.send(Msg::ChooseInstitution(guid.clone()))
+            }))
         })
-        .collect_view();
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::MdSharedTitle) />
-            {problem(ctx, state)}
-            {opening}
-            <section class="cw-md-option">
-                <h3 class="cw-subheading">{ctx.t(Key::MdSharedInstant)}</h3>
-                <p class="cw-muted">{ctx.tf(Key::MdSharedInstantBody, &[("routing", &now.form.routing_number)])}</p>
-                <ul class="cw-list" role="list">{tiles}</ul>
-            </section>
-            <section class="cw-md-option">
-                <h3 class="cw-subheading">{ctx.t(Key::MdSharedManual)}</h3>
-                <p class="cw-muted">{ctx.t(Key::MdSharedManualBody)}</p>
-                <button type="button" class="cw-button cw-secondary" on:click=move |_| ctx.send(Msg::UseAccountNumbers)>
-                    {ctx.t(Key::MdSharedManualButton)}
-                </button>
-            </section>
-        </div>
-    }
+        .collect();
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::MdSharedTitle)))
+        .child(problem(ctx, state))
+        .switch(move || selecting.get(), opening)
+        .child(
+            el("section")
+                .class("cw-md-option")
+                .child(el("h3").class("cw-subheading").text(&ctx.t(Key::MdSharedInstant)))
+                .child(
+                    el("p")
+                        .class("cw-muted")
+                        .text(&ctx.tf(Key::MdSharedInstantBody, &[("routing", &now.form.routing_number)])),
+                )
+                .child(el("ul").class("cw-list").attr("role", "list").child(tiles)),
+        )
+        .child(
+            el("section")
+                .class("cw-md-option")
+                .child(el("h3").class("cw-subheading").text(&ctx.t(Key::MdSharedManual)))
+                .child(el("p").class("cw-muted").text(&ctx.t(Key::MdSharedManualBody)))
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("cw-button cw-secondary")
+                        .on("click", move |_| ctx.send(Msg::UseAccountNumbers))
+                        .text(&ctx.t(Key::MdSharedManualButton)),
+                ),
+        )
 }

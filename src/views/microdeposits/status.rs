@@ -2,119 +2,101 @@
 //! verified, expired (with resend when the host allows it), locked or failed.
 //! Each has a way forward.
 
-use super::{busy, last4, problem, snapshot, AccountSummary, MdState};
+use super::{account_summary, busy, last4, problem, snapshot, MdState};
 use crate::flow::microdeposits::Msg;
 use crate::i18n::Key;
 use crate::model::MicrodepositStatus;
-use crate::views::ui::{Heading, SubmitButton};
+use crate::views::dom::{el, El};
+use crate::views::ui::{heading, submit_button};
 use crate::views::Ctx;
-use leptos::prelude::*;
 
 /// "Check again", busy while the host is asked.
-#[component]
-fn CheckAgain(ctx: Ctx, state: MdState) -> impl IntoView {
+fn check_again(ctx: Ctx, state: MdState) -> El {
     let busy = busy(state);
-    view! {
-        <form class="cw-inline-form" on:submit=move |ev: web_sys::SubmitEvent| {
+    el("form")
+        .class("cw-inline-form")
+        .on("submit", move |ev| {
             ev.prevent_default();
             ctx.send(Msg::CheckAgain);
-        }>
-            <SubmitButton label=ctx.t(Key::MdCheckAgain) busy_label=ctx.t(Key::MdChecking) busy=busy
-                class="cw-button cw-secondary" />
-        </form>
-    }
+        })
+        // `submit_button` looks primary; this one is secondary (its class replaced, nothing else).
+        .child(submit_button(ctx.t(Key::MdCheckAgain), ctx.t(Key::MdChecking), busy).class("cw-button cw-secondary"))
 }
 
-fn done(ctx: Ctx, primary: bool) -> impl IntoView {
+fn done(ctx: Ctx, primary: bool) -> El {
     let class = if primary { "cw-button cw-primary" } else { "cw-button cw-secondary" };
-    view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::Done)>{ctx.t(Key::CommonDone)}</button> }
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .on("click", move |_| ctx.send(Msg::Done))
+        .text(&ctx.t(Key::CommonDone))
 }
 
-fn start_over(ctx: Ctx, primary: bool) -> impl IntoView {
+fn start_over(ctx: Ctx, primary: bool) -> El {
     let class = if primary { "cw-button cw-primary" } else { "cw-button cw-secondary" };
-    view! { <button type="button" class=class on:click=move |_| ctx.send(Msg::StartOver)>{ctx.t(Key::MdStartOver)}</button> }
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .on("click", move |_| ctx.send(Msg::StartOver))
+        .text(&ctx.t(Key::MdStartOver))
 }
 
-#[component]
-pub fn ComeBack(ctx: Ctx, state: MdState) -> impl IntoView {
+pub fn come_back(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::MdComeBackTitle) />
-            <p>{ctx.tf(Key::MdComeBackBody, &[("last4", &last4(&now))])}</p>
-            {problem(ctx, state)}
-            <div class="cw-actions">
-                {done(ctx, true)}
-                <CheckAgain ctx=ctx state=state />
-            </div>
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::MdComeBackTitle)))
+        .child(el("p").text(&ctx.tf(Key::MdComeBackBody, &[("last4", &last4(&now))])))
+        .child(problem(ctx, state))
+        .child(el("div").class("cw-actions").child(done(ctx, true)).child(check_again(ctx, state)))
 }
 
-#[component]
-pub fn StillVerifying(ctx: Ctx, state: MdState) -> impl IntoView {
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::MdStillTitle) />
-            <p>{ctx.t(Key::MdStillBody)}</p>
-            {problem(ctx, state)}
-            <div class="cw-actions">
-                <CheckAgain ctx=ctx state=state />
-                {done(ctx, false)}
-            </div>
-        </div>
-    }
+pub fn still_verifying(ctx: Ctx, state: MdState) -> El {
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::MdStillTitle)))
+        .child(el("p").text(&ctx.t(Key::MdStillBody)))
+        .child(problem(ctx, state))
+        .child(el("div").class("cw-actions").child(check_again(ctx, state)).child(done(ctx, false)))
 }
 
-#[component]
-pub fn Verified(ctx: Ctx, state: MdState) -> impl IntoView {
+pub fn verified(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
-    view! {
-        <div class="cw-step cw-center">
-            <div class="cw-success-mark" aria-hidden="true">"✓"</div>
-            <Heading text=ctx.t(Key::MdVerifiedTitle) />
-            <p>{ctx.tf(Key::MdVerifiedBody, &[("last4", &last4(&now))])}</p>
-            {done(ctx, true)}
-        </div>
-    }
+    el("div")
+        .class("cw-step cw-center")
+        .child(el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓"))
+        .child(heading(&ctx.t(Key::MdVerifiedTitle)))
+        .child(el("p").text(&ctx.tf(Key::MdVerifiedBody, &[("last4", &last4(&now))])))
+        .child(done(ctx, true))
 }
 
-#[component]
-pub fn Expired(ctx: Ctx, state: MdState) -> impl IntoView {
+pub fn expired(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
     let can_resend = now.microdeposit.as_ref().is_some_and(|m| m.can_resend)
         && ctx.peek(|f| f.env.has("updateMicrodeposit")).unwrap_or(false);
     let busy = busy(state);
     let resend = can_resend.then(|| {
-        view! {
-            <form class="cw-inline-form" on:submit=move |ev: web_sys::SubmitEvent| {
+        el("form")
+            .class("cw-inline-form")
+            .on("submit", move |ev| {
                 ev.prevent_default();
                 ctx.send(Msg::Resend);
-            }>
-                <SubmitButton label=ctx.t(Key::MdResend) busy_label=ctx.t(Key::MdResending) busy=busy />
-            </form>
-        }
+            })
+            .child(submit_button(ctx.t(Key::MdResend), ctx.t(Key::MdResending), busy))
     });
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(Key::MdExpiredTitle) />
-            <p>{ctx.t(Key::MdExpiredBody)}</p>
-            {can_resend.then(|| view! { <p>{ctx.t(Key::MdExpiredResendBody)}</p> })}
-            <AccountSummary ctx=ctx state=now.clone() />
-            {problem(ctx, state)}
-            <div class="cw-actions">
-                {resend}
-                {start_over(ctx, !can_resend)}
-                {done(ctx, false)}
-            </div>
-        </div>
-    }
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(Key::MdExpiredTitle)))
+        .child(el("p").text(&ctx.t(Key::MdExpiredBody)))
+        .child(can_resend.then(|| el("p").text(&ctx.t(Key::MdExpiredResendBody))))
+        .child(account_summary(ctx, &now))
+        .child(problem(ctx, state))
+        .child(el("div").class("cw-actions").child(resend).child(start_over(ctx, !can_resend)).child(done(ctx, false)))
 }
 
 /// Locked after too many wrong amounts, or failed (the deposits could not be
 /// made, or the host ended the verification).
-#[component]
-pub fn Failure(ctx: Ctx, state: MdState, locked: bool) -> impl IntoView {
+pub fn failure(ctx: Ctx, state: MdState, locked: bool) -> El {
     let now = snapshot(state);
     let errored = now.microdeposit.as_ref().and_then(|m| m.status) == Some(MicrodepositStatus::Errored);
     let (title, body) = match (locked, errored) {
@@ -122,18 +104,15 @@ pub fn Failure(ctx: Ctx, state: MdState, locked: bool) -> impl IntoView {
         (false, true) => (Key::MdFailedTitle, Key::MdFailedErroredBody),
         (false, false) => (Key::MdFailedTitle, Key::MdFailedBody),
     };
-    view! {
-        <div class="cw-step">
-            <Heading text=ctx.t(title) />
-            <p>{ctx.t(body)}</p>
-            <AccountSummary ctx=ctx state=now.clone() />
-            <div class="cw-actions">
-                {if errored {
-                    view! { {start_over(ctx, true)} {done(ctx, false)} }.into_any()
-                } else {
-                    view! { {done(ctx, true)} {start_over(ctx, false)} }.into_any()
-                }}
-            </div>
-        </div>
-    }
+    let actions = if errored {
+        vec![start_over(ctx, true), done(ctx, false)]
+    } else {
+        vec![done(ctx, true), start_over(ctx, false)]
+    };
+    el("div")
+        .class("cw-step")
+        .child(heading(&ctx.t(title)))
+        .child(el("p").text(&ctx.t(body)))
+        .child(account_summary(ctx, &now))
+        .child(el("div").class("cw-actions").child(actions))
 }

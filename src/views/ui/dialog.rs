@@ -1,44 +1,10 @@
 //! A modal dialog that keeps focus inside itself.
 
 use crate::views::dom::{el, El};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 const FOCUSABLE: &str =
     "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])";
-
-/// A modal dialog over a scrim, labelled by its heading. Tab and Shift+Tab
-/// wrap inside it; Escape calls `on_close`. The widget makes the page behind
-/// it `inert` and gives focus back to the opener when it closes.
-#[component]
-pub fn ModalDialog(
-    /// DOM id of the heading, unique on the page.
-    title_id: String,
-    title: String,
-    on_close: Callback<()>,
-    children: Children,
-) -> impl IntoView {
-    let dialog_ref = NodeRef::<leptos::html::Div>::new();
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.prevent_default();
-            on_close.run(());
-        } else if ev.key() == "Tab" {
-            if let Some(dialog) = dialog_ref.get() {
-                trap_tab(&dialog, &ev);
-            }
-        }
-    };
-    let labelled_by = title_id.clone();
-    view! {
-        <div class="cw-scrim">
-            <div class="cw-dialog" role="dialog" aria-modal="true" aria-labelledby=labelled_by node_ref=dialog_ref on:keydown=on_keydown>
-                <h2 class="cw-heading" id=title_id tabindex="-1" data-cw-heading="">{title}</h2>
-                {children()}
-            </div>
-        </div>
-    }
-}
 
 /// Wrap Tab at the dialog's ends. A radio group is one Tab stop (the
 /// browser's rule): being on any of its radios is being on that stop, and

@@ -3,94 +3,6 @@
 use crate::views::dom::{el, target_value, El};
 use leptos::prelude::*;
 
-/// A text field with its label, optional hint and error message, wired for
-/// assistive technology: `aria-invalid` while invalid, `aria-describedby`
-/// pointing at the hint and, while invalid, at the error.
-#[component]
-pub fn TextField(
-    /// DOM id of the input, unique on the page (`Ctx::dom_id`).
-    id: String,
-    label: String,
-    /// Shown after the label, e.g. "(optional)".
-    #[prop(default = None)]
-    label_note: Option<String>,
-    #[prop(default = None)] hint: Option<String>,
-    /// The message shown while `invalid` (it may change with what is wrong).
-    #[prop(into)]
-    error: Signal<String>,
-    #[prop(into)] invalid: Signal<bool>,
-    #[prop(into)] disabled: Signal<bool>,
-    /// What the user typed; lives only as long as the form. Its value when the
-    /// field is built is shown (a form opened again keeps what was entered).
-    value: RwSignal<String>,
-    #[prop(default = true)] required: bool,
-    /// `type` of the input (ignored for a textarea).
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// For passwords: `type=password` while this is true.
-    #[prop(optional)]
-    masked: Option<Signal<bool>>,
-    #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-    /// Typed text that must be kept as is: no auto-capitals, no spell check.
-    #[prop(optional)]
-    verbatim: bool,
-    #[prop(optional)] multiline: bool,
-    /// Shown above the label (e.g. an MFA image).
-    #[prop(default = None)]
-    above: Option<AnyView>,
-    /// Shown beside the input (e.g. a show/hide toggle).
-    #[prop(default = None)]
-    beside: Option<AnyView>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    let described_by = described_by(hint_id.clone(), error_id.clone(), invalid);
-    let input_type = move || match masked {
-        Some(m) if m.get() => "password",
-        _ => kind,
-    };
-    let on_input = move |ev| value.set(event_target_value(&ev));
-    let aria_invalid = move || invalid.get().then_some("true");
-    // Read-only, not `disabled`, while a request runs: a disabled field loses
-    // focus (to the page) when Enter in it submitted the form.
-    let aria_busy = move || disabled.get().then_some("true");
-    let control = if multiline {
-        view! {
-            <textarea id=id.clone() class="cw-input cw-textarea" rows="4"
-                aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                autocomplete=autocomplete readonly=move || disabled.get() aria-disabled=aria_busy on:input=on_input></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=id.clone() class="cw-input" type=input_type autocomplete=autocomplete inputmode=inputmode
-                autocapitalize=verbatim.then_some("off") spellcheck=verbatim.then_some("false")
-                aria-required=required.then_some("true") aria-invalid=aria_invalid aria-describedby=described_by
-                prop:value=value.get_untracked() readonly=move || disabled.get() aria-disabled=aria_busy on:input=on_input />
-        }
-        .into_any()
-    };
-    let control = match beside {
-        Some(beside) => view! { <div class="cw-input-row">{control}{beside}</div> }.into_any(),
-        None => control,
-    };
-    view! {
-        <div class="cw-field">
-            {above}
-            <label class="cw-label" for=id>
-                {label}
-                {label_note.map(|note| view! { <span class="cw-muted">" "{note}</span> })}
-            </label>
-            {hint.zip(hint_id).map(|(hint, hint_id)| view! { <p class="cw-hint" id=hint_id>{hint}</p> })}
-            {control}
-            <Show when=move || invalid.get()>
-                <p class="cw-field-error" id=error_id.clone()>{move || error.get()}</p>
-            </Show>
-        </div>
-    }
-}
-
 /// A field's `aria-describedby`: its hint, and its error while `invalid`.
 pub(super) fn described_by(
     hint_id: Option<String>,
@@ -137,7 +49,13 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(id: String, label: String, value: RwSignal<String>, invalid: Signal<bool>, disabled: Signal<bool>) -> Field {
+    pub fn new(
+        id: String,
+        label: String,
+        value: RwSignal<String>,
+        invalid: Signal<bool>,
+        disabled: Signal<bool>,
+    ) -> Field {
         Field {
             id,
             label,
@@ -181,7 +99,8 @@ impl Field {
         } = self;
         let error_id = format!("{id}-error");
         let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-        let control = if multiline { el("textarea").class("cw-input cw-textarea").attr("rows", "4") } else { el("input") };
+        let control =
+            if multiline { el("textarea").class("cw-input cw-textarea").attr("rows", "4") } else { el("input") };
         let control = control
             .id(&id)
             .attr_opt("aria-required", required.then_some("true"))
@@ -220,6 +139,9 @@ impl Field {
             )
             .child(hint.zip(hint_id).map(|(hint, hint_id)| el("p").class("cw-hint").id(&hint_id).text(&hint)))
             .child(control)
-            .show(move || invalid.get(), move || el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get()))
+            .show(
+                move || invalid.get(),
+                move || el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get()),
+            )
     }
 }

@@ -3,36 +3,13 @@
 use crate::flow::external;
 use crate::i18n::Key;
 use crate::model::safe_https_url;
-use crate::views::Ctx;
 use crate::views::dom::{el, El};
-use leptos::prelude::*;
+use crate::views::Ctx;
 
 /// The address of the page the widget is on (`document.baseURI`), provided
 /// as a context by `mount`: relative logo URLs resolve against it.
 #[derive(Clone, Debug, Default)]
 pub struct PageAddress(pub Option<String>);
-
-/// A link to another site, opened in a new tab (https only; anything else is
-/// plain text). When the partner asks for a notice before leaving
-/// (`show_external_link_popup`), following it opens the notice instead.
-#[component]
-pub fn ExternalLink(ctx: Ctx, url: String, text: String) -> impl IntoView {
-    let Some(href) = safe_https_url(&url) else { return view! { <span>{text}</span> }.into_any() };
-    let notice = ctx.peek(|f| f.env.partner.external_link_notice).unwrap_or(false);
-    let target = href.clone();
-    let on_click = move |ev: web_sys::MouseEvent| {
-        if notice {
-            ev.prevent_default();
-            ctx.send(external::Msg::Open(target.clone()));
-        }
-    };
-    view! {
-        <a class="cw-link" href=href target="_blank" rel="noopener noreferrer" on:click=on_click>
-            {text}<span class="cw-sr">" "{ctx.t(Key::CommonNewTab)}</span>
-        </a>
-    }
-    .into_any()
-}
 
 /// `ExternalLink` in the view layer of `crate::views::dom`.
 pub fn external_link(ctx: Ctx, url: &str, text: &str) -> El {
