@@ -1,8 +1,8 @@
 //! Institution search: popular list, debounced search, results with "more",
 //! no-results and failure states.
 
-use super::dom::{el, target_value, El};
-use super::ui::{alert, heading, institution_choice, spinner};
+use super::dom::{children_of, el, target_value, El};
+use super::ui::{alert, button, heading, institution_choice, spinner};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
@@ -25,10 +25,6 @@ pub fn search_step(ctx: Ctx) -> El {
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
     let hint_id = ctx.dom_id("search-hint");
-    // The results area follows this: the state without the query, so typing alone (before the
-    // debounced search starts) redraws nothing there.
-    let listing =
-        Memo::new(move |_| state.with(|s| s.as_ref().map(|s| SearchState { query: String::new(), ..s.clone() })));
     let input = el("input")
         .id(&input_id)
         .class("cw-input")
@@ -74,7 +70,7 @@ pub fn search_step(ctx: Ctx) -> El {
                 .child(el("p").class("cw-hint").id(&hint_id).text(&ctx.t(Key::SearchHint))),
         )
         .switch(move || state.get(), move |s| select_feedback(ctx, s))
-        .child(el("div").class("cw-search-body").switch(move || listing.get(), move |s| body(ctx, s)))
+        .child(results_area(ctx, state))
 }
 
 fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<El> {
@@ -86,98 +82,129 @@ fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<El> {
     s.select_failed.as_ref().map(|guid| alert(&ctx.tf(Key::SearchOpenFailed, &[("name", &name_of(guid))])))
 }
 
-fn body(ctx: Ctx, state: Option<SearchState>) -> Vec<Option<El>> {
-    let Some(s) = state else { return Vec::new() };
-    let busy = s.selecting.is_some();
-    match s.view {
+/// What the results area shows. It is rebuilt only when this changes: typing alone (before the
+/// debounced search starts) redraws nothing there, and within one list what changes (the next
+/// page, a row being opened) is updated in place, so the focused button keeps the focus.
+#[derive(Clone, PartialEq)]
+enum Layout {
+    Nothing,
+    PopularFailed,
+    PopularLoading,
+    Popular,
+    Loading,
+    Results { query: String },
+    NoResults { query: String },
+    Failed,
+}
+
+fn layout(s: &SearchState) -> Layout {
+    match &s.view {
         SearchView::Popular => match (&s.popular, s.popular_failed) {
-            (_, true) => vec![Some(
-                el("div").class("cw-notice").child(alert(&ctx.t(Key::SearchPopularFailed))).child(secondary_button(
-                    ctx,
-                    Key::CommonRetry,
-                    Msg::Retry,
-                )),
-            )],
-            (None, false) => vec![Some(spinner(&ctx.t(Key::SearchPopularLoading)))],
-            (Some(list), false) => {
-                let items: Vec<Listed> = list
-                    .iter()
-                    .map(|i| Listed {
-                        unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false),
-                        institution: i.clone(),
-                    })
-                    .collect();
-                vec![
-                    Some(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchPopular))),
-                    Some(institution_list(ctx, items, busy)),
-                    manual_entry(ctx),
-                ]
-            }
+            (_, true) => Layout::PopularFailed,
+            (None, false) => Layout::PopularLoading,
+            (Some(_), false) => Layout::Popular,
         },
-        SearchView::Loading => vec![Some(spinner(&ctx.t(Key::SearchLoading)))],
-        SearchView::Results(r) => {
-            // The button stays while the next page loads (busy, like a submit button):
-            // removing it would drop the focus of whoever pressed it to the page.
-            let loading = r.loading_more;
-            let more = r.has_more.then(|| {
-                el("button")
-                    .attr("type", "button")
-                    .class("cw-button cw-secondary")
-                    .attr_opt("aria-disabled", loading.then_some("true"))
-                    .on("click", move |_| {
-                        if !loading {
-                            ctx.send(Msg::LoadMore)
-                        }
-                    })
-                    .text(&ctx.t(if loading { Key::SearchMoreLoading } else { Key::SearchMore }))
-            });
-            vec![
-                Some(el("p").class("cw-muted cw-summary").text(&results_summary(&ctx, &r))),
-                Some(institution_list(ctx, r.items, busy)),
-                (r.has_more && r.load_more_failed).then(|| alert(&ctx.t(Key::SearchMoreFailed))),
-                more,
-                account_numbers(ctx),
-                manual_entry(ctx),
-            ]
-        }
-        SearchView::NoResults { query } => vec![
-            Some(
-                el("div")
-                    .class("cw-notice")
-                    .child(el("h3").class("cw-subheading").text(&ctx.tf(Key::SearchNoneTitle, &[("query", &query)])))
-                    .child(el("p").text(&ctx.t(Key::SearchNoneBody))),
-            ),
-            account_numbers(ctx),
-            manual_entry(ctx),
-        ],
-        SearchView::Failed { .. } => vec![Some(
-            el("div")
-                .class("cw-notice")
-                .child(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchFailedTitle)))
-                .child(alert(&ctx.t(Key::SearchFailedBody)))
-                .child(secondary_button(ctx, Key::CommonRetry, Msg::Retry)),
-        )],
+        SearchView::Loading => Layout::Loading,
+        SearchView::Results(r) => Layout::Results { query: r.query.clone() },
+        SearchView::NoResults { query } => Layout::NoResults { query: query.clone() },
+        SearchView::Failed { .. } => Layout::Failed,
     }
 }
 
-fn secondary_button(ctx: Ctx, label: Key, msg: Msg) -> El {
-    el("button")
-        .attr("type", "button")
-        .class("cw-button cw-secondary")
-        .on("click", move |_| ctx.send(msg.clone()))
-        .text(&ctx.t(label))
+fn results_area(ctx: Ctx, state: Memo<Option<SearchState>>) -> El {
+    let shown = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Layout::Nothing, layout)));
+    let results = Memo::new(move |_| {
+        state.with(|s| match s.as_ref().map(|s| &s.view) {
+            Some(SearchView::Results(r)) => Some(r.clone()),
+            _ => None,
+        })
+    });
+    let busy = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
+    let notice = move |title: Option<String>, text: Option<String>, retry: bool| {
+        el("div")
+            .class("cw-notice")
+            .child(title.map(|t| el("h3").class("cw-subheading").text(&t)))
+            .child(text.map(|t| alert(&t)))
+            .child(retry.then(|| button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonRetry), Msg::Retry)))
+    };
+    // Each layout's parts, in a holder whose children go into the results area.
+    let build = move |shown: Layout| -> El {
+        let parts = el("div");
+        match shown {
+            Layout::Nothing => parts,
+            Layout::PopularFailed => parts.child(notice(None, Some(ctx.t(Key::SearchPopularFailed)), true)),
+            Layout::PopularLoading => parts.child(spinner(&ctx.t(Key::SearchPopularLoading))),
+            Layout::Popular => {
+                let items: Vec<Listed> = state.with_untracked(|s| {
+                    s.iter()
+                        .flat_map(|s| s.popular.iter().flatten())
+                        .map(|i| Listed {
+                            unavailable: ctx.peek(|f| f.is_unavailable(i)).unwrap_or(false),
+                            institution: i.clone(),
+                        })
+                        .collect()
+                });
+                parts
+                    .child(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchPopular)))
+                    .child(institution_list(ctx, items, busy))
+                    .child(manual_entry(ctx))
+            }
+            Layout::Loading => parts.child(spinner(&ctx.t(Key::SearchLoading))),
+            Layout::Results { .. } => {
+                let more = |f: fn(&Results) -> bool| move || results.with(|r| r.as_ref().is_some_and(f));
+                let loading = more(|r| r.loading_more);
+                // The button stays while the next page loads (busy, like a submit button):
+                // removing it would drop the focus of whoever pressed it to the page.
+                let more_button = move || {
+                    el("button")
+                        .attr("type", "button")
+                        .class("cw-button cw-secondary")
+                        .attr_fn("aria-disabled", move || loading().then_some("true"))
+                        .on("click", move |_| {
+                            if !loading() {
+                                ctx.send(Msg::LoadMore)
+                            }
+                        })
+                        .text_fn(move || ctx.t(if loading() { Key::SearchMoreLoading } else { Key::SearchMore }))
+                };
+                let summary =
+                    move || results.with(|r| r.as_ref().map(|r| results_summary(&ctx, r)).unwrap_or_default());
+                parts
+                    .child(el("p").class("cw-muted cw-summary").text_fn(summary))
+                    .switch(
+                        move || results.with(|r| r.as_ref().map(|r| r.items.clone()).unwrap_or_default()),
+                        move |items| institution_list(ctx, items, busy),
+                    )
+                    .show(more(|r| r.has_more && r.load_more_failed), move || alert(&ctx.t(Key::SearchMoreFailed)))
+                    .show(more(|r| r.has_more), more_button)
+                    .child(account_numbers(ctx))
+                    .child(manual_entry(ctx))
+            }
+            Layout::NoResults { query } => {
+                let title = ctx.tf(Key::SearchNoneTitle, &[("query", &query)]);
+                parts
+                    .child(notice(Some(title), None, false).child(el("p").text(&ctx.t(Key::SearchNoneBody))))
+                    .child(account_numbers(ctx))
+                    .child(manual_entry(ctx))
+            }
+            Layout::Failed => {
+                let title = Some(ctx.t(Key::SearchFailedTitle));
+                parts.child(notice(title, Some(ctx.t(Key::SearchFailedBody)), true))
+            }
+        }
+    };
+    el("div").class("cw-search-body").switch(move || shown.get(), move |shown| children_of(build(shown)))
 }
 
 /// Verification mode: "Connect with account numbers" (microdeposits), when offered.
 fn account_numbers(ctx: Ctx) -> Option<El> {
     ctx.peek(|f| f.microdeposits_offered()).unwrap_or(false).then(|| {
-        el("div").class("cw-md-entry").child(el("p").class("cw-muted").text(&ctx.t(Key::MdEntryPrompt))).child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-secondary")
-                .on("click", move |_| ctx.send(crate::flow::microdeposits::Msg::Begin))
-                .text(&ctx.t(Key::MdEntryButton)),
-        )
+        el("div").class("cw-md-entry").child(el("p").class("cw-muted").text(&ctx.t(Key::MdEntryPrompt))).child(button(
+            ctx,
+            "cw-button cw-secondary",
+            &ctx.t(Key::MdEntryButton),
+            crate::flow::microdeposits::Msg::Begin,
+        ))
     })
 }
 
@@ -185,24 +212,18 @@ fn account_numbers(ctx: Ctx) -> Option<El> {
 fn manual_entry(ctx: Ctx) -> Option<El> {
     ctx.peek(|f| f.manual_accounts_offered()).unwrap_or(false).then(|| {
         el("div").class("cw-manual-entry").child(el("p").class("cw-muted").text(&ctx.t(Key::ManualAddHint))).child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-secondary")
-                .on("click", move |_| ctx.send(crate::flow::manual_account::Msg::Open))
-                .text(&ctx.t(Key::ManualAdd)),
+            button(ctx, "cw-button cw-secondary", &ctx.t(Key::ManualAdd), crate::flow::manual_account::Msg::Open),
         )
     })
 }
 
-fn institution_list(ctx: Ctx, items: Vec<Listed>, busy: bool) -> El {
+fn institution_list(ctx: Ctx, items: Vec<Listed>, busy: Signal<bool>) -> El {
     let rows: Vec<El> = items
         .into_iter()
         .map(|Listed { institution, unavailable }| {
             let guid = institution.guid.clone();
             let tag = unavailable.then(|| ctx.t(Key::SearchUnavailable));
-            el("li").child(institution_choice(&institution, Signal::from(busy), tag, move || {
-                ctx.send(Msg::Select(guid.clone()))
-            }))
+            el("li").child(institution_choice(&institution, busy, tag, move || ctx.send(Msg::Select(guid.clone()))))
         })
         .collect();
     el("ul").class("cw-list").attr("role", "list").child(rows)
