@@ -262,7 +262,7 @@ fn build_in(
         Some(outer) => outer.with(Owner::new),
         None => Owner::new(),
     };
-    let next = owner.with(|| build());
+    let next = owner.with(build);
     if next.is_some() {
         if let Some(old) = part.replace(owner) {
             old.cleanup();
