@@ -1,7 +1,7 @@
 //! The additional-product offer: yes or no, before the login.
 
 use super::dom::{el, El};
-use super::ui::{heading, institution_banner};
+use super::ui::{button, heading, institution_banner};
 use super::Ctx;
 use crate::flow::additional_product::{Msg, Offer};
 use crate::flow::Step;
@@ -32,19 +32,7 @@ pub fn additional_product_step(ctx: Ctx) -> El {
         .child(
             el("div")
                 .class("cw-actions")
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("cw-button cw-primary")
-                        .on("click", move |_| ctx.send(Msg::Accept))
-                        .text(&ctx.t(accept)),
-                )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("cw-button cw-secondary")
-                        .on("click", move |_| ctx.send(Msg::Decline))
-                        .text(&ctx.t(decline)),
-                ),
+                .child(button(ctx, "cw-button cw-primary", &ctx.t(accept), Msg::Accept))
+                .child(button(ctx, "cw-button cw-secondary", &ctx.t(decline), Msg::Decline)),
         )
 }

@@ -2,7 +2,7 @@
 
 use super::dom::{children_of, el, IntoNode};
 use super::survey::survey;
-use super::ui::{button, heading, institution_banner};
+use super::ui::{button, heading, institution_banner, success_mark};
 use super::Ctx;
 use crate::flow::outcomes::Msg;
 use crate::flow::{survey, Flow, Overlay};
@@ -21,7 +21,7 @@ pub fn connected_step(ctx: Ctx) -> web_sys::Node {
         el("div")
             .class("cw-step cw-center")
             .child(institution_banner(ctx))
-            .child(el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓"))
+            .child(success_mark())
             .child(heading(&ctx.t(Key::ConnectedTitle)))
             .child(el("p").text(&message))
             .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::ConnectedDone), Msg::Done))

@@ -4,7 +4,7 @@
 //! "I consent" works at once: no scrolling to the bottom first.
 
 use super::dom::{el, El};
-use super::ui::{external_link, heading, institution_banner, modal_dialog, spinner};
+use super::ui::{button, external_link, heading, institution_banner, modal_dialog, spinner};
 use super::Ctx;
 use crate::flow::consent::{requested_clusters, Msg, PRIVACY_URL, REGULATION_URL};
 use crate::flow::{ConsentState, DataCluster, Step};
@@ -58,14 +58,7 @@ pub fn consent_step(ctx: Ctx) -> El {
                 .text(&ctx.t(Key::ConsentValidity)),
         )
         .child(el("p").class("cw-legal").child(el("strong").text(&ctx.t(Key::ConsentAgreement))))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-link")
-                .attr("aria-haspopup", "dialog")
-                .on("click", move |_| ctx.send(Msg::About))
-                .text(&ctx.t(Key::ConsentAbout)),
-        )
+        .child(button(ctx, "cw-link", &ctx.t(Key::ConsentAbout), Msg::About).attr("aria-haspopup", "dialog"))
         .child(
             el("button")
                 .attr("type", "button")
@@ -84,11 +77,7 @@ pub fn disclosure_step(ctx: Ctx) -> El {
         if continuing {
             spinner(&ctx.t(Key::CommonLoading))
         } else {
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-primary")
-                .on("click", move |_| ctx.send(Msg::AcceptDisclosure))
-                .text(&ctx.t(Key::DisclosureContinue))
+            button(ctx, "cw-button cw-primary", &ctx.t(Key::DisclosureContinue), Msg::AcceptDisclosure)
         }
     };
     el("div")
@@ -110,11 +99,7 @@ pub fn disclosure_step(ctx: Ctx) -> El {
 
 /// The dialogs' Close button.
 fn close_button(ctx: Ctx) -> El {
-    el("button")
-        .attr("type", "button")
-        .class("cw-button cw-secondary")
-        .on("click", move |_| ctx.send(Msg::Close))
-        .text(&ctx.t(Key::CommonClose))
+    button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonClose), Msg::Close)
 }
 
 /// "About MX Technologies", over the consent step.

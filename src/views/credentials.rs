@@ -2,7 +2,9 @@
 //! order, with labels, show/hide password and required-field messages.
 
 use super::dom::{el, El};
-use super::ui::{alert, external_link, heading, institution_banner, report_first_input, spinner, submit_button, Field};
+use super::ui::{
+    alert, button, external_link, form, heading, institution_banner, report_first_input, spinner, submit_button, Field,
+};
 use super::Ctx;
 use crate::flow::analytics::InputKind;
 use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
@@ -31,13 +33,7 @@ pub fn credentials_step(ctx: Ctx) -> El {
         Load::Failed => el("div")
             .class("cw-notice")
             .child(alert(&ctx.tf(Key::CredentialsFieldsFailed, &[("name", &ctx.institution_name())])))
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("cw-button cw-secondary")
-                    .on("click", move |_| ctx.send(Msg::RetryFields))
-                    .text(&ctx.t(Key::CommonRetry)),
-            ),
+            .child(button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonRetry), Msg::RetryFields)),
         Load::Ready(list) => credentials_form(ctx, list, state),
     };
     el("div")
@@ -60,25 +56,21 @@ fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<C
     let typed = values.clone();
     let inputs: Vec<El> =
         fields.into_iter().zip(values).map(|(field, (_, value))| credential_input(ctx, field, value, state)).collect();
-    el("form")
-        .class("cw-form")
-        .attr("novalidate", "")
-        .attr("autocomplete", "off")
-        .on("submit", move |ev| {
-            ev.prevent_default();
-            let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
-            ctx.send(Msg::Submit(values));
-        })
-        .child(inputs)
-        .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
-        .child(submit_button(ctx.t(Key::CredentialsSubmit), ctx.t(Key::CredentialsSubmitting), submitting))
-        .child(el("p").class("cw-sr").attr("aria-live", "polite").text_fn(move || {
-            if submitting.get() {
-                ctx.t(Key::CredentialsSubmittingNote)
-            } else {
-                String::new()
-            }
-        }))
+    form(move || {
+        let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
+        ctx.send(Msg::Submit(values));
+    })
+    .attr("autocomplete", "off")
+    .child(inputs)
+    .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+    .child(submit_button(ctx.t(Key::CredentialsSubmit), ctx.t(Key::CredentialsSubmitting), submitting))
+    .child(el("p").class("cw-sr").attr("aria-live", "polite").text_fn(move || {
+        if submitting.get() {
+            ctx.t(Key::CredentialsSubmittingNote)
+        } else {
+            String::new()
+        }
+    }))
 }
 
 fn credential_input(
@@ -148,18 +140,15 @@ fn links(ctx: Ctx, is_update: bool) -> El {
     let disconnect = is_update && allowed.is_some_and(|a| a.disconnect);
     // "Data access by MX" (`show_mx_branding`), unless the disclosure screen said it all first.
     let data_access = ctx.peek(|f| f.env.partner.mx_branding && !f.env.partner.disclosure).unwrap_or(false);
-    let link_button = |class: &str, text: Key, msg: crate::flow::Msg| {
-        el("button").attr("type", "button").class(class).on("click", move |_| ctx.send(msg.clone())).text(&ctx.t(text))
-    };
     el("div")
         .class("cw-links")
         .child(links)
-        .child(help.then(|| link_button("cw-link", Key::CredentialsGetHelp, crate::flow::support::Msg::Open.into())))
+        .child(help.then(|| button(ctx, "cw-link", &ctx.t(Key::CredentialsGetHelp), crate::flow::support::Msg::Open)))
         .child(disconnect.then(|| {
-            link_button("cw-link cw-danger", Key::CredentialsDisconnect, crate::flow::disconnect::Msg::Open.into())
+            button(ctx, "cw-link cw-danger", &ctx.t(Key::CredentialsDisconnect), crate::flow::disconnect::Msg::Open)
         }))
         .child(data_access.then(|| {
-            link_button("cw-link", Key::DataAccessButton, crate::flow::consent::Msg::DataAccess.into())
+            button(ctx, "cw-link", &ctx.t(Key::DataAccessButton), crate::flow::consent::Msg::DataAccess)
                 .attr("aria-haspopup", "dialog")
         }))
 }

@@ -1,7 +1,7 @@
 //! The disconnect confirmation: a modal dialog with a required reason.
 
 use super::dom::{el, El};
-use super::ui::{alert, modal_dialog, submit_button, RadioChoice, Radios};
+use super::ui::{alert, button, form, modal_dialog, submit_button, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::{disconnect::Msg, Overlay, DISCONNECT_REASONS};
 use crate::i18n::Key;
@@ -28,35 +28,25 @@ pub fn disconnect_dialog(ctx: Ctx) -> El {
         disabled: submitting,
         images: false,
     };
-    let form = el("form")
-        .class("cw-form")
-        .attr("novalidate", "")
-        .on("submit", move |ev| {
-            ev.prevent_default();
-            let chosen = reason.get_untracked().and_then(|name| Key::from_name(&name));
-            ctx.send(Msg::Confirm { reason: chosen });
-        })
-        .child(reasons.build())
-        .show(failed, move || alert(&ctx.tf(Key::DisconnectFailed, &[("name", &ctx.institution_name())])))
-        .child(
-            el("div")
-                .class("cw-actions")
-                .child(
-                    submit_button(ctx.t(Key::DisconnectConfirm), ctx.t(Key::DisconnectConfirming), submitting)
-                        .class("cw-button cw-danger-button"),
-                )
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("cw-button cw-secondary")
-                        .on("click", move |_| ctx.send(Msg::Cancel))
-                        .text(&ctx.t(Key::CommonCancel)),
-                ),
-        );
+    let confirm = form(move || {
+        let chosen = reason.get_untracked().and_then(|name| Key::from_name(&name));
+        ctx.send(Msg::Confirm { reason: chosen });
+    })
+    .child(reasons.build())
+    .show(failed, move || alert(&ctx.tf(Key::DisconnectFailed, &[("name", &ctx.institution_name())])))
+    .child(
+        el("div")
+            .class("cw-actions")
+            .child(
+                submit_button(ctx.t(Key::DisconnectConfirm), ctx.t(Key::DisconnectConfirming), submitting)
+                    .class("cw-button cw-danger-button"),
+            )
+            .child(button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonCancel), Msg::Cancel)),
+    );
     modal_dialog(
         &ctx.dom_id("disconnect-title"),
         &ctx.tf(Key::DisconnectTitle, &[("name", &name)]),
         move || ctx.send(Msg::Cancel),
-        vec![el("p").text(&ctx.tf(Key::DisconnectBody, &[("name", &name)])), form],
+        vec![el("p").text(&ctx.tf(Key::DisconnectBody, &[("name", &name)])), confirm],
     )
 }

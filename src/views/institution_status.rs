@@ -3,7 +3,7 @@
 //! support request, or a manual account. There is always at least one.
 
 use super::dom::{el, El};
-use super::ui::{alert, heading, institution_banner, spinner};
+use super::ui::{alert, button, heading, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::institution_status::{Msg, Recheck};
 use crate::flow::{manual_account, support, StatusCase, StatusState, Step};
@@ -52,9 +52,6 @@ pub fn institution_status_step(ctx: Ctx) -> El {
         })
     };
     let checking = move || state.with(|s| s.as_ref().is_some_and(|s| s.checking));
-    let button = move |class: &str, text: &str, msg: crate::flow::Msg| {
-        el("button").attr("type", "button").class(class).on("click", move |_| ctx.send(msg.clone())).text(text)
-    };
     el("div")
         .class("cw-step")
         .child(institution_banner(ctx))
@@ -64,28 +61,31 @@ pub fn institution_status_step(ctx: Ctx) -> El {
             el("div")
                 .class("cw-actions")
                 .child(search.then(|| {
-                    button("cw-button cw-primary", &ctx.t(Key::InstitutionChooseAnother), crate::flow::Msg::Back)
+                    button(ctx, "cw-button cw-primary", &ctx.t(Key::InstitutionChooseAnother), crate::flow::Msg::Back)
                 }))
                 // The button stays while a check runs (it keeps focus); only `aria-disabled` follows.
                 .show(
                     move || state.get().is_some_and(|s| recheck(&s)),
                     move || {
-                        button("cw-button cw-secondary", &ctx.t(Key::StatusRecheck), Msg::Recheck.into())
+                        button(ctx, "cw-button cw-secondary", &ctx.t(Key::StatusRecheck), Msg::Recheck)
                             .attr_fn("aria-disabled", move || checking().then_some("true"))
                     },
                 )
-                .child(manual.then(|| {
-                    button("cw-button cw-secondary", &ctx.t(Key::ManualAdd), manual_account::Msg::Open.into())
-                }))
+                .child(
+                    manual.then(|| {
+                        button(ctx, "cw-button cw-secondary", &ctx.t(Key::ManualAdd), manual_account::Msg::Open)
+                    }),
+                )
                 .child(website.then(|| {
                     button(
+                        ctx,
                         "cw-button cw-secondary",
                         &ctx.tf(Key::StatusActionVisitWebsite, &[("name", &ctx.institution_name())]),
-                        Msg::VisitWebsite.into(),
+                        Msg::VisitWebsite,
                     )
                 }))
                 .child(support.then(|| {
-                    button("cw-button cw-secondary", &ctx.t(Key::StatusActionGetHelp), support::Msg::Open.into())
+                    button(ctx, "cw-button cw-secondary", &ctx.t(Key::StatusActionGetHelp), support::Msg::Open)
                 })),
         )
 }

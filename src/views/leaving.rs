@@ -1,7 +1,7 @@
 //! The notice before another site opens (`show_external_link_popup`).
 
 use super::dom::{el, El};
-use super::ui::modal_dialog;
+use super::ui::{button, modal_dialog};
 use super::Ctx;
 use crate::flow::external::Msg;
 use crate::flow::Overlay;
@@ -13,20 +13,8 @@ pub fn leaving_dialog(ctx: Ctx) -> El {
     let site = url.flatten().and_then(|url| crate::model::display_host(&url)).unwrap_or_default();
     let actions = el("div")
         .class("cw-actions")
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-primary")
-                .on("click", move |_| ctx.send(Msg::Continue))
-                .text(&ctx.tf(Key::LeavingContinue, &[("site", &site)])),
-        )
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-secondary")
-                .on("click", move |_| ctx.send(Msg::Cancel))
-                .text(&ctx.t(Key::CommonCancel)),
-        );
+        .child(button(ctx, "cw-button cw-primary", &ctx.tf(Key::LeavingContinue, &[("site", &site)]), Msg::Continue))
+        .child(button(ctx, "cw-button cw-secondary", &ctx.t(Key::CommonCancel), Msg::Cancel));
     modal_dialog(
         &ctx.dom_id("leaving-title"),
         &ctx.t(Key::LeavingTitle),

@@ -1,13 +1,13 @@
 //! Loading the configured member or institution, and its failure.
 
 use super::dom::{el, El};
-use super::ui::{button, heading, spinner};
+use super::ui::{button, spinner, step};
 use super::Ctx;
 use crate::flow::{outcomes, start, Action};
 use crate::i18n::Key;
 
 pub fn loading_step(ctx: Ctx) -> El {
-    el("div").class("cw-step").child(heading(&ctx.t(Key::LoadTitle))).child(spinner(&ctx.t(Key::CommonLoading)))
+    step(&ctx.t(Key::LoadTitle), None).child(spinner(&ctx.t(Key::CommonLoading)))
 }
 
 pub fn load_error_step(ctx: Ctx, not_found: bool) -> El {
@@ -17,17 +17,13 @@ pub fn load_error_step(ctx: Ctx, not_found: bool) -> El {
         (Key::LoadFailedTitle, Key::LoadFailedBody)
     };
     let search = ctx.peek(|f| f.allowed().search).unwrap_or(false);
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(title)))
-        .child(el("p").class("cw-alert").attr("role", "alert").text(&ctx.t(body)))
-        .child(
-            el("div")
-                .class("cw-actions")
-                .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonRetry), start::Msg::Retry))
-                .child(search.then(|| {
-                    let act = outcomes::Msg::Act(Action::TryAnotherInstitution);
-                    button(ctx, "cw-button cw-secondary", &ctx.t(Key::LoadSearch), act)
-                })),
-        )
+    step(&ctx.t(title), None).child(el("p").class("cw-alert").attr("role", "alert").text(&ctx.t(body))).child(
+        el("div")
+            .class("cw-actions")
+            .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonRetry), start::Msg::Retry))
+            .child(search.then(|| {
+                let act = outcomes::Msg::Act(Action::TryAnotherInstitution);
+                button(ctx, "cw-button cw-secondary", &ctx.t(Key::LoadSearch), act)
+            })),
+    )
 }

@@ -2,7 +2,7 @@
 //! and the saved account.
 
 use super::dom::{self, el, El};
-use super::ui::{alert, heading, submit_button, RadioChoice, Radios, Select};
+use super::ui::{alert, button, form, heading, step, submit_button, success_mark, RadioChoice, Radios, Select};
 use super::Ctx;
 use crate::flow::manual_account::{AccountType, Field, Input, Msg, PROPERTY_TYPES};
 use crate::flow::{ManualAccountState, ManualForm, Step};
@@ -27,16 +27,10 @@ fn view(ctx: Ctx) -> Option<El> {
         ManualAccountState::Form(form) => form_view(ctx, form.account_type, form.fields),
         ManualAccountState::Saved { name, .. } => el("div")
             .class("cw-step cw-center")
-            .child(el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓"))
+            .child(success_mark())
             .child(heading(&ctx.t(Key::ManualSavedTitle)))
             .child(el("p").text(&ctx.tf(Key::ManualSavedBody, &[("name", &name)])))
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("cw-button cw-primary")
-                    .on("click", move |_| ctx.send(Msg::Done))
-                    .text(&ctx.t(Key::CommonDone)),
-            ),
+            .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Done)),
     })
 }
 
@@ -53,10 +47,7 @@ fn menu(ctx: Ctx, types: Vec<AccountType>) -> El {
             )
         })
         .collect();
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::ManualMenuTitle)))
-        .child(el("p").class("cw-muted").text(&ctx.t(Key::ManualAddHint)))
+    step(&ctx.t(Key::ManualMenuTitle), Some(&ctx.t(Key::ManualAddHint)))
         .child(el("ul").class("cw-list").attr("role", "list").child(items))
 }
 
@@ -91,25 +82,17 @@ fn form_view(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> El {
         disabled: saving,
         images: false,
     };
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(account_type.name_key())))
-        .child(el("p").class("cw-muted").text(&ctx.t(Key::ManualFormIntro)))
-        .child(
-            el("form")
-                .class("cw-form")
-                .attr("novalidate", "")
-                .on("submit", move |ev| {
-                    ev.prevent_default();
-                    let values = typed.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
-                    let personal = owner.get_untracked().as_deref() != Some("business");
-                    ctx.send(Msg::Save { values, personal });
-                })
-                .child(inputs)
-                .child(owners.build())
-                .switch(failed, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
-                .child(submit_button(ctx.t(Key::ManualSave), ctx.t(Key::ManualSaving), saving)),
-        )
+    step(&ctx.t(account_type.name_key()), Some(&ctx.t(Key::ManualFormIntro))).child(
+        form(move || {
+            let values = typed.iter().map(|(f, v)| (*f, v.get_untracked())).collect();
+            let personal = owner.get_untracked().as_deref() != Some("business");
+            ctx.send(Msg::Save { values, personal });
+        })
+        .child(inputs)
+        .child(owners.build())
+        .switch(failed, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
+        .child(submit_button(ctx.t(Key::ManualSave), ctx.t(Key::ManualSaving), saving)),
+    )
 }
 
 /// One field of the form, by its kind.

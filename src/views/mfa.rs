@@ -3,7 +3,9 @@
 
 use super::credentials::sanitize;
 use super::dom::{el, El, IntoNode};
-use super::ui::{alert, heading, institution_banner, report_first_input, submit_button, Field, RadioChoice, Radios};
+use super::ui::{
+    alert, button, form, heading, institution_banner, report_first_input, submit_button, Field, RadioChoice, Radios,
+};
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::flow::{mfa::Msg, MfaKind, MfaState, Step};
@@ -51,13 +53,12 @@ pub fn mfa_step(ctx: Ctx) -> El {
         .child(form)
         .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
         .child(help.then(|| {
-            el("div").class("cw-links").child(
-                el("button")
-                    .attr("type", "button")
-                    .class("cw-link")
-                    .on("click", move |_| ctx.send(crate::flow::support::Msg::Open))
-                    .text(&ctx.t(Key::StatusActionGetHelp)),
-            )
+            el("div").class("cw-links").child(button(
+                ctx,
+                "cw-link",
+                &ctx.t(Key::StatusActionGetHelp),
+                crate::flow::support::Msg::Open,
+            ))
         }))
 }
 
@@ -73,11 +74,11 @@ fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
     let typed = answers.clone();
     let fields: Vec<El> =
         challenges.iter().zip(answers).map(|(c, (_, value))| text_question(ctx, c, value, state)).collect();
-    mfa_form(ctx, state, fields.into_node()).on("submit", move |ev| {
-        ev.prevent_default();
+    let submit = move || {
         let values = typed.iter().map(|(g, v)| (g.clone(), Secret::new(v.get_untracked()))).collect();
         ctx.send(Msg::SubmitAnswers(values));
-    })
+    };
+    mfa_form(ctx, state, fields.into_node(), Box::new(submit))
 }
 
 /// A text question: its field, with the question's picture above it when it has one, and the
@@ -106,14 +107,13 @@ fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Me
 }
 
 /// Every MFA form: the questions, then the submit button, busy while the answers are sent.
-/// The caller adds the form's `submit` handler.
-fn mfa_form(ctx: Ctx, state: Memo<Option<MfaState>>, questions: Option<web_sys::Node>) -> El {
-    el("form")
-        .class("cw-form")
-        .attr("novalidate", "")
-        .attr("autocomplete", "off")
-        .child(questions)
-        .child(submit_button(ctx.t(Key::MfaSubmit), ctx.t(Key::MfaSubmitting), submitting(state)))
+/// `on_submit` is boxed by the caller so that this is built by one function, not one per form.
+fn mfa_form(ctx: Ctx, state: Memo<Option<MfaState>>, questions: Option<web_sys::Node>, on_submit: Box<dyn Fn()>) -> El {
+    form(on_submit).attr("autocomplete", "off").child(questions).child(submit_button(
+        ctx.t(Key::MfaSubmit),
+        ctx.t(Key::MfaSubmitting),
+        submitting(state),
+    ))
 }
 
 /// One choice among options, images or accounts, as a native radio group.
@@ -139,10 +139,7 @@ fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
         images,
     }
     .build();
-    mfa_form(ctx, state, Some(group)).on("submit", move |ev| {
-        ev.prevent_default();
-        ctx.send(Msg::SubmitChoice(chosen.get_untracked()));
-    })
+    mfa_form(ctx, state, Some(group), Box::new(move || ctx.send(Msg::SubmitChoice(chosen.get_untracked()))))
 }
 
 /// Questions of both sorts in one form: a field for each text question, a radio
@@ -174,8 +171,7 @@ fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mf
             .build()
         })
         .collect();
-    mfa_form(ctx, state, questions.into_node()).on("submit", move |ev| {
-        ev.prevent_default();
+    let submit = move || {
         let values = read
             .iter()
             .map(|(guid, typed, chosen)| {
@@ -184,7 +180,8 @@ fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mf
             })
             .collect();
         ctx.send(Msg::SubmitAnswers(values));
-    })
+    };
+    mfa_form(ctx, state, questions.into_node(), Box::new(submit))
 }
 
 fn radio_choices(challenge: &MfaCredential, images: bool) -> Vec<RadioChoice> {

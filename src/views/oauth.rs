@@ -3,7 +3,7 @@
 //! then one "Go to <bank>" button whose click opens the window.
 
 use super::dom::{el, El};
-use super::ui::{alert, heading, host_text, institution_banner, spinner};
+use super::ui::{alert, button, heading, host_text, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::oauth::{Msg, Prepare, StartFailure};
 use crate::flow::Step;
@@ -42,11 +42,7 @@ pub fn oauth_step(ctx: Ctx) -> El {
     let unsafe_url = ctx.tf(Key::OAuthUnsafeUrl, &n);
     let tab_note = new_tab.clone();
     let action = move |prepare: Option<Prepare>| match prepare {
-        Some(Prepare::Ready { .. }) => el("button")
-            .attr("type", "button")
-            .class("cw-button cw-primary")
-            .on("click", move |_| ctx.send(Msg::Go))
-            .text(&go_label)
+        Some(Prepare::Ready { .. }) => button(ctx, "cw-button cw-primary", &go_label, Msg::Go)
             .child((!host_opens).then(|| el("span").class("cw-sr").text(" ").text(&tab_note))),
         Some(Prepare::Failed(failure)) => {
             let message = match failure {

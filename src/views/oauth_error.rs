@@ -2,7 +2,7 @@
 //! fresh login page.
 
 use super::dom::{el, El};
-use super::ui::{heading, institution_banner};
+use super::ui::{button, heading, institution_banner};
 use super::Ctx;
 use crate::flow::oauth::Msg;
 use crate::flow::{outcomes, Action, OAuthErrorReason};
@@ -11,22 +11,12 @@ use crate::i18n::Key;
 /// "Try again" (`retry`) and, where search is allowed, "Choose another institution".
 pub fn retry_or_another(ctx: Ctx, retry: Msg) -> El {
     let search = ctx.peek(|f| f.allowed().search).unwrap_or(false);
-    el("div")
-        .class("cw-actions")
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-primary")
-                .on("click", move |_| ctx.send(retry.clone()))
-                .text(&ctx.t(Key::CommonRetry)),
-        )
-        .child(search.then(|| {
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-secondary")
-                .on("click", move |_| ctx.send(outcomes::Msg::Act(Action::TryAnotherInstitution)))
-                .text(&ctx.t(Key::InstitutionChooseAnother))
-        }))
+    el("div").class("cw-actions").child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonRetry), retry)).child(
+        search.then(|| {
+            let another = outcomes::Msg::Act(Action::TryAnotherInstitution);
+            button(ctx, "cw-button cw-secondary", &ctx.t(Key::InstitutionChooseAnother), another)
+        }),
+    )
 }
 
 pub fn oauth_error_step(ctx: Ctx, reason: OAuthErrorReason) -> El {

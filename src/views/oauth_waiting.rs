@@ -3,7 +3,7 @@
 //! host stopped answering, or the wait went on too long.
 
 use super::dom::{children_of, el, El, IntoNode};
-use super::ui::{alert, heading, institution_banner, spinner};
+use super::ui::{alert, button, heading, institution_banner, spinner};
 use super::Ctx;
 use crate::flow::oauth::{Msg, WindowStatus};
 use crate::flow::{OAuthWaitState, Step};
@@ -50,20 +50,10 @@ pub fn oauth_waiting_step(ctx: Ctx) -> El {
     );
     // Reopening is a click, so the browser lets the window open.
     let reopen = move |label: &str, class: &str| {
-        el("button")
-            .attr("type", "button")
-            .class(class)
-            .on("click", move |_| ctx.send(Msg::Reopen))
-            .text(label)
+        button(ctx, class, label, Msg::Reopen)
             .child((!host_opens).then(|| el("span").class("cw-sr").text(" ").text(&new_tab)))
     };
-    let retry = move |class: &str| {
-        el("button")
-            .attr("type", "button")
-            .class(class)
-            .on("click", move |_| ctx.send(Msg::Restart))
-            .text(&ctx.t(Key::CommonRetry))
-    };
+    let retry = move |class: &str| button(ctx, class, &ctx.t(Key::CommonRetry), Msg::Restart);
     let status = move |now_shown: Option<Situation>| -> Option<web_sys::Node> {
         match now_shown {
             Some(Situation::TimedOut) => {

@@ -2,7 +2,7 @@
 //! no-results and failure states.
 
 use super::dom::{children_of, el, target_value, El};
-use super::ui::{alert, button, heading, institution_choice, spinner};
+use super::ui::{alert, button, institution_choice, spinner, step};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
@@ -58,9 +58,7 @@ pub fn search_step(ctx: Ctx) -> El {
             })
             .child(el("span").attr("aria-hidden", "true").text("×"))
     };
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::SearchTitle)))
+    step(&ctx.t(Key::SearchTitle), None)
         .child(
             el("div")
                 .class("cw-search")

@@ -2,7 +2,7 @@
 //! connected step: two ratings as radio groups and an optional comment.
 
 use super::dom::{children_of, el, El};
-use super::ui::{button, heading, Field, RadioChoice, Radios};
+use super::ui::{button, form, step, Field, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::survey::{Msg, Question};
 use crate::flow::{Overlay, SurveyState};
@@ -16,9 +16,7 @@ pub fn survey(ctx: Ctx) -> web_sys::Node {
     let sent = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.sent)));
     let content = move |sent: bool| {
         if sent {
-            el("div")
-                .class("cw-step")
-                .child(heading(&ctx.t(Key::SurveyThanksTitle)))
+            step(&ctx.t(Key::SurveyThanksTitle), None)
                 .child(el("p").attr("role", "status").text(&ctx.t(Key::SurveyThanksBody)))
                 .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Close))
         } else {
@@ -66,18 +64,11 @@ fn survey_form(ctx: Ctx, state: Memo<Option<SurveyState>>) -> El {
             Signal::from(false),
         )
     };
-    el("div").class("cw-step").child(heading(&ctx.t(Key::SurveyTitle))).child(
-        el("form")
-            .class("cw-form")
-            .attr("novalidate", "")
-            .on("submit", move |ev| {
-                ev.prevent_default();
-                ctx.send(Msg::Submit {
-                    easy: rating(easy),
-                    met_needs: rating(needs),
-                    comment: comment.get_untracked(),
-                });
-            })
+    let submit = move || {
+        ctx.send(Msg::Submit { easy: rating(easy), met_needs: rating(needs), comment: comment.get_untracked() })
+    };
+    step(&ctx.t(Key::SurveyTitle), None).child(
+        form(submit)
             .child(radios("survey-easy", Key::SurveyEasy, easy, Question::Easy))
             .child(radios("survey-needs", Key::SurveyMetNeeds, needs, Question::MetNeeds))
             .child(comment_field.build())

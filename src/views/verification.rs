@@ -2,7 +2,7 @@
 //! then "Search for another institution".
 
 use super::dom::{children_of, el, El, IntoNode};
-use super::ui::{alert, heading, institution_choice, spinner};
+use super::ui::{alert, button, institution_choice, spinner, step};
 use super::Ctx;
 use crate::flow::verification::{ExistingMember, Msg};
 use crate::flow::{ExistingState, Step};
@@ -16,18 +16,12 @@ pub fn verify_existing_step(ctx: Ctx) -> El {
     // The list is rebuilt only when the members change: choosing one (or its failing) updates the
     // feedback and the buttons' busy state in place, so focus stays on the button pressed.
     let members = move || state.with(|s| s.as_ref().map(|s| (!s.loading()).then(|| s.members.clone())));
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::VerifyExistingTitle)))
-        .child(el("p").class("cw-muted").text(&ctx.t(Key::VerifyExistingIntro)))
+    step(&ctx.t(Key::VerifyExistingTitle), Some(&ctx.t(Key::VerifyExistingIntro)))
         .switch(members, move |members| body(ctx, state, members?))
-        .child(can_search.then(|| {
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-secondary")
-                .on("click", move |_| ctx.send(Msg::SearchInstead))
-                .text(&ctx.t(Key::VerifyExistingSearch))
-        }))
+        .child(
+            can_search
+                .then(|| button(ctx, "cw-button cw-secondary", &ctx.t(Key::VerifyExistingSearch), Msg::SearchInstead)),
+        )
 }
 
 /// The name shown for a member: its institution's, else its own.

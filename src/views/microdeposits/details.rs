@@ -2,20 +2,18 @@
 //! the review with an "Edit" per row. The account number field is never
 //! filled in again: once entered it is only shown masked.
 
-use super::{busy, error_text, invalid, last4, problem, snapshot, type_label, MdState};
+use super::{busy, last4, md_field, problem, snapshot, type_label, MdState};
 use crate::flow::microdeposits::{MdField, Msg, ReviewRow};
 use crate::i18n::Key;
 use crate::model::{AccountType, Secret};
 use crate::views::credentials::wipe_on_cleanup;
 use crate::views::dom::{el, El};
-use crate::views::ui::{heading, submit_button, Field, RadioChoice, Radios};
+use crate::views::ui::{button, form, step, submit_button, Field, RadioChoice, Radios};
 use crate::views::Ctx;
 use leptos::prelude::*;
 
 pub fn how_it_works(ctx: Ctx) -> El {
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::MdHowTitle)))
+    step(&ctx.t(Key::MdHowTitle), None)
         .child(
             el("ol")
                 .class("cw-md-steps")
@@ -23,13 +21,7 @@ pub fn how_it_works(ctx: Ctx) -> El {
                 .child(el("li").text(&ctx.t(Key::MdHowStep2)))
                 .child(el("li").text(&ctx.t(Key::MdHowStep3))),
         )
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("cw-button cw-primary")
-                .on("click", move |_| ctx.send(Msg::Continue))
-                .text(&ctx.t(Key::MdContinue)),
-        )
+        .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::MdContinue), Msg::Continue))
 }
 
 fn type_value(kind: AccountType) -> String {
@@ -62,50 +54,31 @@ pub fn account_info(ctx: Ctx, state: MdState) -> El {
         disabled: Signal::from(false),
         images: false,
     };
-    let account = Field {
-        hint: Some(hint),
-        error: error_text(ctx, state, MdField::AccountNumber),
+    // Once a number was entered, both may be left blank to keep it.
+    let number_field = |which: MdField, id: &str, label: Key, value: RwSignal<String>| Field {
         required: kept.is_none(),
         inputmode: Some("numeric"),
         verbatim: true,
-        ..Field::new(
-            ctx.dom_id("md-account"),
-            ctx.t(Key::MdAccountNumber),
-            number,
-            invalid(state, MdField::AccountNumber),
-            Signal::from(false),
-        )
+        ..md_field(ctx, state, which, id, label, value, Signal::from(false))
     };
-    let confirm = Field {
-        error: error_text(ctx, state, MdField::ConfirmAccountNumber),
-        required: kept.is_none(),
-        inputmode: Some("numeric"),
-        verbatim: true,
-        ..Field::new(
-            ctx.dom_id("md-account-confirm"),
-            ctx.t(Key::MdAccountConfirm),
-            confirmation,
-            invalid(state, MdField::ConfirmAccountNumber),
-            Signal::from(false),
-        )
+    let account =
+        Field { hint: Some(hint), ..number_field(MdField::AccountNumber, "md-account", Key::MdAccountNumber, number) };
+    let confirm =
+        number_field(MdField::ConfirmAccountNumber, "md-account-confirm", Key::MdAccountConfirm, confirmation);
+    let submit = move || {
+        let account_type = match chosen.get_untracked().as_deref() {
+            Some("2") => AccountType::Savings,
+            _ => AccountType::Checking,
+        };
+        ctx.send(Msg::SubmitAccount {
+            account_type,
+            number: Secret::new(number.get_untracked()),
+            confirmation: Secret::new(confirmation.get_untracked()),
+        });
     };
-    el("div").class("cw-step").child(heading(&ctx.t(Key::MdAccountTitle))).child(
-        el("form")
-            .class("cw-form")
-            .attr("novalidate", "")
+    step(&ctx.t(Key::MdAccountTitle), None).child(
+        form(submit)
             .attr("autocomplete", "off")
-            .on("submit", move |ev| {
-                ev.prevent_default();
-                let account_type = match chosen.get_untracked().as_deref() {
-                    Some("2") => AccountType::Savings,
-                    _ => AccountType::Checking,
-                };
-                ctx.send(Msg::SubmitAccount {
-                    account_type,
-                    number: Secret::new(number.get_untracked()),
-                    confirmation: Secret::new(confirmation.get_untracked()),
-                });
-            })
             .child(types.build())
             .child(account.build())
             .child(confirm.build())
@@ -119,78 +92,66 @@ pub fn holder(ctx: Ctx, state: MdState) -> El {
     let last = RwSignal::new(now.last_name);
     let email = RwSignal::new(now.email);
     let field = |id: &str, label: Key, autocomplete: &'static str, value: RwSignal<String>, which: MdField| Field {
-        error: error_text(ctx, state, which),
         autocomplete,
-        ..Field::new(ctx.dom_id(id), ctx.t(label), value, invalid(state, which), Signal::from(false))
+        ..md_field(ctx, state, which, id, label, value, Signal::from(false))
     };
     let email_field = Field { kind: "email", ..field("md-email", Key::MdHolderEmail, "email", email, MdField::Email) };
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::MdHolderTitle)))
-        .child(el("p").class("cw-muted").text(&ctx.t(Key::MdHolderIntro)))
-        .child(
-            el("form")
-                .class("cw-form")
-                .attr("novalidate", "")
-                .on("submit", move |ev| {
-                    ev.prevent_default();
-                    ctx.send(Msg::SubmitHolder {
-                        first_name: first.get_untracked(),
-                        last_name: last.get_untracked(),
-                        email: email.get_untracked(),
-                    });
-                })
-                .child(field("md-first", Key::MdHolderFirst, "given-name", first, MdField::FirstName).build())
-                .child(field("md-last", Key::MdHolderLast, "family-name", last, MdField::LastName).build())
-                .child(email_field.build())
-                .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Signal::from(false))),
-        )
+    let submit = move || {
+        ctx.send(Msg::SubmitHolder {
+            first_name: first.get_untracked(),
+            last_name: last.get_untracked(),
+            email: email.get_untracked(),
+        })
+    };
+    step(&ctx.t(Key::MdHolderTitle), Some(&ctx.t(Key::MdHolderIntro))).child(
+        form(submit)
+            .child(field("md-first", Key::MdHolderFirst, "given-name", first, MdField::FirstName).build())
+            .child(field("md-last", Key::MdHolderLast, "family-name", last, MdField::LastName).build())
+            .child(email_field.build())
+            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Signal::from(false))),
+    )
 }
 
 pub fn review(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
     let busy = busy(state);
-    let form = now.form.clone();
+    let entered = now.form.clone();
     let mut rows: Vec<(Key, String, ReviewRow, Key)> = Vec::new();
     if !now.holder_known {
-        let name = format!("{} {}", form.first_name, form.last_name);
+        let name = format!("{} {}", entered.first_name, entered.last_name);
         rows.push((Key::MdReviewName, name, ReviewRow::Name, Key::MdReviewEditName));
-        rows.push((Key::MdReviewEmail, form.email.clone(), ReviewRow::Email, Key::MdReviewEditEmail));
+        rows.push((Key::MdReviewEmail, entered.email.clone(), ReviewRow::Email, Key::MdReviewEditEmail));
     }
-    rows.push((Key::MdRoutingLabel, form.routing_number.clone(), ReviewRow::RoutingNumber, Key::MdReviewEditRouting));
-    rows.push((Key::MdAccountType, type_label(ctx, form.account_type), ReviewRow::AccountType, Key::MdReviewEditType));
-    let masked = form.account_mask.clone().unwrap_or_default();
+    rows.push((
+        Key::MdRoutingLabel,
+        entered.routing_number.clone(),
+        ReviewRow::RoutingNumber,
+        Key::MdReviewEditRouting,
+    ));
+    rows.push((
+        Key::MdAccountType,
+        type_label(ctx, entered.account_type),
+        ReviewRow::AccountType,
+        Key::MdReviewEditType,
+    ));
+    let masked = entered.account_mask.clone().unwrap_or_default();
     rows.push((Key::MdAccountNumber, masked, ReviewRow::AccountNumber, Key::MdReviewEditNumber));
     let rows: Vec<El> = rows
         .into_iter()
         .map(|(label, value, row, edit)| {
             el("div").class("cw-md-row").child(el("dt").text(&ctx.t(label))).child(el("dd").text(&value)).child(
                 el("dd").child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("cw-link")
+                    button(ctx, "cw-link", &ctx.t(Key::MdReviewEdit), Msg::Edit(row))
                         .attr("aria-label", &ctx.t(edit))
-                        .attr_fn("aria-disabled", move || busy.get().then_some("true"))
-                        .on("click", move |_| ctx.send(Msg::Edit(row)))
-                        .text(&ctx.t(Key::MdReviewEdit)),
+                        .attr_fn("aria-disabled", move || busy.get().then_some("true")),
                 ),
             )
         })
         .collect();
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::MdReviewTitle)))
-        .child(el("dl").class("cw-md-review").child(rows))
-        .child(
-            el("form")
-                .class("cw-form")
-                .attr("novalidate", "")
-                .on("submit", move |ev| {
-                    ev.prevent_default();
-                    ctx.send(Msg::Confirm);
-                })
-                .child(el("p").class("cw-muted").text(&ctx.t(Key::MdReviewConsent)))
-                .child(problem(ctx, state))
-                .child(submit_button(ctx.t(Key::MdReviewConfirm), ctx.t(Key::MdReviewSending), busy)),
-        )
+    step(&ctx.t(Key::MdReviewTitle), None).child(el("dl").class("cw-md-review").child(rows)).child(
+        form(move || ctx.send(Msg::Confirm))
+            .child(el("p").class("cw-muted").text(&ctx.t(Key::MdReviewConsent)))
+            .child(problem(ctx, state))
+            .child(submit_button(ctx.t(Key::MdReviewConfirm), ctx.t(Key::MdReviewSending), busy)),
+    )
 }

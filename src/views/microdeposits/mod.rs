@@ -8,7 +8,7 @@ mod status;
 mod verify;
 
 use super::dom::{children_of, el, El};
-use super::ui::alert;
+use super::ui::{alert, Field};
 use super::Ctx;
 use crate::flow::microdeposits::{FieldError, MdField, MdProblem};
 use crate::flow::{MdView, MicrodepositsState, Step};
@@ -56,6 +56,22 @@ fn busy(state: MdState) -> Signal<bool> {
 
 fn invalid(state: MdState, field: MdField) -> Signal<bool> {
     Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.error_of(field)).is_some()))
+}
+
+/// A field of a sub-view's form, invalid with the message the machine has for `which`.
+fn md_field(
+    ctx: Ctx,
+    state: MdState,
+    which: MdField,
+    id: &str,
+    label: Key,
+    value: RwSignal<String>,
+    disabled: Signal<bool>,
+) -> Field {
+    Field {
+        error: error_text(ctx, state, which),
+        ..Field::new(ctx.dom_id(id), ctx.t(label), value, invalid(state, which), disabled)
+    }
 }
 
 /// The message of a field's error, as it changes.

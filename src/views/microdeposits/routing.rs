@@ -1,11 +1,11 @@
 //! The routing number, and the choice between instant institutions and
 //! account numbers when the number belongs to institutions that verify instantly.
 
-use super::{busy, error_text, invalid, problem, snapshot, MdState};
+use super::{busy, md_field, problem, snapshot, MdState};
 use crate::flow::microdeposits::{MdField, Msg};
 use crate::i18n::Key;
 use crate::views::dom::{el, El};
-use crate::views::ui::{heading, institution_choice, spinner, submit_button, Field};
+use crate::views::ui::{button, form, institution_choice, spinner, step, submit_button, Field};
 use crate::views::Ctx;
 use leptos::prelude::*;
 
@@ -14,26 +14,13 @@ pub fn routing_number(ctx: Ctx, state: MdState) -> El {
     let busy = busy(state);
     let field = Field {
         hint: Some(ctx.t(Key::MdRoutingHint)),
-        error: error_text(ctx, state, MdField::RoutingNumber),
         inputmode: Some("numeric"),
         verbatim: true,
-        ..Field::new(
-            ctx.dom_id("md-routing"),
-            ctx.t(Key::MdRoutingLabel),
-            routing,
-            invalid(state, MdField::RoutingNumber),
-            busy,
-        )
+        ..md_field(ctx, state, MdField::RoutingNumber, "md-routing", Key::MdRoutingLabel, routing, busy)
     };
-    el("div").class("cw-step").child(heading(&ctx.t(Key::MdRoutingTitle))).child(
-        el("form")
-            .class("cw-form")
-            .attr("novalidate", "")
+    step(&ctx.t(Key::MdRoutingTitle), None).child(
+        form(move || ctx.send(Msg::SubmitRouting(routing.get_untracked())))
             .attr("autocomplete", "off")
-            .on("submit", move |ev| {
-                ev.prevent_default();
-                ctx.send(Msg::SubmitRouting(routing.get_untracked()));
-            })
             .child(field.build())
             .child(problem(ctx, state))
             .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdChecking), busy)),
@@ -61,9 +48,7 @@ pub fn shared_routing(ctx: Ctx, state: MdState) -> El {
             }))
         })
         .collect();
-    el("div")
-        .class("cw-step")
-        .child(heading(&ctx.t(Key::MdSharedTitle)))
+    step(&ctx.t(Key::MdSharedTitle), None)
         .child(problem(ctx, state))
         .switch(move || selecting.get(), opening)
         .child(
@@ -82,12 +67,11 @@ pub fn shared_routing(ctx: Ctx, state: MdState) -> El {
                 .class("cw-md-option")
                 .child(el("h3").class("cw-subheading").text(&ctx.t(Key::MdSharedManual)))
                 .child(el("p").class("cw-muted").text(&ctx.t(Key::MdSharedManualBody)))
-                .child(
-                    el("button")
-                        .attr("type", "button")
-                        .class("cw-button cw-secondary")
-                        .on("click", move |_| ctx.send(Msg::UseAccountNumbers))
-                        .text(&ctx.t(Key::MdSharedManualButton)),
-                ),
+                .child(button(
+                    ctx,
+                    "cw-button cw-secondary",
+                    &ctx.t(Key::MdSharedManualButton),
+                    Msg::UseAccountNumbers,
+                )),
         )
 }

@@ -40,6 +40,30 @@ pub fn heading(text: &str) -> El {
     el("h2").class("cw-heading").attr("tabindex", "-1").attr("data-cw-heading", "").text(text)
 }
 
+/// A step (or sub-view) that starts with its heading and, when there is one, a short muted
+/// introduction; the caller adds the rest.
+pub fn step(title: &str, intro: Option<&str>) -> El {
+    el("div").class("cw-step").child(heading(title)).child(intro.map(|intro| el("p").class("cw-muted").text(intro)))
+}
+
+/// A form (`novalidate`: the machine checks what was typed and says what is wrong) whose
+/// submission stays in the widget: the page is not submitted, `on_submit` runs instead.
+pub fn form(on_submit: impl Fn() + 'static) -> El {
+    submit_form(Box::new(on_submit))
+}
+
+fn submit_form(on_submit: Box<dyn Fn()>) -> El {
+    el("form").class("cw-form").attr("novalidate", "").on("submit", move |ev| {
+        ev.prevent_default();
+        on_submit();
+    })
+}
+
+/// The check mark of a success screen; hidden from screen readers, the heading says it.
+pub fn success_mark() -> El {
+    el("div").class("cw-success-mark").attr("aria-hidden", "true").text("✓")
+}
+
 /// A short in-progress indicator with its text.
 pub fn spinner(text: &str) -> El {
     el("p").class("cw-spinner").child(el("span").class("cw-spinner-dot").attr("aria-hidden", "true")).text(text)
