@@ -7,10 +7,9 @@ use super::Ctx;
 use crate::flow::outcomes::Msg;
 use crate::flow::{survey, Flow, Overlay};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
 pub fn connected_step(ctx: Ctx) -> web_sys::Node {
-    let surveying = Memo::new(move |_| ctx.with(|f| matches!(f.overlay, Some(Overlay::Survey(_)))).unwrap_or(false));
+    let surveying = move || ctx.with(|f| matches!(f.overlay, Some(Overlay::Survey(_)))).unwrap_or(false);
     let feedback = ctx.peek(|f| f.env.partner.survey).unwrap_or(false);
     let content = move |surveying: bool| {
         if surveying {
@@ -28,5 +27,5 @@ pub fn connected_step(ctx: Ctx) -> web_sys::Node {
             .child(feedback.then(|| button(ctx, "cw-button cw-secondary", &ctx.t(Key::SurveyOpen), survey::Msg::Open)))
             .into_node()
     };
-    children_of(el("div").switch(move || surveying.get(), content))
+    children_of(el("div").switch(move || surveying(), content))
 }

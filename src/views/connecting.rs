@@ -6,10 +6,9 @@ use super::ui::{alert, button, heading, institution_banner};
 use super::Ctx;
 use crate::flow::{connecting::Msg, ConnectingState, Step};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
 pub fn connecting_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::Connecting(c) = step { Some(c.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::Connecting(c) = step { Some(c) } else { None });
     let name = ctx.institution_name();
     let failed_title = ctx.tf(Key::ConnectingFailedTitle, &[("name", &name)]);
     let progress = move |state: Option<ConnectingState>| match state {

@@ -9,7 +9,6 @@ use super::Ctx;
 use crate::flow::consent::{requested_clusters, Msg, PRIVACY_URL, REGULATION_URL};
 use crate::flow::{ConsentState, DataCluster, Step};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
 /// The partner's app name (`client.oauth_app_name`), or "This app".
 fn app_name(ctx: &Ctx) -> String {
@@ -69,8 +68,7 @@ pub fn consent_step(ctx: Ctx) -> El {
 }
 
 pub fn disclosure_step(ctx: Ctx) -> El {
-    let continuing =
-        Memo::new(move |_| ctx.with(|f| matches!(f.step(), Step::Disclosure(d) if d.continuing)).unwrap_or(false));
+    let continuing = move || ctx.with(|f| matches!(f.step(), Step::Disclosure(d) if d.continuing)).unwrap_or(false);
     let clusters = ctx.peek(|f| requested_clusters(&f.config)).unwrap_or_default();
     let body = ctx.tf(Key::DisclosureBody, &[("app", &app_name(&ctx))]);
     let action = move |continuing: bool| {
@@ -94,7 +92,7 @@ pub fn disclosure_step(ctx: Ctx) -> El {
                 .child(external_link(ctx, PRIVACY_URL, &ctx.t(Key::DisclosurePolicyLink)))
                 .text("."),
         )
-        .switch(move || continuing.get(), action)
+        .switch(move || continuing(), action)
 }
 
 /// The dialogs' Close button.

@@ -10,12 +10,13 @@ use crate::flow::analytics::InputKind;
 use crate::flow::{credentials::Msg, CredentialsState, Load, Step};
 use crate::i18n::Key;
 use crate::model::{safe_https_url, CredentialField, Secret};
+use crate::views::Slice;
 use leptos::prelude::*;
 
 pub fn credentials_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::Credentials(c) = step { Some(c.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::Credentials(c) = step { Some(c) } else { None });
     let name = ctx.institution_name();
-    let is_update = state.with_untracked(|s| s.as_ref().is_some_and(CredentialsState::is_update));
+    let is_update = state.with_untracked(|s| s.is_some_and(CredentialsState::is_update));
     let title = ctx.tf(if is_update { Key::CredentialsUpdateTitle } else { Key::CredentialsTitle }, &[("name", &name)]);
     let reason = state
         .with_untracked(|s| s.as_ref().and_then(|s| s.reason))
@@ -46,7 +47,7 @@ pub fn credentials_step(ctx: Ctx) -> El {
         .child(links(ctx, is_update))
 }
 
-fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<CredentialsState>>) -> El {
+fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Slice<CredentialsState>) -> El {
     // What the user typed lives only in this form; it is disposed with the step.
     let values: Vec<(String, RwSignal<String>)> =
         fields.iter().map(|f| (f.guid.clone(), RwSignal::new(String::new()))).collect();
@@ -73,12 +74,7 @@ fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Memo<Option<C
     }))
 }
 
-fn credential_input(
-    ctx: Ctx,
-    field: CredentialField,
-    value: RwSignal<String>,
-    state: Memo<Option<CredentialsState>>,
-) -> El {
+fn credential_input(ctx: Ctx, field: CredentialField, value: RwSignal<String>, state: Slice<CredentialsState>) -> El {
     let guid = field.guid.clone();
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));

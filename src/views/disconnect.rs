@@ -8,7 +8,7 @@ use crate::i18n::Key;
 use leptos::prelude::*;
 
 pub fn disconnect_dialog(ctx: Ctx) -> El {
-    let state = ctx.overlay_memo(|overlay| if let Overlay::Disconnect(d) = overlay { Some(d.clone()) } else { None });
+    let state = ctx.overlay_state(|overlay| if let Overlay::Disconnect(d) = overlay { Some(d) } else { None });
     let reason = RwSignal::new(None::<String>);
     let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let missing = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.reason_missing)));

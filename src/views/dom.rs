@@ -152,32 +152,25 @@ impl El {
 
     /// An attribute kept equal to `value()`; `None` removes it.
     pub fn attr_fn<S: AsRef<str>>(self, name: &'static str, value: impl Fn() -> Option<S> + 'static) -> El {
-        let element = self.0.clone();
-        bind(Box::new(move || set_or_remove(&element, name, value().as_ref().map(AsRef::as_ref))));
+        bind_attr(&self.0, name, Box::new(move || value().map(|v| v.as_ref().to_string())));
         self
     }
 
     /// A boolean attribute (`readonly`, `inert`), present while `on()`.
     pub fn bool_attr_fn(self, name: &'static str, on: impl Fn() -> bool + 'static) -> El {
-        let element = self.0.clone();
-        bind(Box::new(move || set_or_remove(&element, name, on().then_some(""))));
+        bind_attr(&self.0, name, Box::new(move || on().then(String::new)));
         self
     }
 
     /// A JS property kept equal to `value()`.
     pub fn prop_fn(self, name: &'static str, value: impl Fn() -> wasm_bindgen::JsValue + 'static) -> El {
-        let element = self.0.clone();
-        bind(Box::new(move || {
-            let _ = js_sys::Reflect::set(&element, &name.into(), &value());
-        }));
+        bind_prop(&self.0, name, Box::new(value));
         self
     }
 
     /// A text child kept equal to `text()`.
     pub fn text_fn(self, text: impl Fn() -> String + 'static) -> El {
-        let node = document().create_text_node("");
-        append(&self.0, Some(node.clone().into()));
-        bind(Box::new(move || node.set_data(&text())));
+        bind_text(&self.0, Box::new(text));
         self
     }
 
@@ -215,11 +208,51 @@ impl El {
     }
 }
 
-fn set_or_remove(element: &web_sys::Element, name: &str, value: Option<&str>) {
-    let _ = match value {
-        Some(value) => element.set_attribute(name, value),
-        None => element.remove_attribute(name),
-    };
+// The bindings write to the DOM only when what they compute changes: they follow the whole flow
+// state (no memo in between), and an unchanged text must not be written again (a live region
+// would be read out again; an input's caret would move).
+
+fn bind_attr(element: &web_sys::Element, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
+    let element = element.clone();
+    let mut last: Option<Option<String>> = None;
+    bind(Box::new(move || {
+        let now = value();
+        if last.as_ref() == Some(&now) {
+            return;
+        }
+        let _ = match &now {
+            Some(v) => element.set_attribute(name, v),
+            None => element.remove_attribute(name),
+        };
+        last = Some(now);
+    }));
+}
+
+fn bind_prop(element: &web_sys::Element, name: &'static str, value: Box<dyn Fn() -> wasm_bindgen::JsValue>) {
+    let element = element.clone();
+    let mut last: Option<wasm_bindgen::JsValue> = None;
+    bind(Box::new(move || {
+        let now = value();
+        if last.as_ref() == Some(&now) {
+            return;
+        }
+        let _ = js_sys::Reflect::set(&element, &name.into(), &now);
+        last = Some(now);
+    }));
+}
+
+fn bind_text(parent: &web_sys::Element, text: Box<dyn Fn() -> String>) {
+    let node = document().create_text_node("");
+    append(parent, Some(node.clone().into()));
+    let mut last: Option<String> = None;
+    bind(Box::new(move || {
+        let now = text();
+        if last.as_ref() == Some(&now) {
+            return;
+        }
+        node.set_data(&now);
+        last = Some(now);
+    }));
 }
 
 /// Run `update` now and again whenever a signal it read changes, until the current owner is

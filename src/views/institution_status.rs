@@ -8,7 +8,6 @@ use super::Ctx;
 use crate::flow::institution_status::{Msg, Recheck};
 use crate::flow::{manual_account, support, StatusCase, StatusState, Step};
 use crate::i18n::Key;
-use leptos::prelude::*;
 
 fn texts(case: StatusCase) -> (Key, Key) {
     match case {
@@ -19,8 +18,8 @@ fn texts(case: StatusCase) -> (Key, Key) {
 }
 
 pub fn institution_status_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::InstitutionStatus(s) = step { Some(s.clone()) } else { None });
-    let case = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.case)));
+    let state = ctx.step_state(|step| if let Step::InstitutionStatus(s) = step { Some(s) } else { None });
+    let case = move || state.with(|s| s.as_ref().map(|s| s.case));
     let name = ctx.institution_name();
     let allowed = ctx.peek(|f| f.allowed());
     let search = allowed.is_some_and(|a| a.search);
@@ -55,7 +54,7 @@ pub fn institution_status_step(ctx: Ctx) -> El {
     el("div")
         .class("cw-step")
         .child(institution_banner(ctx))
-        .switch(move || case.get(), explanation)
+        .switch(move || case(), explanation)
         .switch(move || state.with(|s| s.as_ref().map(|s| (s.checking, s.rechecked))), progress)
         .child(
             el("div")

@@ -7,17 +7,21 @@ use super::Ctx;
 use crate::flow::manual_account::{AccountType, Field, Input, Msg, PROPERTY_TYPES};
 use crate::flow::{ManualAccountState, ManualForm, Step};
 use crate::i18n::Key;
+use crate::views::Slice;
 use leptos::prelude::*;
 
 /// Several views, one at a time (their top element changes), hence a fragment.
 pub fn manual_account_step(ctx: Ctx) -> web_sys::Node {
     // The saved account replaces the form on the same stack level: rebuild
     // when the kind of view changes, not on every keystroke's state.
-    let kind = ctx.step_memo(|step| match step {
-        Step::ManualAccount(m) => Some(std::mem::discriminant(m)),
-        _ => None,
-    });
-    dom::children_of(el("div").switch(move || kind.get(), move |kind| kind.and_then(|_| view(ctx))))
+    let kind = move || {
+        ctx.with(|f| match f.step() {
+            Step::ManualAccount(m) => Some(std::mem::discriminant(m)),
+            _ => None,
+        })
+        .flatten()
+    };
+    dom::children_of(el("div").switch(kind, move |kind| kind.and_then(|_| view(ctx))))
 }
 
 fn view(ctx: Ctx) -> Option<El> {
@@ -52,9 +56,9 @@ fn menu(ctx: Ctx, types: Vec<AccountType>) -> El {
 }
 
 /// The form's state, as the machine sees it.
-fn form_state(ctx: &Ctx) -> Memo<Option<ManualForm>> {
-    ctx.step_memo(|step| match step {
-        Step::ManualAccount(ManualAccountState::Form(form)) => Some(form.clone()),
+fn form_state(ctx: &Ctx) -> Slice<ManualForm> {
+    ctx.step_state(|step| match step {
+        Step::ManualAccount(ManualAccountState::Form(form)) => Some(form),
         _ => None,
     })
 }
@@ -96,7 +100,7 @@ fn form_view(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> El {
 }
 
 /// One field of the form, by its kind.
-fn field_input(ctx: Ctx, field: Field, value: RwSignal<String>, state: Memo<Option<ManualForm>>) -> El {
+fn field_input(ctx: Ctx, field: Field, value: RwSignal<String>, state: Slice<ManualForm>) -> El {
     let label = ctx.t(field.label_key());
     let id = ctx.dom_id(&format!("manual-{}", field.api_name()));
     let problem =

@@ -11,10 +11,11 @@ use crate::flow::analytics::{self, InputKind};
 use crate::flow::{mfa::Msg, MfaKind, MfaState, Step};
 use crate::i18n::Key;
 use crate::model::{field_type, MfaCredential, Secret};
+use crate::views::Slice;
 use leptos::prelude::*;
 
 pub fn mfa_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::Mfa(m) = step { Some(m.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::Mfa(m) = step { Some(m) } else { None });
     let initial = state.get_untracked();
     let kind = initial.as_ref().map(MfaState::kind).unwrap_or(MfaKind::Text);
     let challenges = initial.as_ref().map(|m| m.challenges.clone()).unwrap_or_default();
@@ -62,12 +63,12 @@ pub fn mfa_step(ctx: Ctx) -> El {
         }))
 }
 
-fn submitting(state: Memo<Option<MfaState>>) -> Signal<bool> {
+fn submitting(state: Slice<MfaState>) -> Signal<bool> {
     Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)))
 }
 
 /// One text field per question; code and token questions hint `one-time-code`.
-fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> El {
+fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState>) -> El {
     let answers: Vec<(String, RwSignal<String>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()))).collect();
     super::credentials::wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
@@ -83,7 +84,7 @@ fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<Mfa
 
 /// A text question: its field, with the question's picture above it when it has one, and the
 /// `one-time-code` hint for codes and tokens. Its first keystroke is reported to analytics.
-fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Memo<Option<MfaState>>) -> El {
+fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Slice<MfaState>) -> El {
     report_first_input(ctx, value, InputKind::MfaAnswer);
     let guid = c.guid.clone();
     let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
@@ -108,7 +109,7 @@ fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Me
 
 /// Every MFA form: the questions, then the submit button, busy while the answers are sent.
 /// `on_submit` is boxed by the caller so that this is built by one function, not one per form.
-fn mfa_form(ctx: Ctx, state: Memo<Option<MfaState>>, questions: Option<web_sys::Node>, on_submit: Box<dyn Fn()>) -> El {
+fn mfa_form(ctx: Ctx, state: Slice<MfaState>, questions: Option<web_sys::Node>, on_submit: Box<dyn Fn()>) -> El {
     form(on_submit).attr("autocomplete", "off").child(questions).child(submit_button(
         ctx.t(Key::MfaSubmit),
         ctx.t(Key::MfaSubmitting),
@@ -117,7 +118,7 @@ fn mfa_form(ctx: Ctx, state: Memo<Option<MfaState>>, questions: Option<web_sys::
 }
 
 /// One choice among options, images or accounts, as a native radio group.
-fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<MfaState>>) -> El {
+fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Slice<MfaState>) -> El {
     let chosen = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if chosen.with(Option::is_some) {
@@ -144,7 +145,7 @@ fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Memo<Option<
 
 /// Questions of both sorts in one form: a field for each text question, a radio
 /// group for each choice; a choice is sent as its option's guid.
-fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Memo<Option<MfaState>>) -> El {
+fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState>) -> El {
     let answers: Vec<(String, RwSignal<String>, RwSignal<Option<String>>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()), RwSignal::new(None))).collect();
     super::credentials::wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());

@@ -87,26 +87,81 @@ impl Ctx {
             .unwrap_or_else(|| self.t(Key::CommonInstitution))
     }
 
-    /// The current step's state, as `pick` extracts it; views re-render on its changes only.
-    pub fn step_memo<T: Clone + PartialEq + Send + Sync + 'static>(
-        &self,
-        pick: fn(&Step) -> Option<T>,
-    ) -> Memo<Option<T>> {
-        let flow = self.flow;
-        Memo::new(move |_| flow.try_with(|f| pick(f.step())).flatten())
+    /// The current step's state, as `pick` finds it.
+    pub fn step_state<T: 'static>(&self, pick: fn(&Step) -> Option<&T>) -> Slice<T> {
+        Slice { flow: self.flow, pick: Pick::Step(pick) }
     }
 
-    /// The open sub-view's state, as `pick` extracts it.
-    pub fn overlay_memo<T: Clone + PartialEq + Send + Sync + 'static>(
-        &self,
-        pick: fn(&Overlay) -> Option<T>,
-    ) -> Memo<Option<T>> {
-        let flow = self.flow;
-        Memo::new(move |_| flow.try_with(|f| f.overlay.as_ref().and_then(pick)).flatten())
+    /// The open sub-view's state, as `pick` finds it.
+    pub fn overlay_state<T: 'static>(&self, pick: fn(&Overlay) -> Option<&T>) -> Slice<T> {
+        Slice { flow: self.flow, pick: Pick::Overlay(pick) }
     }
 
     pub fn institution(&self) -> Option<Institution> {
         self.peek(|f| f.institution.clone()).flatten()
+    }
+}
+
+/// A part of the flow state, read where it is used. Views follow it through bindings and region
+/// keys, which compare what they compute before they touch the DOM, so no memo (and no copy of
+/// the state on every change) sits between them and the flow.
+pub struct Slice<T: 'static> {
+    flow: RwSignal<Flow>,
+    pick: Pick<T>,
+}
+
+/// Where a `Slice` is: in the current step, or in the open sub-view.
+enum Pick<T: 'static> {
+    Step(fn(&Step) -> Option<&T>),
+    Overlay(fn(&Overlay) -> Option<&T>),
+}
+
+// By hand: a derive would ask `T: Copy`; function pointers are copied whatever `T` is.
+impl<T> Clone for Pick<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Pick<T> {}
+impl<T> Clone for Slice<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Slice<T> {}
+
+impl<T: 'static> Slice<T> {
+    fn find(pick: Pick<T>, flow: &Flow) -> Option<&T> {
+        match pick {
+            Pick::Step(pick) => pick(flow.step()),
+            Pick::Overlay(pick) => flow.overlay.as_ref().and_then(pick),
+        }
+    }
+
+    /// Read it, tracked (in a binding or a region key, it is followed).
+    pub fn with<R: Default>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        let pick = self.pick;
+        self.flow.try_with(|flow| f(Self::find(pick, flow))).unwrap_or_default()
+    }
+
+    /// Read it once, untracked.
+    pub fn with_untracked<R: Default>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        let pick = self.pick;
+        self.flow.try_with_untracked(|flow| f(Self::find(pick, flow))).unwrap_or_default()
+    }
+
+    pub fn get(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.with(|s| s.cloned())
+    }
+
+    pub fn get_untracked(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.with_untracked(|s| s.cloned())
     }
 }
 
@@ -160,14 +215,13 @@ fn dialog(ctx: Ctx, overlay: Overlay) -> Option<El> {
 
 /// The whole widget.
 pub fn widget(ctx: Ctx) -> El {
-    let key = Memo::new(move |_| ctx.with(screen_key));
-    let can_back = Memo::new(move |_| ctx.with(Flow::shows_back_control).unwrap_or(false));
+    let key = move || ctx.with(screen_key);
+    let can_back = move || ctx.with(Flow::shows_back_control).unwrap_or(false);
     // Which dialog is open (its kind): a dialog is built once when it opens.
-    let open_dialog = Memo::new(move |_| {
-        ctx.with(|f| f.overlay.as_ref().filter(|o| o.is_dialog()).map(std::mem::discriminant)).flatten()
-    });
-    let dialog_open = Memo::new(move |_| open_dialog.get().is_some());
-    let announcement = Memo::new(move |_| ctx.with(|f| announce(&ctx, f)).unwrap_or_default());
+    let open_dialog =
+        move || ctx.with(|f| f.overlay.as_ref().filter(|o| o.is_dialog()).map(std::mem::discriminant)).flatten();
+    let dialog_open = move || open_dialog().is_some();
+    let announcement = move || ctx.with(|f| announce(&ctx, f)).unwrap_or_default();
     let back = move || {
         el("button")
             .attr("type", "button")
@@ -189,23 +243,16 @@ pub fn widget(ctx: Ctx) -> El {
     el("section")
         .class("cw")
         .attr("aria-label", &ctx.t(Key::WidgetLabel))
-        .child(
-            el("div")
-                .class("cw-bar")
-                .bool_attr_fn("inert", move || dialog_open.get())
-                .show(move || can_back.get(), back),
-        )
-        .child(
-            el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open.get()).switch(move || key.get(), body),
-        )
-        .switch(move || open_dialog.get(), open)
+        .child(el("div").class("cw-bar").bool_attr_fn("inert", move || dialog_open()).show(move || can_back(), back))
+        .child(el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open()).switch(move || key(), body))
+        .switch(move || open_dialog(), open)
         .child(
             el("div")
                 .class("cw-sr")
                 .attr("role", "status")
                 .attr("aria-live", "polite")
                 .attr("aria-atomic", "true")
-                .text_fn(move || announcement.get()),
+                .text_fn(move || announcement()),
         )
 }
 

@@ -9,11 +9,10 @@ use crate::flow::oauth::{Msg, Prepare, StartFailure};
 use crate::flow::Step;
 use crate::i18n::Key;
 use crate::model::rich_text::{self, Segment};
-use leptos::prelude::*;
 
 pub fn oauth_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::OAuth(s) = step { Some(s.clone()) } else { None });
-    let prepare = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.prepare.clone())));
+    let state = ctx.step_state(|step| if let Step::OAuth(s) = step { Some(s) } else { None });
+    let prepare = move || state.with(|s| s.as_ref().map(|s| s.prepare.clone()));
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
     let institution = ctx.institution().unwrap_or_default();
@@ -65,5 +64,5 @@ pub fn oauth_step(ctx: Ctx) -> El {
         .child(el("p").class("cw-muted").text(&ctx.tf(Key::OAuthIntro, &n)))
         .child(description.map(|segments| el("p").class("cw-oauth-text").child(host_text(segments, &new_tab))))
         .child(el("ol").class("cw-oauth-steps").child(steps))
-        .switch(move || prepare.get(), action)
+        .switch(move || prepare(), action)
 }

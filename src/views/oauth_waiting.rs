@@ -32,9 +32,9 @@ fn situation(w: &OAuthWaitState, failures_before_notice: u32) -> Situation {
 }
 
 pub fn oauth_waiting_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::OAuthWaiting(w) = step { Some(w.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::OAuthWaiting(w) = step { Some(w) } else { None });
     let notice_after = ctx.peek(|f| f.settings.poll_failures_allowed).unwrap_or(3);
-    let now = Memo::new(move |_| state.with(|s| s.as_ref().map(|w| situation(w, notice_after))));
+    let now = move || state.with(|s| s.as_ref().map(|w| situation(w, notice_after)));
     let name = ctx.institution_name();
     let n = [("name", name.as_str())];
     let host_opens = state.with_untracked(|s| s.as_ref().is_some_and(|w| w.window == WindowStatus::HostOpens));
@@ -81,7 +81,7 @@ pub fn oauth_waiting_step(ctx: Ctx) -> El {
                 let part = el("div")
                     .child(spinner(&waiting))
                     .show(
-                        move || now.get() == Some(Situation::Waiting { trouble: true }),
+                        move || now() == Some(Situation::Waiting { trouble: true }),
                         move || el("p").class("cw-notice cw-warning").attr("role", "status").text(&trouble),
                     )
                     .child(
@@ -100,7 +100,7 @@ pub fn oauth_waiting_step(ctx: Ctx) -> El {
         .child(institution_banner(ctx))
         .child(heading(&ctx.tf(Key::OAuthWaitingTitle, &n)))
         // Not "we opened it" when the browser did not let it open.
-        .show(move || now.get() != Some(Situation::Blocked), move || el("p").text(&body))
+        .show(move || now() != Some(Situation::Blocked), move || el("p").text(&body))
         // Rebuilt when what is shown changes, not when the trouble note inside the waiting view does.
-        .switch(move || now.get().map(|s| std::mem::discriminant(&s)), move |_| status(now.get_untracked()))
+        .switch(move || now().map(|s| std::mem::discriminant(&s)), move |_| status(untrack(now)))
 }

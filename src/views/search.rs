@@ -6,6 +6,7 @@ use super::ui::{alert, button, institution_choice, spinner, step};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
+use crate::views::Slice;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,7 +22,7 @@ pub fn results_summary(ctx: &Ctx, r: &Results) -> String {
 }
 
 pub fn search_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::Search(s) = step { Some(s.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::Search(s) = step { Some(s) } else { None });
     let query = move || state.with(|s| s.as_ref().map(|s| s.query.clone()).unwrap_or_default());
     let input_id = ctx.dom_id("search");
     let hint_id = ctx.dom_id("search-hint");
@@ -83,15 +84,20 @@ fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<El> {
 /// What the results area shows. It is rebuilt only when this changes: typing alone (before the
 /// debounced search starts) redraws nothing there, and within one list what changes (the next
 /// page, a row being opened) is updated in place, so the focused button keeps the focus.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Default)]
 enum Layout {
+    #[default]
     Nothing,
     PopularFailed,
     PopularLoading,
     Popular,
     Loading,
-    Results { query: String },
-    NoResults { query: String },
+    Results {
+        query: String,
+    },
+    NoResults {
+        query: String,
+    },
     Failed,
 }
 
@@ -109,14 +115,16 @@ fn layout(s: &SearchState) -> Layout {
     }
 }
 
-fn results_area(ctx: Ctx, state: Memo<Option<SearchState>>) -> El {
-    let shown = Memo::new(move |_| state.with(|s| s.as_ref().map_or(Layout::Nothing, layout)));
-    let results = Memo::new(move |_| {
-        state.with(|s| match s.as_ref().map(|s| &s.view) {
-            Some(SearchView::Results(r)) => Some(r.clone()),
-            _ => None,
-        })
-    });
+/// Read the results on screen, if the step shows results.
+fn with_results<R: Default>(state: Slice<SearchState>, f: impl FnOnce(&Results) -> R) -> R {
+    state.with(|s| match s.map(|s| &s.view) {
+        Some(SearchView::Results(r)) => f(r),
+        _ => R::default(),
+    })
+}
+
+fn results_area(ctx: Ctx, state: Slice<SearchState>) -> El {
+    let shown = move || state.with(|s| s.map_or(Layout::Nothing, layout));
     let busy = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
     let notice = move |title: Option<String>, text: Option<String>, retry: bool| {
         el("div")
@@ -149,7 +157,7 @@ fn results_area(ctx: Ctx, state: Memo<Option<SearchState>>) -> El {
             }
             Layout::Loading => parts.child(spinner(&ctx.t(Key::SearchLoading))),
             Layout::Results { .. } => {
-                let more = |f: fn(&Results) -> bool| move || results.with(|r| r.as_ref().is_some_and(f));
+                let more = |f: fn(&Results) -> bool| move || with_results(state, f);
                 let loading = more(|r| r.loading_more);
                 // The button stays while the next page loads (busy, like a submit button):
                 // removing it would drop the focus of whoever pressed it to the page.
@@ -165,12 +173,11 @@ fn results_area(ctx: Ctx, state: Memo<Option<SearchState>>) -> El {
                         })
                         .text_fn(move || ctx.t(if loading() { Key::SearchMoreLoading } else { Key::SearchMore }))
                 };
-                let summary =
-                    move || results.with(|r| r.as_ref().map(|r| results_summary(&ctx, r)).unwrap_or_default());
+                let summary = move || with_results(state, |r| results_summary(&ctx, r));
                 parts
                     .child(el("p").class("cw-muted cw-summary").text_fn(summary))
                     .switch(
-                        move || results.with(|r| r.as_ref().map(|r| r.items.clone()).unwrap_or_default()),
+                        move || with_results(state, |r| r.items.clone()),
                         move |items| institution_list(ctx, items, busy),
                     )
                     .show(more(|r| r.has_more && r.load_more_failed), move || alert(&ctx.t(Key::SearchMoreFailed)))
@@ -191,7 +198,7 @@ fn results_area(ctx: Ctx, state: Memo<Option<SearchState>>) -> El {
             }
         }
     };
-    el("div").class("cw-search-body").switch(move || shown.get(), move |shown| children_of(build(shown)))
+    el("div").class("cw-search-body").switch(shown, move |shown| children_of(build(shown)))
 }
 
 /// Verification mode: "Connect with account numbers" (microdeposits), when offered.

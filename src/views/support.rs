@@ -6,12 +6,13 @@ use super::ui::{alert, button, form, step, submit_button, Field};
 use super::Ctx;
 use crate::flow::{support::Msg, Overlay, SupportField, SupportState};
 use crate::i18n::Key;
+use crate::views::Slice;
 use leptos::prelude::*;
 
 /// The form, or once sent its confirmation (their top element changes), hence a fragment.
 pub fn support_form(ctx: Ctx) -> web_sys::Node {
-    let state = ctx.overlay_memo(|overlay| if let Overlay::Support(s) = overlay { Some(s.clone()) } else { None });
-    let sent_to = Memo::new(move |_| state.with(|s| s.as_ref().and_then(|s| s.sent_to.clone())));
+    let state = ctx.overlay_state(|overlay| if let Overlay::Support(s) = overlay { Some(s) } else { None });
+    let sent_to = move || state.with(|s| s.as_ref().and_then(|s| s.sent_to.clone()));
     let view = move |sent_to: Option<String>| match sent_to {
         Some(email) => step(&ctx.t(Key::SupportSentTitle), None)
             // Announced by the widget's live region (`views::announce`), which
@@ -20,10 +21,10 @@ pub fn support_form(ctx: Ctx) -> web_sys::Node {
             .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Close)),
         None => request_form(ctx, state),
     };
-    dom::children_of(el("div").switch(move || sent_to.get(), view))
+    dom::children_of(el("div").switch(move || sent_to(), view))
 }
 
-fn request_form(ctx: Ctx, state: Memo<Option<SupportState>>) -> El {
+fn request_form(ctx: Ctx, state: Slice<SupportState>) -> El {
     let email = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());

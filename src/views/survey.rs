@@ -7,13 +7,14 @@ use super::Ctx;
 use crate::flow::survey::{Msg, Question};
 use crate::flow::{Overlay, SurveyState};
 use crate::i18n::Key;
+use crate::views::Slice;
 use leptos::prelude::*;
 
 const SCALE: [Key; 5] = [Key::SurveyScale1, Key::SurveyScale2, Key::SurveyScale3, Key::SurveyScale4, Key::SurveyScale5];
 
 pub fn survey(ctx: Ctx) -> web_sys::Node {
-    let state = ctx.overlay_memo(|o| if let Overlay::Survey(s) = o { Some(s.clone()) } else { None });
-    let sent = Memo::new(move |_| state.with(|s| s.as_ref().is_some_and(|s| s.sent)));
+    let state = ctx.overlay_state(|o| if let Overlay::Survey(s) = o { Some(s) } else { None });
+    let sent = move || state.with(|s| s.as_ref().is_some_and(|s| s.sent));
     let content = move |sent: bool| {
         if sent {
             step(&ctx.t(Key::SurveyThanksTitle), None)
@@ -23,10 +24,10 @@ pub fn survey(ctx: Ctx) -> web_sys::Node {
             survey_form(ctx, state)
         }
     };
-    children_of(el("div").switch(move || sent.get(), content))
+    children_of(el("div").switch(move || sent(), content))
 }
 
-fn survey_form(ctx: Ctx, state: Memo<Option<SurveyState>>) -> El {
+fn survey_form(ctx: Ctx, state: Slice<SurveyState>) -> El {
     let easy = RwSignal::new(None::<String>);
     let needs = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());

@@ -8,10 +8,11 @@ use crate::flow::verification::{ExistingMember, Msg};
 use crate::flow::{ExistingState, Step};
 use crate::i18n::Key;
 use crate::model::Institution;
+use crate::views::Slice;
 use leptos::prelude::*;
 
 pub fn verify_existing_step(ctx: Ctx) -> El {
-    let state = ctx.step_memo(|step| if let Step::VerifyExisting(e) = step { Some(e.clone()) } else { None });
+    let state = ctx.step_state(|step| if let Step::VerifyExisting(e) = step { Some(e) } else { None });
     let can_search = ctx.peek(|f| f.search_allowed()).unwrap_or(false);
     // The list is rebuilt only when the members change: choosing one (or its failing) updates the
     // feedback and the buttons' busy state in place, so focus stays on the button pressed.
@@ -36,7 +37,7 @@ fn name_of(entry: &ExistingMember) -> String {
 
 /// The spinner while the institutions load (`members` is `None`), then what is being opened or
 /// failed, and the list.
-fn body(ctx: Ctx, state: Memo<Option<ExistingState>>, members: Option<Vec<ExistingMember>>) -> Option<web_sys::Node> {
+fn body(ctx: Ctx, state: Slice<ExistingState>, members: Option<Vec<ExistingMember>>) -> Option<web_sys::Node> {
     let Some(members) = members else { return spinner(&ctx.t(Key::VerifyExistingLoading)).into_node() };
     // The names of the member being opened and of the one that failed.
     let names = move || {

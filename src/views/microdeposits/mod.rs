@@ -14,17 +14,17 @@ use crate::flow::microdeposits::{FieldError, MdField, MdProblem};
 use crate::flow::{MdView, MicrodepositsState, Step};
 use crate::i18n::Key;
 use crate::model::AccountType;
+use crate::views::Slice;
 use leptos::prelude::*;
 
 /// The step's state, for the sub-views' reactive parts.
-pub type MdState = Memo<Option<MicrodepositsState>>;
+pub type MdState = Slice<MicrodepositsState>;
 
 /// The open sub-view, or nothing. Its top level is the sub-view itself (no element of its own),
 /// so it comes as the children of a holder.
 pub fn microdeposits_step(ctx: Ctx) -> web_sys::Node {
-    let state: MdState =
-        ctx.step_memo(|step| if let Step::Microdeposits(m) = step { Some(m.as_ref().clone()) } else { None });
-    let view = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| s.view)));
+    let state: MdState = ctx.step_state(|step| if let Step::Microdeposits(m) = step { Some(m.as_ref()) } else { None });
+    let view = move || state.with(|s| s.as_ref().map(|s| s.view));
     let build = move |view: Option<MdView>| {
         Some(match view? {
             MdView::RoutingNumber => routing::routing_number(ctx, state),
@@ -42,7 +42,7 @@ pub fn microdeposits_step(ctx: Ctx) -> web_sys::Node {
             view @ (MdView::Locked | MdView::Failed) => status::failure(ctx, state, view == MdView::Locked),
         })
     };
-    children_of(el("div").switch(move || view.get(), build))
+    children_of(el("div").switch(move || view(), build))
 }
 
 /// The state as it was when the sub-view was built (for initial values).
