@@ -27,5 +27,5 @@ pub fn connected_step(ctx: Ctx) -> web_sys::Node {
             .child(feedback.then(|| button(ctx, "cw-button cw-secondary", &ctx.t(Key::SurveyOpen), survey::Msg::Open)))
             .into_node()
     };
-    children_of(el("div").switch(move || surveying(), content))
+    children_of(el("div").switch(surveying, content))
 }

@@ -92,7 +92,7 @@ pub fn disclosure_step(ctx: Ctx) -> El {
                 .child(external_link(ctx, PRIVACY_URL, &ctx.t(Key::DisclosurePolicyLink)))
                 .text("."),
         )
-        .switch(move || continuing(), action)
+        .switch(continuing, action)
 }
 
 /// The dialogs' Close button.

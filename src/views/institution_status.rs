@@ -54,7 +54,7 @@ pub fn institution_status_step(ctx: Ctx) -> El {
     el("div")
         .class("cw-step")
         .child(institution_banner(ctx))
-        .switch(move || case(), explanation)
+        .switch(case, explanation)
         .switch(move || state.with(|s| s.as_ref().map(|s| (s.checking, s.rechecked))), progress)
         .child(
             el("div")

@@ -243,16 +243,16 @@ pub fn widget(ctx: Ctx) -> El {
     el("section")
         .class("cw")
         .attr("aria-label", &ctx.t(Key::WidgetLabel))
-        .child(el("div").class("cw-bar").bool_attr_fn("inert", move || dialog_open()).show(move || can_back(), back))
-        .child(el("div").class("cw-body").bool_attr_fn("inert", move || dialog_open()).switch(move || key(), body))
-        .switch(move || open_dialog(), open)
+        .child(el("div").class("cw-bar").bool_attr_fn("inert", dialog_open).show(can_back, back))
+        .child(el("div").class("cw-body").bool_attr_fn("inert", dialog_open).switch(key, body))
+        .switch(open_dialog, open)
         .child(
             el("div")
                 .class("cw-sr")
                 .attr("role", "status")
                 .attr("aria-live", "polite")
                 .attr("aria-atomic", "true")
-                .text_fn(move || announcement()),
+                .text_fn(announcement),
         )
 }
 

@@ -64,5 +64,5 @@ pub fn oauth_step(ctx: Ctx) -> El {
         .child(el("p").class("cw-muted").text(&ctx.tf(Key::OAuthIntro, &n)))
         .child(description.map(|segments| el("p").class("cw-oauth-text").child(host_text(segments, &new_tab))))
         .child(el("ol").class("cw-oauth-steps").child(steps))
-        .switch(move || prepare(), action)
+        .switch(prepare, action)
 }

@@ -21,7 +21,7 @@ pub fn support_form(ctx: Ctx) -> web_sys::Node {
             .child(button(ctx, "cw-button cw-primary", &ctx.t(Key::CommonDone), Msg::Close)),
         None => request_form(ctx, state),
     };
-    dom::children_of(el("div").switch(move || sent_to(), view))
+    dom::children_of(el("div").switch(sent_to, view))
 }
 
 fn request_form(ctx: Ctx, state: Slice<SupportState>) -> El {

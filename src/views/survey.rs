@@ -24,7 +24,7 @@ pub fn survey(ctx: Ctx) -> web_sys::Node {
             survey_form(ctx, state)
         }
     };
-    children_of(el("div").switch(move || sent(), content))
+    children_of(el("div").switch(sent, content))
 }
 
 fn survey_form(ctx: Ctx, state: Slice<SurveyState>) -> El {

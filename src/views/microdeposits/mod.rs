@@ -42,7 +42,7 @@ pub fn microdeposits_step(ctx: Ctx) -> web_sys::Node {
             view @ (MdView::Locked | MdView::Failed) => status::failure(ctx, state, view == MdView::Locked),
         })
     };
-    children_of(el("div").switch(move || view(), build))
+    children_of(el("div").switch(view, build))
 }
 
 /// The state as it was when the sub-view was built (for initial values).
