@@ -6,8 +6,8 @@
 //! were a third of the bundle that way (docs/decisions.md, "The view layer"). Here the generic
 //! methods only box their closure; the work is done once, in non-generic functions.
 //!
-//! Ownership follows Leptos': what a region builds (its effects, event handlers, memos, signals)
-//! belongs to that region's effect and is dropped when the region is rebuilt or the widget goes.
+//! Ownership follows Leptos': what a region builds (its effects, event handlers, signals) belongs
+//! to a reactive owner of its own, cleaned up when the region is rebuilt or the widget unmounts.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
