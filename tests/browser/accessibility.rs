@@ -365,3 +365,23 @@ async fn keyboard_only_main_flow() {
     w.until_event("connect/memberConnected").await;
     w.unmount();
 }
+
+// The polite live region is written only when what it says changes. A change of state that leaves its words as they
+// are (here the first keystroke in the login form, reported to analytics) does not write it again: a screen reader
+// may read a rewritten region out a second time.
+#[wasm_bindgen_test]
+async fn the_live_region_is_not_written_again_with_the_same_words() {
+    let w = mount_sandbox(json!({}));
+    open_mx_bank(&w).await;
+    sleep(200).await;
+    let region = query_all(&w.root(), "[role=status][aria-live]").into_iter().next().expect("the live region");
+    let watch = watch_mutations(&region);
+    w.type_into("Username", "test_atrium");
+    w.until("the first keystroke reported", 2000, |m| {
+        m.recorded_json("analytics").as_array().into_iter().flatten().any(|a| a["name"] == "connect_entered_login")
+    })
+    .await;
+    sleep(100).await;
+    assert_eq!(mutations_seen(&watch), 0, "the live region was written again with the same words");
+    w.unmount();
+}

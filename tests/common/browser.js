@@ -73,6 +73,15 @@ export function focused_page_input() {
 }
 export function is_document_focus(el) { return document.activeElement === el; }
 
+// Counts the DOM changes under `el` (its text, children, attributes) from now on.
+export function watch_mutations(el) {
+  const rec = { seen: 0 };
+  rec.observer = new MutationObserver((list) => { rec.seen += list.length; });
+  rec.observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+  return rec;
+}
+export function mutations_seen(rec) { rec.seen += rec.observer.takeRecords().length; return rec.seen; }
+
 const STATUS = { CREATED: 0, DENIED: 2, CONNECTED: 6, RECONNECTED: 8, UPDATED: 15 };
 const MX = { account_verification_is_enabled: true, code: "mxbank", forgot_password_credential_recovery_url: "https:/mxbank.example/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-1572a04c-912b-59bf-5841-332c7dfafaef", login_url: null, name: "MX Bank", popularity: 40000, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/mxbank.example/forgot_password", url: "https:/mxbank.example" };
 const GRINGOTTS = { account_verification_is_enabled: true, code: "gringotts", forgot_password_credential_recovery_url: "https:/testbank.com/forgot_password", forgot_username_credential_recovery_url: null, guid: "INS-f1a3285d-e855-b68f-6aa7-8ae775c0e0e9", login_url: null, name: "Gringotts", popularity: 32685, supports_oauth: false, tax_statement_is_enabled: false, trouble_signing_credential_recovery_url: "https:/testbank.com/forgot_password", url: "https:/testbank.com" };

@@ -99,6 +99,9 @@ impl Mounted {
 #[wasm_bindgen(module = "/tests/common/browser.js")]
 extern "C" {
     pub fn accessible_name(el: &Element) -> String;
+    /// Starts counting the DOM changes under `el`; read the count with `mutations_seen`.
+    pub fn watch_mutations(el: &Element) -> JsValue;
+    pub fn mutations_seen(watch: &JsValue) -> u32;
     fn choice_name(el: &Element) -> String;
     fn list_button_names(host: &Element) -> Vec<String>;
 }
