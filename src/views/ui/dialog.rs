@@ -49,7 +49,9 @@ fn trap_tab(dialog: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
     }
 }
 
-/// `ModalDialog` in the view layer of `crate::views::dom`: `content` goes under the heading.
+/// A modal dialog over a scrim, labelled by its heading; `content` goes under it. Tab and
+/// Shift+Tab wrap inside it; Escape calls `on_close`. The widget makes the page behind it
+/// `inert` and gives focus back to the opener when it closes.
 pub fn modal_dialog(title_id: &str, title: &str, on_close: impl Fn() + 'static, content: Vec<El>) -> El {
     let dialog = el("div")
         .class("cw-dialog")

@@ -16,8 +16,10 @@ pub(super) fn described_by(
     }
 }
 
-/// A text field in the view layer of `crate::views::dom`: the same markup and wiring as
-/// `TextField`. Build one with `Field::new` and set what differs from the defaults.
+/// A text field with its label, optional hint and error message, wired for
+/// assistive technology: `aria-invalid` while invalid, `aria-describedby`
+/// pointing at the hint and, while invalid, at the error. Build one with
+/// `Field::new`, set what differs from the defaults, then `build()` it.
 pub struct Field {
     /// DOM id of the input, unique on the page (`Ctx::dom_id`).
     pub id: String,

@@ -11,7 +11,9 @@ use crate::views::Ctx;
 #[derive(Clone, Debug, Default)]
 pub struct PageAddress(pub Option<String>);
 
-/// `ExternalLink` in the view layer of `crate::views::dom`.
+/// A link to another site, opened in a new tab (https only; anything else is
+/// plain text). When the partner asks for a notice before leaving
+/// (`show_external_link_popup`), following it opens the notice instead.
 pub fn external_link(ctx: Ctx, url: &str, text: &str) -> El {
     let Some(href) = safe_https_url(url) else { return el("span").text(text) };
     let notice = ctx.peek(|f| f.env.partner.external_link_notice).unwrap_or(false);

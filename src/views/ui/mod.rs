@@ -1,6 +1,6 @@
-//! Small shared parts: headings, progress, alerts, institution marks, and the
-//! form parts every form uses (`TextField`, `RadioGroup`, `SubmitButton`,
-//! `ModalDialog`), so ARIA wiring is written once.
+//! Small shared parts: headings, progress, alerts, buttons, institution marks, and
+//! the form parts every form uses (`Field`, `Radios`, `Select`, `submit_button`,
+//! `modal_dialog`), so ARIA wiring is written once.
 
 mod dialog;
 mod field;
@@ -31,9 +31,6 @@ pub fn report_first_input(ctx: Ctx, value: RwSignal<String>, kind: InputKind) {
         typed || reported == Some(true)
     });
 }
-
-// The same parts in the view layer of `super::dom` (the `view!` ones above go once every step
-// is moved over).
 
 /// The focusable heading of a step or sub-view; it gets focus on every change.
 pub fn heading(text: &str) -> El {
@@ -124,10 +121,8 @@ pub fn institution_logo(institution: &Institution, size: u32) -> web_sys::Node {
             .style_var("--cw-brand-ink", &ink)
             .text(&initials),
     };
-    // The mark lives in a fragment so a failed image can be swapped for the initials.
-    let holder = el("span");
-    let holder = holder.switch(move || logo.clone().filter(|_| !broken.get()), mark);
-    dom::children_of(holder)
+    // A region without an element of its own, so a logo that fails to load can give way to the initials.
+    dom::children_of(el("span").switch(move || logo.clone().filter(|_| !broken.get()), mark))
 }
 
 /// An institution to pick, as one button: logo, name, web address, and an

@@ -3,7 +3,7 @@
 use crate::views::dom::{children_of, el, El};
 use leptos::prelude::*;
 
-/// One option of a `RadioGroup`.
+/// One option of `Radios`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadioChoice {
     /// What `chosen` is set to.
@@ -13,7 +13,8 @@ pub struct RadioChoice {
     pub image: Option<String>,
 }
 
-/// `RadioGroup` in the view layer of `crate::views::dom`: the fieldset and, after it, the error.
+/// A fieldset with its legend, the radios, and after it an error while `invalid`.
+/// Native radios: one Tab stop, arrow keys move the choice.
 pub struct Radios {
     /// The group's `name` and id prefix, unique on the page.
     pub name: String,

@@ -1,10 +1,11 @@
 //! A labelled native `<select>`: one Tab stop, the platform's own picker on
-//! phones, and the same ARIA wiring as `TextField`.
+//! phones, and the same ARIA wiring as `Field`.
 
 use crate::views::dom::{el, target_value, El};
 use leptos::prelude::*;
 
-/// `SelectField` in the view layer of `crate::views::dom`.
+/// A select with its label, optional hint and error message. The first
+/// option is a prompt with an empty value, so nothing is chosen by accident.
 pub struct Select {
     /// DOM id of the select, unique on the page (`Ctx::dom_id`).
     pub id: String,
