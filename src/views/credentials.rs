@@ -1,7 +1,7 @@
 //! The login form: fields from the institution (or the member), in display
 //! order, with labels, show/hide password and required-field messages.
 
-use super::dom::{el, El};
+use super::dom::{el, El, Reader};
 use super::ui::{
     alert, button, external_link, form, heading, institution_banner, report_first_input, spinner, submit_button, Field,
 };
@@ -52,7 +52,7 @@ fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Slice<Credent
     let values: Vec<(String, RwSignal<String>)> =
         fields.iter().map(|f| (f.guid.clone(), RwSignal::new(String::new()))).collect();
     wipe_on_cleanup(values.iter().map(|(_, v)| *v).collect());
-    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
+    let submitting = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let submit_error = move || state.with(|s| s.as_ref().and_then(|s| s.submit_error.clone()));
     let typed = values.clone();
     let inputs: Vec<El> =
@@ -64,7 +64,7 @@ fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Slice<Credent
     .attr("autocomplete", "off")
     .child(inputs)
     .switch(submit_error, move |e| e.map(|e| alert(&ctx.t(e.message_key()))))
-    .child(submit_button(ctx.t(Key::CredentialsSubmit), ctx.t(Key::CredentialsSubmitting), submitting))
+    .child(submit_button(ctx.t(Key::CredentialsSubmit), ctx.t(Key::CredentialsSubmitting), submitting.clone()))
     .child(el("p").class("cw-sr").attr("aria-live", "polite").text_fn(move || {
         if submitting.get() {
             ctx.t(Key::CredentialsSubmittingNote)
@@ -76,8 +76,8 @@ fn credentials_form(ctx: Ctx, fields: Vec<CredentialField>, state: Slice<Credent
 
 fn credential_input(ctx: Ctx, field: CredentialField, value: RwSignal<String>, state: Slice<CredentialsState>) -> El {
     let guid = field.guid.clone();
-    let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
-    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
+    let invalid = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+    let submitting = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let is_password = field.is_password();
     if is_password {
         report_first_input(ctx, value, InputKind::Password);
@@ -99,9 +99,9 @@ fn credential_input(ctx: Ctx, field: CredentialField, value: RwSignal<String>, s
     let id = ctx.dom_id(&format!("cred-{}", sanitize(&field.guid)));
     Field {
         label_note: field.optional.then(|| ctx.t(Key::CommonOptional)),
-        error: Signal::from(ctx.tf(Key::CredentialsFieldRequired, &[("label", &field.label)])),
+        error: Reader::constant(ctx.tf(Key::CredentialsFieldRequired, &[("label", &field.label)])),
         required: !field.optional,
-        masked: Some(Signal::derive(move || is_password && !shown.get())),
+        masked: Some(Reader::derive(move || is_password && !shown.get())),
         autocomplete: if is_password {
             "current-password"
         } else if field.is_username() {

@@ -1,6 +1,6 @@
 //! The disconnect confirmation: a modal dialog with a required reason.
 
-use super::dom::{el, El};
+use super::dom::{el, El, Reader};
 use super::ui::{alert, button, form, modal_dialog, submit_button, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::{disconnect::Msg, Overlay, DISCONNECT_REASONS};
@@ -10,8 +10,8 @@ use leptos::prelude::*;
 pub fn disconnect_dialog(ctx: Ctx) -> El {
     let state = ctx.overlay_state(|overlay| if let Overlay::Disconnect(d) = overlay { Some(d) } else { None });
     let reason = RwSignal::new(None::<String>);
-    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
-    let missing = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.reason_missing)));
+    let submitting = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
+    let missing = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.reason_missing)));
     let failed = move || state.with(|s| s.as_ref().is_some_and(|s| s.error.is_some()));
     let name = ctx.institution_name();
     let choices = DISCONNECT_REASONS
@@ -25,7 +25,7 @@ pub fn disconnect_dialog(ctx: Ctx) -> El {
         chosen: reason,
         error: ctx.t(Key::DisconnectReasonRequired),
         invalid: missing,
-        disabled: submitting,
+        disabled: submitting.clone(),
         images: false,
     };
     let confirm = form(move || {

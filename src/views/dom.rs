@@ -8,8 +8,13 @@
 //!
 //! Ownership follows Leptos': what a region builds (its effects, event handlers, signals) belongs
 //! to a reactive owner of its own, cleaned up when the region is rebuilt or the widget unmounts.
+//!
+//! What a form part reads (whether it is invalid, busy, its error text) comes as a `Reader`: a
+//! shared closure, read the same way as a Leptos derived `Signal` without bringing that type's
+//! storage and dispatch code into the bundle.
 
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -22,6 +27,40 @@ thread_local! {
 fn document() -> web_sys::Document {
     // `mount` refuses to start without a window and its document, so this always finds one.
     DOCUMENT.with(|d| d.clone()).unwrap_or_else(|| wasm_bindgen::throw_str("connect-widget: no document"))
+}
+
+/// A value read where it is used, e.g. in a binding: `get` runs the closure, so reading it
+/// inside a binding tracks whatever signals the closure reads (like a derived signal, without a
+/// memo: nothing is cached). Cloning it shares the closure.
+pub struct Reader<T>(Rc<dyn Fn() -> T>);
+
+impl<T> Clone for Reader<T> {
+    fn clone(&self) -> Self {
+        Reader(Rc::clone(&self.0))
+    }
+}
+
+impl<T: 'static> Reader<T> {
+    /// A value computed by `f` on each read.
+    pub fn derive(f: impl Fn() -> T + 'static) -> Reader<T> {
+        Reader(Rc::new(f))
+    }
+
+    pub fn get(&self) -> T {
+        (self.0)()
+    }
+
+    /// The value, read without tracking what the closure reads (in an event handler).
+    pub fn get_untracked(&self) -> T {
+        untrack(|| self.get())
+    }
+}
+
+impl<T: Clone + 'static> Reader<T> {
+    /// A value that never changes.
+    pub fn constant(value: T) -> Reader<T> {
+        Reader(Rc::new(move || value.clone()))
+    }
 }
 
 /// An element being built. Builder methods take and return it, so a view reads as its markup.

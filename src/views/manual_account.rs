@@ -1,7 +1,7 @@
 //! A manual account: the type menu, the form with the chosen type's fields,
 //! and the saved account.
 
-use super::dom::{self, el, El};
+use super::dom::{self, el, El, Reader};
 use super::ui::{alert, button, form, heading, step, submit_button, success_mark, RadioChoice, Radios, Select};
 use super::Ctx;
 use crate::flow::manual_account::{AccountType, Field, Input, Msg, PROPERTY_TYPES};
@@ -65,7 +65,7 @@ fn form_state(ctx: &Ctx) -> Slice<ManualForm> {
 
 fn form_view(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> El {
     let state = form_state(&ctx);
-    let saving = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
+    let saving = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
     let failed = move || state.with(|s| s.as_ref().and_then(|s| s.failed.clone()));
     // What the user typed lives only in this form.
     let values: Vec<(Field, RwSignal<String>)> = fields.iter().map(|f| (*f, RwSignal::new(String::new()))).collect();
@@ -82,8 +82,8 @@ fn form_view(ctx: Ctx, account_type: AccountType, fields: Vec<Field>) -> El {
         choices: owners,
         chosen: owner,
         error: String::new(),
-        invalid: Signal::from(false),
-        disabled: saving,
+        invalid: Reader::constant(false),
+        disabled: saving.clone(),
         images: false,
     };
     step(&ctx.t(account_type.name_key()), Some(&ctx.t(Key::ManualFormIntro))).child(
@@ -105,12 +105,12 @@ fn field_input(ctx: Ctx, field: Field, value: RwSignal<String>, state: Slice<Man
     let id = ctx.dom_id(&format!("manual-{}", field.api_name()));
     let problem =
         move || state.with(|s| s.as_ref().and_then(|s| s.invalid.iter().find(|(f, _)| *f == field).map(|(_, e)| *e)));
-    let invalid = Signal::derive(move || problem().is_some());
+    let invalid = Reader::derive(move || problem().is_some());
     let error_label = label.clone();
-    let error = Signal::derive(move || {
+    let error = Reader::derive(move || {
         problem().map(|e| ctx.tf(e.message_key(), &[("label", &error_label)])).unwrap_or_default()
     });
-    let disabled = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
+    let disabled = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.saving)));
     let optional = (!field.required()).then(|| ctx.t(Key::CommonOptional));
     let select = |options: Vec<(String, String)>, hint: Option<String>| {
         Select {
@@ -119,9 +119,9 @@ fn field_input(ctx: Ctx, field: Field, value: RwSignal<String>, state: Slice<Man
             prompt: ctx.t(Key::ManualChoose),
             options,
             hint,
-            error,
-            invalid,
-            disabled,
+            error: error.clone(),
+            invalid: invalid.clone(),
+            disabled: disabled.clone(),
             value,
             required: true,
         }

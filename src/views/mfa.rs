@@ -2,7 +2,7 @@
 //! options (a grid of selectable images) and single-account selection.
 
 use super::credentials::sanitize;
-use super::dom::{el, El, IntoNode};
+use super::dom::{el, El, IntoNode, Reader};
 use super::ui::{
     alert, button, form, heading, institution_banner, report_first_input, submit_button, Field, RadioChoice, Radios,
 };
@@ -63,8 +63,8 @@ pub fn mfa_step(ctx: Ctx) -> El {
         }))
 }
 
-fn submitting(state: Slice<MfaState>) -> Signal<bool> {
-    Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)))
+fn submitting(state: Slice<MfaState>) -> Reader<bool> {
+    Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)))
 }
 
 /// One text field per question; code and token questions hint `one-time-code`.
@@ -87,7 +87,7 @@ fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState>
 fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Slice<MfaState>) -> El {
     report_first_input(ctx, value, InputKind::MfaAnswer);
     let guid = c.guid.clone();
-    let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+    let invalid = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
     let looks_like_code = c.field_type == field_type::TOKEN || c.label.to_ascii_lowercase().contains("code");
     let label = if c.label.is_empty() { ctx.t(Key::MfaTitle) } else { c.label.clone() };
     let image = c
@@ -95,7 +95,7 @@ fn text_question(ctx: Ctx, c: &MfaCredential, value: RwSignal<String>, state: Sl
         .as_deref()
         .map(|src| el("img").class("cw-mfa-image").attr("src", src).attr("alt", &ctx.t(Key::MfaImageLabel)));
     Field {
-        error: Signal::from(ctx.t(Key::MfaAnswerRequired)),
+        error: Reader::constant(ctx.t(Key::MfaAnswerRequired)),
         autocomplete: if looks_like_code { "one-time-code" } else { "off" },
         // Not `numeric`: codes can have letters (the sandbox's is "correct"),
         // and a phone's number pad could not type them.
@@ -125,7 +125,7 @@ fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Slice<MfaSta
             ctx.send(analytics::Msg::ChoseMfaOption);
         }
     });
-    let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| !s.invalid.is_empty())));
+    let invalid = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| !s.invalid.is_empty())));
     let legend = if challenge.label.is_empty() { ctx.t(Key::MfaChoose) } else { challenge.label.clone() };
     let required = ctx.t(if kind == MfaKind::AccountSelect { Key::MfaAccountRequired } else { Key::MfaChooseRequired });
     let images = kind == MfaKind::ImageOptions;
@@ -157,7 +157,7 @@ fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState
             if !c.asks_choice() {
                 return text_question(ctx, c, typed, state).element().into();
             }
-            let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
+            let invalid = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&guid))));
             let images = c.field_type == field_type::IMAGE_OPTIONS;
             Radios {
                 name: ctx.dom_id(&format!("mfa-{}", sanitize(&c.guid))),

@@ -1,13 +1,12 @@
 //! Institution search: popular list, debounced search, results with "more",
 //! no-results and failure states.
 
-use super::dom::{children_of, el, target_value, El};
+use super::dom::{children_of, el, target_value, El, Reader};
 use super::ui::{alert, button, institution_choice, spinner, step};
 use super::Ctx;
 use crate::flow::{search::Msg, Listed, Results, SearchState, SearchView, Step};
 use crate::i18n::Key;
 use crate::views::Slice;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// "3 results for “bank”", also read out by the live region.
@@ -125,7 +124,7 @@ fn with_results<R: Default>(state: Slice<SearchState>, f: impl FnOnce(&Results) 
 
 fn results_area(ctx: Ctx, state: Slice<SearchState>) -> El {
     let shown = move || state.with(|s| s.map_or(Layout::Nothing, layout));
-    let busy = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
+    let busy = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
     let notice = move |title: Option<String>, text: Option<String>, retry: bool| {
         el("div")
             .class("cw-notice")
@@ -152,7 +151,7 @@ fn results_area(ctx: Ctx, state: Slice<SearchState>) -> El {
                 });
                 parts
                     .child(el("h3").class("cw-subheading").text(&ctx.t(Key::SearchPopular)))
-                    .child(institution_list(ctx, items, busy))
+                    .child(institution_list(ctx, items, busy.clone()))
                     .child(manual_entry(ctx))
             }
             Layout::Loading => parts.child(spinner(&ctx.t(Key::SearchLoading))),
@@ -174,11 +173,12 @@ fn results_area(ctx: Ctx, state: Slice<SearchState>) -> El {
                         .text_fn(move || ctx.t(if loading() { Key::SearchMoreLoading } else { Key::SearchMore }))
                 };
                 let summary = move || with_results(state, |r| results_summary(&ctx, r));
+                let busy = busy.clone();
                 parts
                     .child(el("p").class("cw-muted cw-summary").text_fn(summary))
                     .switch(
                         move || with_results(state, |r| r.items.clone()),
-                        move |items| institution_list(ctx, items, busy),
+                        move |items| institution_list(ctx, items, busy.clone()),
                     )
                     .show(more(|r| r.has_more && r.load_more_failed), move || alert(&ctx.t(Key::SearchMoreFailed)))
                     .show(more(|r| r.has_more), more_button)
@@ -222,13 +222,14 @@ fn manual_entry(ctx: Ctx) -> Option<El> {
     })
 }
 
-fn institution_list(ctx: Ctx, items: Vec<Listed>, busy: Signal<bool>) -> El {
+fn institution_list(ctx: Ctx, items: Vec<Listed>, busy: Reader<bool>) -> El {
     let rows: Vec<El> = items
         .into_iter()
         .map(|Listed { institution, unavailable }| {
             let guid = institution.guid.clone();
             let tag = unavailable.then(|| ctx.t(Key::SearchUnavailable));
-            el("li").child(institution_choice(&institution, busy, tag, move || ctx.send(Msg::Select(guid.clone()))))
+            el("li")
+                .child(institution_choice(&institution, busy.clone(), tag, move || ctx.send(Msg::Select(guid.clone()))))
         })
         .collect();
     el("ul").class("cw-list").attr("role", "list").child(rows)

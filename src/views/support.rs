@@ -1,7 +1,7 @@
 //! The support request form (`createSupportTicket`), reachable from login
 //! errors, MFA and update credentials. A failure keeps the form usable.
 
-use super::dom::{self, el, El};
+use super::dom::{self, el, El, Reader};
 use super::ui::{alert, button, form, step, submit_button, Field};
 use super::Ctx;
 use crate::flow::{support::Msg, Overlay, SupportField, SupportState};
@@ -29,13 +29,13 @@ fn request_form(ctx: Ctx, state: Slice<SupportState>) -> El {
     let title = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());
     let needs_email = state.with_untracked(|s| s.as_ref().is_some_and(|s| s.needs_email));
-    let submitting = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
+    let submitting = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.submitting)));
     let error = move || state.with(|s| s.as_ref().and_then(|s| s.error.clone()));
     let field = |which: SupportField, id: &str, label: Key, error_key: Key, value: RwSignal<String>| {
-        let invalid = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&which))));
+        let invalid = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.invalid.contains(&which))));
         Field {
-            error: Signal::from(ctx.t(error_key)),
-            ..Field::new(ctx.dom_id(id), ctx.t(label), value, invalid, submitting)
+            error: Reader::constant(ctx.t(error_key)),
+            ..Field::new(ctx.dom_id(id), ctx.t(label), value, invalid, submitting.clone())
         }
     };
     let email_field = needs_email.then(|| {

@@ -1,7 +1,7 @@
 //! The success survey (`onShowConnectSuccessSurvey`), in place of the
 //! connected step: two ratings as radio groups and an optional comment.
 
-use super::dom::{children_of, el, El};
+use super::dom::{children_of, el, El, Reader};
 use super::ui::{button, form, step, Field, RadioChoice, Radios};
 use super::Ctx;
 use crate::flow::survey::{Msg, Question};
@@ -32,7 +32,7 @@ fn survey_form(ctx: Ctx, state: Slice<SurveyState>) -> El {
     let needs = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let unanswered = move |q: Question| {
-        Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.unanswered.contains(&q))))
+        Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.unanswered.contains(&q))))
     };
     let rating = |chosen: RwSignal<Option<String>>| chosen.get_untracked().and_then(|v| v.parse::<u8>().ok());
     let radios = move |name: &str, legend: Key, chosen, question| {
@@ -48,7 +48,7 @@ fn survey_form(ctx: Ctx, state: Slice<SurveyState>) -> El {
             chosen,
             error: ctx.t(Key::SurveyRequired),
             invalid: unanswered(question),
-            disabled: Signal::from(false),
+            disabled: Reader::constant(false),
             images: false,
         }
         .build()
@@ -61,8 +61,8 @@ fn survey_form(ctx: Ctx, state: Slice<SurveyState>) -> El {
             ctx.dom_id("survey-comment"),
             ctx.t(Key::SurveyComment),
             comment,
-            Signal::from(false),
-            Signal::from(false),
+            Reader::constant(false),
+            Reader::constant(false),
         )
     };
     let submit = move || {

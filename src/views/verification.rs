@@ -1,7 +1,7 @@
 //! Verification mode's first step: the connections the user already has,
 //! then "Search for another institution".
 
-use super::dom::{children_of, el, El, IntoNode};
+use super::dom::{children_of, el, El, IntoNode, Reader};
 use super::ui::{alert, button, institution_choice, spinner, step};
 use super::Ctx;
 use crate::flow::verification::{ExistingMember, Msg};
@@ -9,7 +9,6 @@ use crate::flow::{ExistingState, Step};
 use crate::i18n::Key;
 use crate::model::Institution;
 use crate::views::Slice;
-use leptos::prelude::*;
 
 pub fn verify_existing_step(ctx: Ctx) -> El {
     let state = ctx.step_state(|step| if let Step::VerifyExisting(e) = step { Some(e) } else { None });
@@ -54,7 +53,7 @@ fn body(ctx: Ctx, state: Slice<ExistingState>, members: Option<Vec<ExistingMembe
         (None, Some(name)) => Some(alert(&ctx.tf(Key::VerifyExistingFailed, &[("name", &name)]))),
         (None, None) => None,
     };
-    let busy = Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
+    let busy = Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.selecting.is_some())));
     let rows: Vec<El> = members
         .into_iter()
         .map(|entry| {
@@ -62,7 +61,9 @@ fn body(ctx: Ctx, state: Slice<ExistingState>, members: Option<Vec<ExistingMembe
             let guid = entry.member.guid.clone();
             let institution =
                 entry.institution.unwrap_or_else(|| Institution { guid: guid.clone(), name, ..Institution::default() });
-            el("li").child(institution_choice(&institution, busy, None, move || ctx.send(Msg::Choose(guid.clone()))))
+            el("li").child(institution_choice(&institution, busy.clone(), None, move || {
+                ctx.send(Msg::Choose(guid.clone()))
+            }))
         })
         .collect();
     let holder = el("div")

@@ -7,7 +7,7 @@ use crate::flow::microdeposits::{MdField, Msg, ReviewRow};
 use crate::i18n::Key;
 use crate::model::{AccountType, Secret};
 use crate::views::credentials::wipe_on_cleanup;
-use crate::views::dom::{el, El};
+use crate::views::dom::{el, El, Reader};
 use crate::views::ui::{button, form, step, submit_button, Field, RadioChoice, Radios};
 use crate::views::Ctx;
 use leptos::prelude::*;
@@ -50,8 +50,8 @@ pub fn account_info(ctx: Ctx, state: MdState) -> El {
         choices,
         chosen,
         error: String::new(),
-        invalid: Signal::from(false),
-        disabled: Signal::from(false),
+        invalid: Reader::constant(false),
+        disabled: Reader::constant(false),
         images: false,
     };
     // Once a number was entered, both may be left blank to keep it.
@@ -59,7 +59,7 @@ pub fn account_info(ctx: Ctx, state: MdState) -> El {
         required: kept.is_none(),
         inputmode: Some("numeric"),
         verbatim: true,
-        ..md_field(ctx, state, which, id, label, value, Signal::from(false))
+        ..md_field(ctx, state, which, id, label, value, Reader::constant(false))
     };
     let account =
         Field { hint: Some(hint), ..number_field(MdField::AccountNumber, "md-account", Key::MdAccountNumber, number) };
@@ -82,7 +82,7 @@ pub fn account_info(ctx: Ctx, state: MdState) -> El {
             .child(types.build())
             .child(account.build())
             .child(confirm.build())
-            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Signal::from(false))),
+            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Reader::constant(false))),
     )
 }
 
@@ -93,7 +93,7 @@ pub fn holder(ctx: Ctx, state: MdState) -> El {
     let email = RwSignal::new(now.email);
     let field = |id: &str, label: Key, autocomplete: &'static str, value: RwSignal<String>, which: MdField| Field {
         autocomplete,
-        ..md_field(ctx, state, which, id, label, value, Signal::from(false))
+        ..md_field(ctx, state, which, id, label, value, Reader::constant(false))
     };
     let email_field = Field { kind: "email", ..field("md-email", Key::MdHolderEmail, "email", email, MdField::Email) };
     let submit = move || {
@@ -108,7 +108,7 @@ pub fn holder(ctx: Ctx, state: MdState) -> El {
             .child(field("md-first", Key::MdHolderFirst, "given-name", first, MdField::FirstName).build())
             .child(field("md-last", Key::MdHolderLast, "family-name", last, MdField::LastName).build())
             .child(email_field.build())
-            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Signal::from(false))),
+            .child(submit_button(ctx.t(Key::MdContinue), ctx.t(Key::MdContinue), Reader::constant(false))),
     )
 }
 
@@ -143,7 +143,10 @@ pub fn review(ctx: Ctx, state: MdState) -> El {
                 el("dd").child(
                     button(ctx, "cw-link", &ctx.t(Key::MdReviewEdit), Msg::Edit(row))
                         .attr("aria-label", &ctx.t(edit))
-                        .attr_fn("aria-disabled", move || busy.get().then_some("true")),
+                        .attr_fn("aria-disabled", {
+                            let busy = busy.clone();
+                            move || busy.get().then_some("true")
+                        }),
                 ),
             )
         })

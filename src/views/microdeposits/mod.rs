@@ -7,7 +7,7 @@ mod routing;
 mod status;
 mod verify;
 
-use super::dom::{children_of, el, El};
+use super::dom::{children_of, el, El, Reader};
 use super::ui::{alert, Field};
 use super::Ctx;
 use crate::flow::microdeposits::{FieldError, MdField, MdProblem};
@@ -50,12 +50,12 @@ fn snapshot(state: MdState) -> MicrodepositsState {
     state.get_untracked().unwrap_or_default()
 }
 
-fn busy(state: MdState) -> Signal<bool> {
-    Signal::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.busy)))
+fn busy(state: MdState) -> Reader<bool> {
+    Reader::derive(move || state.with(|s| s.as_ref().is_some_and(|s| s.busy)))
 }
 
-fn invalid(state: MdState, field: MdField) -> Signal<bool> {
-    Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.error_of(field)).is_some()))
+fn invalid(state: MdState, field: MdField) -> Reader<bool> {
+    Reader::derive(move || state.with(|s| s.as_ref().and_then(|s| s.error_of(field)).is_some()))
 }
 
 /// A field of a sub-view's form, invalid with the message the machine has for `which`.
@@ -66,7 +66,7 @@ fn md_field(
     id: &str,
     label: Key,
     value: RwSignal<String>,
-    disabled: Signal<bool>,
+    disabled: Reader<bool>,
 ) -> Field {
     Field {
         error: error_text(ctx, state, which),
@@ -75,8 +75,8 @@ fn md_field(
 }
 
 /// The message of a field's error, as it changes.
-fn error_text(ctx: Ctx, state: MdState, field: MdField) -> Signal<String> {
-    Signal::derive(move || {
+fn error_text(ctx: Ctx, state: MdState, field: MdField) -> Reader<String> {
+    Reader::derive(move || {
         let error = state.with(|s| s.as_ref().and_then(|s| s.error_of(field)));
         error.map(|e| ctx.t(error_key(field, e))).unwrap_or_default()
     })

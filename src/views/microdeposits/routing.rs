@@ -4,7 +4,7 @@
 use super::{busy, md_field, problem, snapshot, MdState};
 use crate::flow::microdeposits::{MdField, Msg};
 use crate::i18n::Key;
-use crate::views::dom::{el, El};
+use crate::views::dom::{el, El, Reader};
 use crate::views::ui::{button, form, institution_choice, spinner, step, submit_button, Field};
 use crate::views::Ctx;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ pub fn routing_number(ctx: Ctx, state: MdState) -> El {
         hint: Some(ctx.t(Key::MdRoutingHint)),
         inputmode: Some("numeric"),
         verbatim: true,
-        ..md_field(ctx, state, MdField::RoutingNumber, "md-routing", Key::MdRoutingLabel, routing, busy)
+        ..md_field(ctx, state, MdField::RoutingNumber, "md-routing", Key::MdRoutingLabel, routing, busy.clone())
     };
     step(&ctx.t(Key::MdRoutingTitle), None).child(
         form(move || ctx.send(Msg::SubmitRouting(routing.get_untracked())))
@@ -29,7 +29,7 @@ pub fn routing_number(ctx: Ctx, state: MdState) -> El {
 
 pub fn shared_routing(ctx: Ctx, state: MdState) -> El {
     let now = snapshot(state);
-    let selecting = Signal::derive(move || state.with(|s| s.as_ref().and_then(|s| s.selecting.clone())));
+    let selecting = move || state.with(|s| s.as_ref().and_then(|s| s.selecting.clone()));
     let opening = move |guid: Option<String>| {
         let guid = guid?;
         let name = state.with_untracked(|s| {
@@ -37,20 +37,20 @@ pub fn shared_routing(ctx: Ctx, state: MdState) -> El {
         })?;
         Some(spinner(&ctx.tf(Key::SearchOpening, &[("name", &name)])))
     };
-    let busy = Signal::derive(move || selecting.get().is_some());
+    let busy = Reader::derive(move || selecting().is_some());
     let tiles: Vec<El> = now
         .instant
         .iter()
         .map(|institution| {
             let guid = institution.guid.clone();
-            el("li").child(institution_choice(institution, busy, None, move || {
+            el("li").child(institution_choice(institution, busy.clone(), None, move || {
                 ctx.send(Msg::ChooseInstitution(guid.clone()))
             }))
         })
         .collect();
     step(&ctx.t(Key::MdSharedTitle), None)
         .child(problem(ctx, state))
-        .switch(move || selecting.get(), opening)
+        .switch(selecting, opening)
         .child(
             el("section")
                 .class("cw-md-option")

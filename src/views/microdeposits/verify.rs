@@ -17,7 +17,7 @@ pub fn verify_deposits(ctx: Ctx, state: MdState) -> El {
     let amount = |which: MdField, id: &str, label: Key, value: RwSignal<String>| Field {
         inputmode: Some("decimal"),
         verbatim: true,
-        ..md_field(ctx, state, which, id, label, value, busy)
+        ..md_field(ctx, state, which, id, label, value, busy.clone())
     };
     // The accepted forms, said once: they hold for both amounts.
     let first_field = Field {

@@ -1,14 +1,14 @@
 //! A labelled text input or textarea.
 
-use crate::views::dom::{el, target_value, El};
+use crate::views::dom::{el, target_value, El, Reader};
 use leptos::prelude::*;
 
 /// A field's `aria-describedby`: its hint, and its error while `invalid`.
 pub(super) fn described_by(
     hint_id: Option<String>,
     error_id: String,
-    invalid: Signal<bool>,
-) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    invalid: Reader<bool>,
+) -> impl Fn() -> Option<String> + 'static {
     move || {
         let ids: Vec<&str> =
             hint_id.iter().map(String::as_str).chain(invalid.get().then_some(error_id.as_str())).collect();
@@ -28,9 +28,9 @@ pub struct Field {
     pub label_note: Option<String>,
     pub hint: Option<String>,
     /// The message shown while `invalid` (it may change with what is wrong).
-    pub error: Signal<String>,
-    pub invalid: Signal<bool>,
-    pub disabled: Signal<bool>,
+    pub error: Reader<String>,
+    pub invalid: Reader<bool>,
+    pub disabled: Reader<bool>,
     /// What the user typed; lives only as long as the form. Its value when the
     /// field is built is shown (a form opened again keeps what was entered).
     pub value: RwSignal<String>,
@@ -38,7 +38,7 @@ pub struct Field {
     /// `type` of the input (ignored for a textarea).
     pub kind: &'static str,
     /// For passwords: `type=password` while this is true.
-    pub masked: Option<Signal<bool>>,
+    pub masked: Option<Reader<bool>>,
     pub autocomplete: &'static str,
     pub inputmode: Option<&'static str>,
     /// Typed text that must be kept as is: no auto-capitals, no spell check.
@@ -55,15 +55,15 @@ impl Field {
         id: String,
         label: String,
         value: RwSignal<String>,
-        invalid: Signal<bool>,
-        disabled: Signal<bool>,
+        invalid: Reader<bool>,
+        disabled: Reader<bool>,
     ) -> Field {
         Field {
             id,
             label,
             label_note: None,
             hint: None,
-            error: Signal::from(String::new()),
+            error: Reader::constant(String::new()),
             invalid,
             disabled,
             value,
@@ -103,15 +103,18 @@ impl Field {
         let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
         let control =
             if multiline { el("textarea").class("cw-input cw-textarea").attr("rows", "4") } else { el("input") };
+        let described_by = described_by(hint_id.clone(), error_id.clone(), invalid.clone());
+        let is_invalid = invalid.clone();
+        let is_disabled = disabled.clone();
         let control = control
             .id(&id)
             .attr_opt("aria-required", required.then_some("true"))
-            .attr_fn("aria-invalid", move || invalid.get().then_some("true"))
-            .attr_fn("aria-describedby", described_by(hint_id.clone(), error_id.clone(), invalid))
+            .attr_fn("aria-invalid", move || is_invalid.get().then_some("true"))
+            .attr_fn("aria-describedby", described_by)
             .attr("autocomplete", autocomplete)
             // Read-only, not `disabled`, while a request runs: a disabled field loses
             // focus (to the page) when Enter in it submitted the form.
-            .bool_attr_fn("readonly", move || disabled.get())
+            .bool_attr_fn("readonly", move || is_disabled.get())
             .attr_fn("aria-disabled", move || disabled.get().then_some("true"))
             .on("input", move |ev| value.set(target_value(&ev)));
         let control = if multiline {
@@ -119,7 +122,7 @@ impl Field {
         } else {
             control
                 .class("cw-input")
-                .attr_fn("type", move || Some(if masked.is_some_and(|m| m.get()) { "password" } else { kind }))
+                .attr_fn("type", move || Some(if masked.as_ref().is_some_and(Reader::get) { "password" } else { kind }))
                 .attr_opt("inputmode", inputmode)
                 .attr_opt("autocapitalize", verbatim.then_some("off"))
                 .attr_opt("spellcheck", verbatim.then_some("false"))
@@ -143,7 +146,10 @@ impl Field {
             .child(control)
             .show(
                 move || invalid.get(),
-                move || el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get()),
+                move || {
+                    let error = error.clone();
+                    el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get())
+                },
             )
     }
 }

@@ -14,7 +14,7 @@ pub use link::{external_link, PageAddress};
 pub use radio::{RadioChoice, Radios};
 pub use select::Select;
 
-use super::dom::{self, el, El, IntoNode};
+use super::dom::{self, el, El, IntoNode, Reader};
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
@@ -73,11 +73,12 @@ pub fn alert(text: &str) -> El {
 
 /// A form's submit button; while `busy` it says so and ignores presses (the
 /// machine ignores a second submit too), without leaving the tab order.
-pub fn submit_button(label: String, busy_label: String, busy: Signal<bool>) -> El {
+pub fn submit_button(label: String, busy_label: String, busy: Reader<bool>) -> El {
+    let is_busy = busy.clone();
     el("button")
         .attr("type", "submit")
         .class("cw-button cw-primary")
-        .attr_fn("aria-disabled", move || busy.get().then_some("true"))
+        .attr_fn("aria-disabled", move || is_busy.get().then_some("true"))
         .text_fn(move || if busy.get() { busy_label.clone() } else { label.clone() })
 }
 
@@ -129,14 +130,15 @@ pub fn institution_logo(institution: &Institution, size: u32) -> web_sys::Node {
 /// optional tag ("Unavailable"). While `busy` it ignores presses.
 pub fn institution_choice(
     institution: &Institution,
-    busy: Signal<bool>,
+    busy: Reader<bool>,
     tag: Option<String>,
     on_pick: impl Fn() + 'static,
 ) -> El {
+    let is_busy = busy.clone();
     el("button")
         .attr("type", "button")
         .class("cw-institution")
-        .attr_fn("aria-disabled", move || busy.get().then_some("true"))
+        .attr_fn("aria-disabled", move || is_busy.get().then_some("true"))
         .on("click", move |_| {
             if !busy.get_untracked() {
                 on_pick()

@@ -1,6 +1,6 @@
 //! One choice among several, as a native radio group.
 
-use crate::views::dom::{children_of, el, El};
+use crate::views::dom::{children_of, el, El, Reader};
 use leptos::prelude::*;
 
 /// One option of `Radios`.
@@ -23,8 +23,8 @@ pub struct Radios {
     pub chosen: RwSignal<Option<String>>,
     /// The message shown while `invalid`.
     pub error: String,
-    pub invalid: Signal<bool>,
-    pub disabled: Signal<bool>,
+    pub invalid: Reader<bool>,
+    pub disabled: Reader<bool>,
     /// Lay the options out as a grid of images.
     pub images: bool,
 }
@@ -35,6 +35,7 @@ impl Radios {
         let error_id = format!("{name}-error");
         let described_by = {
             let error_id = error_id.clone();
+            let invalid = invalid.clone();
             move || invalid.get().then(|| error_id.clone())
         };
         let options: Vec<El> = choices
@@ -43,6 +44,7 @@ impl Radios {
             .map(|(i, RadioChoice { value, label, image })| {
                 let id = format!("{name}-{i}");
                 let checked_value = value.clone();
+                let (invalid, disabled, refused) = (invalid.clone(), disabled.clone(), disabled.clone());
                 let input = el("input")
                     .attr("type", "radio")
                     .id(&id)
@@ -54,7 +56,7 @@ impl Radios {
                     // to the page (Enter on a reason submits the form). Choices are refused instead.
                     .attr_fn("aria-disabled", move || disabled.get().then_some("true"))
                     .on("click", move |ev| {
-                        if disabled.get_untracked() {
+                        if refused.get_untracked() {
                             ev.prevent_default()
                         }
                     })

@@ -1,7 +1,7 @@
 //! A labelled native `<select>`: one Tab stop, the platform's own picker on
 //! phones, and the same ARIA wiring as `Field`.
 
-use crate::views::dom::{el, target_value, El};
+use crate::views::dom::{el, target_value, El, Reader};
 use leptos::prelude::*;
 
 /// A select with its label, optional hint and error message. The first
@@ -16,9 +16,9 @@ pub struct Select {
     pub options: Vec<(String, String)>,
     pub hint: Option<String>,
     /// The message shown while `invalid`.
-    pub error: Signal<String>,
-    pub invalid: Signal<bool>,
-    pub disabled: Signal<bool>,
+    pub error: Reader<String>,
+    pub invalid: Reader<bool>,
+    pub disabled: Reader<bool>,
     pub value: RwSignal<String>,
     pub required: bool,
 }
@@ -28,7 +28,8 @@ impl Select {
         let Select { id, label, prompt, options, hint, error, invalid, disabled, value, required } = self;
         let error_id = format!("{id}-error");
         let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-        let described_by = super::field::described_by(hint_id.clone(), error_id.clone(), invalid);
+        let described_by = super::field::described_by(hint_id.clone(), error_id.clone(), invalid.clone());
+        let is_invalid = invalid.clone();
         let option = move |v: String, l: &str| {
             let selected = v.clone();
             el("option")
@@ -46,7 +47,7 @@ impl Select {
                     .id(&id)
                     .class("cw-input cw-select")
                     .attr_opt("aria-required", required.then_some("true"))
-                    .attr_fn("aria-invalid", move || invalid.get().then_some("true"))
+                    .attr_fn("aria-invalid", move || is_invalid.get().then_some("true"))
                     .attr_fn("aria-describedby", described_by)
                     .bool_attr_fn("disabled", move || disabled.get())
                     .on("change", move |ev| value.set(target_value(&ev)))
@@ -55,7 +56,10 @@ impl Select {
             )
             .show(
                 move || invalid.get(),
-                move || el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get()),
+                move || {
+                    let error = error.clone();
+                    el("p").class("cw-field-error").id(&error_id).text_fn(move || error.get())
+                },
             )
     }
 }
