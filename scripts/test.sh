@@ -117,7 +117,7 @@ start_release() {
     echo "==> build: bash scripts/build.sh"; bash scripts/build.sh
     echo "==> size: node scripts/bundle-size.mjs dist --budget $1"; node scripts/bundle-size.mjs dist --budget "$1"
     echo "==> package: NO_BUILD=1 bash scripts/package.sh --check"; NO_BUILD=1 bash scripts/package.sh --check' \
-    release "${BUNDLE_BUDGET_BROTLI:-244500}" >"$logs/release.log" 2>&1 </dev/null &
+    release "${BUNDLE_BUDGET_BROTLI:-242000}" >"$logs/release.log" 2>&1 </dev/null &
   release_pid=$!
 }
 
