@@ -3,7 +3,8 @@
 
 use super::dom::{el, El, Reader};
 use super::ui::{
-    alert, button, external_link, form, heading, institution_banner, report_first_input, spinner, submit_button, Field,
+    alert, button, external_link, form, heading, institution_banner, report_first_input, spinner, submit_button,
+    wipe_on_cleanup, Field,
 };
 use super::Ctx;
 use crate::flow::analytics::InputKind;
@@ -152,14 +153,4 @@ fn links(ctx: Ctx, is_update: bool) -> El {
 /// Host guids in DOM ids: keep only safe characters.
 pub fn sanitize(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
-}
-
-/// When the form goes (its step ended, or the widget was unmounted), zero what
-/// was typed into it (`model::secret::wipe`).
-pub(super) fn wipe_on_cleanup(typed: Vec<RwSignal<String>>) {
-    on_cleanup(move || {
-        for value in typed {
-            value.try_update_untracked(crate::model::secret::wipe);
-        }
-    });
 }

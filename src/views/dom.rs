@@ -296,7 +296,7 @@ fn bind_text(parent: &web_sys::Element, text: Box<dyn Fn() -> String>) {
 
 /// Run `update` now and again whenever a signal it read changes, until the current owner is
 /// cleaned up (its part is rebuilt or the widget unmounted).
-pub fn bind(mut update: Box<dyn FnMut()>) {
+fn bind(mut update: Box<dyn FnMut()>) {
     let effect = RenderEffect::new(move |_: Option<()>| update());
     on_cleanup(move || drop(effect));
 }
@@ -304,8 +304,9 @@ pub fn bind(mut update: Box<dyn FnMut()>) {
 /// A dynamic part of `parent`, between two markers. `build` runs in a render effect; `None` from
 /// it means "unchanged", `Some(node)` replaces what was there (`Some(None)`: nothing).
 ///
-/// What a build makes belongs to an owner of its own, a child of the region's: an effect's own
-/// owner is cleaned each time it re-runs, also when the key did not change and the part stays.
+/// What a build makes belongs to an owner of its own, a child of the owner the region was made in
+/// (not of the effect's: an effect's owner is cleaned each time it re-runs, also when the key did
+/// not change and the part stays).
 fn region(parent: &web_sys::Element, mut build: Box<dyn FnMut() -> Option<Option<web_sys::Node>>>) {
     let document = document();
     let start: web_sys::Node = document.create_comment("").into();

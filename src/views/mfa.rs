@@ -4,7 +4,8 @@
 use super::credentials::sanitize;
 use super::dom::{el, El, IntoNode, Reader};
 use super::ui::{
-    alert, button, form, heading, institution_banner, report_first_input, submit_button, Field, RadioChoice, Radios,
+    alert, button, form, heading, institution_banner, report_first_input, submit_button, wipe_on_cleanup, Field,
+    RadioChoice, Radios,
 };
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
@@ -71,7 +72,7 @@ fn submitting(state: Slice<MfaState>) -> Reader<bool> {
 fn text_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState>) -> El {
     let answers: Vec<(String, RwSignal<String>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()))).collect();
-    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
+    wipe_on_cleanup(answers.iter().map(|(_, v)| *v).collect());
     let typed = answers.clone();
     let fields: Vec<El> =
         challenges.iter().zip(answers).map(|(c, (_, value))| text_question(ctx, c, value, state)).collect();
@@ -148,7 +149,7 @@ fn choice(ctx: Ctx, challenge: MfaCredential, kind: MfaKind, state: Slice<MfaSta
 fn mixed_answers(ctx: Ctx, challenges: Vec<MfaCredential>, state: Slice<MfaState>) -> El {
     let answers: Vec<(String, RwSignal<String>, RwSignal<Option<String>>)> =
         challenges.iter().map(|c| (c.guid.clone(), RwSignal::new(String::new()), RwSignal::new(None))).collect();
-    super::credentials::wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());
+    wipe_on_cleanup(answers.iter().map(|(_, typed, _)| *typed).collect());
     let read = answers.clone();
     let questions: Vec<web_sys::Node> = challenges
         .iter()

@@ -69,7 +69,7 @@ impl Ctx {
         format!("cw{}-{}", self.id, name)
     }
 
-    /// Read the state, tracked: for reactive closures and memos.
+    /// Read the state, tracked: in a binding or a region key, the read is followed.
     pub fn with<R>(&self, f: impl FnOnce(&Flow) -> R) -> Option<R> {
         self.flow.try_with(f)
     }

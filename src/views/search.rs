@@ -67,17 +67,31 @@ pub fn search_step(ctx: Ctx) -> El {
                 .child(el("div").class("cw-search-row").child(input).show(move || !query().is_empty(), clear))
                 .child(el("p").class("cw-hint").id(&hint_id).text(&ctx.t(Key::SearchHint))),
         )
-        .switch(move || state.get(), move |s| select_feedback(ctx, s))
+        .switch(move || state.with(|s| s.and_then(select_feedback)), move |f| feedback_view(ctx, f))
         .child(results_area(ctx, state))
 }
 
-fn select_feedback(ctx: Ctx, state: Option<SearchState>) -> Option<El> {
-    let s = state?;
+/// What the step says about the institution tapped: being opened, or failed to open (by name).
+#[derive(Clone, PartialEq)]
+enum Feedback {
+    Opening(String),
+    OpenFailed(String),
+}
+
+fn select_feedback(s: &SearchState) -> Option<Feedback> {
     let name_of = |guid: &str| s.listed(guid).map(|i| i.name.clone()).unwrap_or_default();
-    if let Some(guid) = &s.selecting {
-        return Some(spinner(&ctx.tf(Key::SearchOpening, &[("name", &name_of(guid))])));
+    match (&s.selecting, &s.select_failed) {
+        (Some(guid), _) => Some(Feedback::Opening(name_of(guid))),
+        (None, Some(guid)) => Some(Feedback::OpenFailed(name_of(guid))),
+        (None, None) => None,
     }
-    s.select_failed.as_ref().map(|guid| alert(&ctx.tf(Key::SearchOpenFailed, &[("name", &name_of(guid))])))
+}
+
+fn feedback_view(ctx: Ctx, feedback: Option<Feedback>) -> Option<El> {
+    Some(match feedback? {
+        Feedback::Opening(name) => spinner(&ctx.tf(Key::SearchOpening, &[("name", &name)])),
+        Feedback::OpenFailed(name) => alert(&ctx.tf(Key::SearchOpenFailed, &[("name", &name)])),
+    })
 }
 
 /// What the results area shows. It is rebuilt only when this changes: typing alone (before the

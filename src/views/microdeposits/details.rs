@@ -6,9 +6,8 @@ use super::{busy, last4, md_field, problem, snapshot, type_label, MdState};
 use crate::flow::microdeposits::{MdField, Msg, ReviewRow};
 use crate::i18n::Key;
 use crate::model::{AccountType, Secret};
-use crate::views::credentials::wipe_on_cleanup;
 use crate::views::dom::{el, El, Reader};
-use crate::views::ui::{button, form, step, submit_button, Field, RadioChoice, Radios};
+use crate::views::ui::{button, form, step, submit_button, wipe_on_cleanup, Field, RadioChoice, Radios};
 use crate::views::Ctx;
 use leptos::prelude::*;
 

@@ -21,6 +21,16 @@ use crate::model::Institution;
 use crate::options::{text_on, Rgb};
 use leptos::prelude::*;
 
+/// When the form goes (its step ended, or the widget was unmounted), zero what
+/// was typed into it (`model::secret::wipe`).
+pub fn wipe_on_cleanup(typed: Vec<RwSignal<String>>) {
+    on_cleanup(move || {
+        for value in typed {
+            value.try_update_untracked(crate::model::secret::wipe);
+        }
+    });
+}
+
 /// Tell the analytics once, the first time `value` is typed in (never what was typed).
 pub fn report_first_input(ctx: Ctx, value: RwSignal<String>, kind: InputKind) {
     Effect::new(move |reported: Option<bool>| {
