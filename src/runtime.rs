@@ -17,7 +17,9 @@ use crate::stream;
 use leptos::prelude::*;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::JsCast;
 
 /// Where host calls go.
@@ -235,13 +237,21 @@ impl Runtime {
                 let rt = Rc::clone(self);
                 // The config as it is now: an accepted additional product changes it.
                 let config = self.flow.try_with_untracked(|f| f.config.raw.clone()).unwrap_or(Value::Null);
+                let config = if config.is_null() { self.config_raw.clone() } else { config };
+                let caller = Rc::clone(self);
+                let mut answer =
+                    Box::pin(async move { caller.transport.call(token, &call, &config, &caller.locale).await });
+                // Polled once now, so the host's callback (or the request) starts before this
+                // returns: before the screen renders and before the page's script goes on, not in
+                // a microtask after both. Polling again with the task's own waker is what any
+                // future expects. The answer is always read in a task of its own, never inside
+                // this dispatch.
+                let first = answer.as_mut().poll(&mut Context::from_waker(Waker::noop()));
                 wasm_bindgen_futures::spawn_local(async move {
-                    // Unmounted between the effect and this task: the call is never made.
-                    if !rt.is_alive() {
-                        return;
-                    }
-                    let config = if config.is_null() { rt.config_raw.clone() } else { config };
-                    let result = rt.transport.call(token, &call, &config, &rt.locale).await;
+                    let result = match first {
+                        Poll::Ready(result) => result,
+                        Poll::Pending => answer.await,
+                    };
                     rt.dispatch(Msg::HostAnswered { token, result });
                 });
             }

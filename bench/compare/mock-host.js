@@ -16,7 +16,8 @@ export const DELAYS_MS = {
 // The search both runners type, and what it must find.
 export const QUERY = "credit";
 
-const logo = (slug) => new URL(`./logos/${slug}.svg`, import.meta.url).href;
+// The aggregator's logos are 100 x 100 PNGs; run.py draws one per bank.
+const logo = (slug) => new URL(`./logos/${slug}.png`, import.meta.url).href;
 
 const bank = (slug, name, url, popular = false) => ({
   guid: `INS-${slug}`,

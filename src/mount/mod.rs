@@ -324,20 +324,15 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     let mount_point = document.create_element("div").map_err(|_| "could not create the widget container")?;
     container.append_child(&mount_point).map_err(|_| "could not attach the widget")?;
     // A shadow root by default, so page CSS and widget CSS never meet.
-    let styles = if opts.shadow {
-        let shadow = match shadow_host.shadow_root() {
+    let shadow = if opts.shadow {
+        Some(match shadow_host.shadow_root() {
             Some(existing) => existing,
             None => shadow_host
                 .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
                 .map_err(|_| "this element cannot host a shadow root; pass `shadow: false` or use a <div>")?,
-        };
-        let styles = styles::attach_to_shadow(&shadow, &container);
-        shadow.append_child(&container).map_err(|_| "could not attach the widget")?;
-        styles
+        })
     } else {
-        let styles = styles::attach_to_document(&document, &container);
-        element.append_child(&container).map_err(|_| "could not attach the widget")?;
-        styles
+        None
     };
     // `unchecked`: a `<div>` is an HTMLElement, also when created by a frame's document
     // (which `instanceof` this page's HTMLElement would deny).
@@ -353,27 +348,39 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     let config = opts.client_config;
     let config_raw = config.raw.clone();
     let settings = opts.settings;
-    let slot: Rc<RefCell<Option<Rc<Runtime>>>> = Rc::new(RefCell::new(None));
-    let slot_in = Rc::clone(&slot);
     let root_for_focus = container.clone();
     let page = PageAddress(document.base_uri().ok().flatten());
     // Leptos' reactive system runs its effects on wasm-bindgen's executor (an error only says
     // another widget already set it up).
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    let root = owner.with(move || {
+    let (runtime, ctx) = owner.with(move || {
         provide_context(page);
         let flow = RwSignal::new(Flow::new(config, settings, env));
         let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
+        // Started before the stylesheet and the first render: the first screen's host call
+        // (popular institutions, say) is on its way while the widget builds, and the widget is
+        // built once, on the first screen, not on a placeholder replaced a moment later.
+        runtime.dispatch(Msg::Start(start::Msg::Begin));
         let sender = Rc::clone(&runtime);
         let send: Rc<dyn Fn(Msg)> = Rc::new(move |msg| sender.dispatch(msg));
-        *slot_in.borrow_mut() = Some(runtime);
-        let ctx = Ctx::new(id, flow, i18n, send);
-        widget(ctx)
+        (runtime, Ctx::new(id, flow, i18n, send))
     });
-    mount_point.append_child(&root.element()).map_err(|_| "could not attach the widget")?;
+    let styles = match &shadow {
+        Some(shadow) => styles::attach_to_shadow(shadow, &container),
+        None => styles::attach_to_document(&document, &container),
+    };
+    let root = owner.with(|| widget(ctx));
+    let attached = mount_point.append_child(&root.element()).is_ok()
+        && match &shadow {
+            Some(shadow) => shadow.append_child(&container).is_ok(),
+            None => element.append_child(&container).is_ok(),
+        };
+    if !attached {
+        runtime.shut_down();
+        return Err("could not attach the widget".into());
+    }
     let view = Rendered { owner };
-    let runtime = slot.borrow_mut().take().ok_or("the widget did not start")?;
     REGISTRY.with(|r| {
         r.borrow_mut().insert(
             id,
@@ -387,6 +394,5 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
             },
         )
     });
-    runtime.dispatch(Msg::Start(start::Msg::Begin));
     Ok(WidgetHandle { id })
 }

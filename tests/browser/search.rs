@@ -7,6 +7,19 @@ use wasm_bindgen_test::*;
 
 // ---- Searching ----------------------------------------------------------------
 
+// The first screen's host call is made while `mount` runs, before it returns, so the back-end's
+// latency overlaps the first render; and the first thing rendered is that screen, not a placeholder.
+#[wasm_bindgen_test]
+async fn the_first_host_call_starts_before_mount_returns() {
+    let api = host(json!({}));
+    let w = mount_host(&api);
+    // Nothing awaited yet: no microtask has run since `mount` returned.
+    assert_eq!(calls_to(&api, "loadPopularInstitutions").len(), 1, "{:?}", calls(&api));
+    assert_eq!(w.heading(), "Find your bank");
+    w.until_button("MX Bank").await;
+    w.unmount();
+}
+
 // One character searches nothing; typing fast runs one search (debounced) for the final text.
 #[wasm_bindgen_test]
 async fn search_needs_two_characters_and_is_debounced() {
