@@ -77,6 +77,10 @@ pub struct Listeners {
     pub notices: Vec<(&'static str, JsCallback)>,
 }
 
+/// The start's events, analytics and focus, until the widget is in the page.
+#[must_use]
+pub struct HeldEffects(Vec<Effect>);
+
 pub struct Runtime {
     pub flow: RwSignal<Flow>,
     transport: Transport,
@@ -149,6 +153,21 @@ impl Runtime {
         if had_focus {
             self.keep_focus_inside();
         }
+    }
+
+    /// Start the widget before its view exists: the first screen's host calls (and timers)
+    /// go out now, while the view builds; what speaks to the partner's listeners or moves
+    /// focus waits in the returned value for `finish_start`, once the widget is in the page.
+    pub fn start(self: &Rc<Self>, msg: Msg) -> HeldEffects {
+        let effects = self.flow.try_update_untracked(|flow| flow.update(msg)).unwrap_or_default();
+        let (now, later) = effects.into_iter().partition(|e| matches!(e, Effect::Call { .. } | Effect::Timer { .. }));
+        self.run_all(now);
+        self.flow.notify();
+        HeldEffects(later)
+    }
+
+    pub fn finish_start(self: &Rc<Self>, held: HeldEffects) {
+        self.run_all(held.0);
     }
 
     /// Whether focus is on something inside the widget.

@@ -3,10 +3,11 @@
 //! (`updateMember`).
 
 use super::navigation::Nav;
+use super::Token;
 use super::{Answer, Effect, Flow, InstitutionRef, Load, Step, SubmitError, WidgetEvent};
 use crate::host::{CredentialValue, HostCall, HostError};
 use crate::i18n::Key;
-use crate::model::{ConnectionStatus, CredentialField, Member, Secret};
+use crate::model::{ConnectionStatus, CredentialField, Institution, Member, Secret};
 use serde_json::json;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +21,8 @@ pub enum Msg {
 #[derive(Clone, Debug)]
 pub(super) enum Pending {
     Fields,
+    /// The fields of a tapped institution, asked for beside its record (`FieldsPrefetch`).
+    Prefetch,
     /// The typed credentials are kept for the 409 "member already exists" path.
     AddMember {
         credentials: Vec<(String, Secret)>,
@@ -28,6 +31,22 @@ pub(super) enum Pending {
         credentials: Vec<(String, Secret)>,
     },
     UpdateMember,
+}
+
+/// The login fields of an institution tapped in a list, asked for together with its full
+/// record instead of after it: one host round trip less between the tap and the form. Used
+/// only by that institution's login form; anything else (an OAuth or unavailable institution
+/// after all, another tap) leaves it unused.
+#[derive(Clone, Debug)]
+pub struct FieldsPrefetch {
+    institution_guid: String,
+    state: PrefetchState,
+}
+
+#[derive(Clone, Debug)]
+enum PrefetchState {
+    Asked(Token),
+    Answered(Result<Vec<CredentialField>, HostError>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +121,11 @@ impl Flow {
     pub(super) fn on_credentials_answer(&mut self, pending: Pending, answer: Answer, fx: &mut Vec<Effect>) {
         match pending {
             Pending::Fields => self.fields_loaded(answer.read(fx)),
+            Pending::Prefetch => {
+                if let Some(prefetch) = &mut self.fields_prefetch {
+                    prefetch.state = PrefetchState::Answered(answer.read(fx));
+                }
+            }
             Pending::AddMember { credentials } => self.member_added(credentials, answer.read(fx), fx),
             Pending::ExistingMember { credentials } => self.existing_member_loaded(credentials, answer.read(fx), fx),
             Pending::UpdateMember => self.member_updated(answer.read(fx), fx),
@@ -168,6 +192,11 @@ impl Flow {
             .map(|i| i.guid.clone())
             .or_else(|| self.member.as_ref().and_then(|m| m.institution_guid.clone()));
         let member_fields = self.env.has("getMemberCredentials");
+        if let Some(guid) = &institution_guid {
+            if self.use_prefetched_fields(guid) {
+                return;
+            }
+        }
         let Some(c) = self.credentials_state() else { return };
         let call = match (&c.mode, institution_guid) {
             (CredentialsMode::Update { member_guid }, _) if member_fields => {
@@ -183,6 +212,46 @@ impl Flow {
         };
         c.fields = Load::Loading;
         self.call(Pending::Fields, call, fx);
+    }
+
+    /// Ask for the login fields of an institution just tapped in a list, when its listing says
+    /// the login form comes next (available, no OAuth, no consent or offer first).
+    pub(super) fn prefetch_fields(&mut self, listed: &Institution, fx: &mut Vec<Effect>) {
+        self.forget_calls(|p| matches!(p, super::Pending::Credentials(Pending::Prefetch)));
+        self.fields_prefetch = None;
+        let oauth = listed.supports_oauth && !self.env.oauth_disabled;
+        let before_login = self.env.partner.consent || self.config.raw.get("additional_product_option").is_some();
+        if oauth || before_login || self.is_unavailable(listed) {
+            return;
+        }
+        let call = HostCall::GetInstitutionCredentials { institution_guid: listed.guid.clone() };
+        let token = self.call_token(Pending::Prefetch, call, fx);
+        self.fields_prefetch =
+            Some(FieldsPrefetch { institution_guid: listed.guid.clone(), state: PrefetchState::Asked(token) });
+    }
+
+    /// A new member's login form takes the fields asked for at the tap, if they are this
+    /// institution's: ready if they came, else it waits for that same call. A failed
+    /// prefetch is asked again.
+    fn use_prefetched_fields(&mut self, institution_guid: &str) -> bool {
+        let Some(prefetch) = self.fields_prefetch.take() else { return false };
+        let creating = matches!(self.credentials_state(), Some(c) if c.mode == CredentialsMode::Create);
+        if !creating || prefetch.institution_guid != institution_guid {
+            return false;
+        }
+        let fields = match prefetch.state {
+            PrefetchState::Answered(Ok(fields)) if !fields.is_empty() => Load::Ready(fields),
+            PrefetchState::Answered(_) => return false,
+            PrefetchState::Asked(token) => {
+                // Showing the form forgot the call; its answer now goes to the form.
+                self.wait_for(token, "getInstitutionCredentials", Pending::Fields);
+                Load::Loading
+            }
+        };
+        if let Some(c) = self.credentials_state() {
+            c.fields = fields;
+        }
+        true
     }
 
     fn fields_loaded(&mut self, result: Result<Vec<CredentialField>, HostError>) {

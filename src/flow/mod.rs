@@ -267,6 +267,7 @@ pub struct Flow {
     /// Disclosure, consent and the config before an additional product.
     pub session: Session,
     analytics: analytics::AnalyticsState,
+    fields_prefetch: Option<credentials::FieldsPrefetch>,
 }
 
 impl Flow {
@@ -288,6 +289,7 @@ impl Flow {
             mfa_track: None,
             session: Session::default(),
             analytics: analytics::AnalyticsState::default(),
+            fields_prefetch: None,
         }
     }
 
@@ -409,8 +411,19 @@ impl Flow {
     }
 
     fn call(&mut self, then: impl Into<Pending>, call: HostCall, fx: &mut Vec<Effect>) {
+        self.call_token(then, call, fx);
+    }
+
+    /// `call`, giving the call's token.
+    fn call_token(&mut self, then: impl Into<Pending>, call: HostCall, fx: &mut Vec<Effect>) -> Token {
         let token = self.new_token(Waiting::Answer { callback: call.name(), then: then.into() });
         fx.push(Effect::Call { token, call });
+        token
+    }
+
+    /// Wait again for a call made earlier (forgotten by a step change), now for `then`.
+    fn wait_for(&mut self, token: Token, callback: &'static str, then: impl Into<Pending>) {
+        self.pending.insert(token, Waiting::Answer { callback, then: then.into() });
     }
 
     fn timer(&mut self, timer: Timer, after_ms: u32, fx: &mut Vec<Effect>) {

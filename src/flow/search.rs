@@ -324,8 +324,10 @@ impl Flow {
         self.forget_timer(Timer::SearchDebounce);
         self.forget_calls(|p| matches!(p, super::Pending::Search(Pending::Select)));
         self.stop_waiting_spinner();
+        let institution = listed.clone();
         Self::emit(fx, WidgetEvent::selected(listed));
         self.call(Pending::Select, HostCall::LoadInstitutionByGuid { guid }, fx);
+        self.prefetch_fields(&institution, fx);
     }
 
     fn institution_selected(&mut self, result: Result<Institution, HostError>, fx: &mut Vec<Effect>) {
@@ -335,6 +337,8 @@ impl Flow {
                     s.selecting = None;
                 }
                 self.open_institution(institution, fx);
+                // Not taken by a login form (OAuth after all, say): not for later either.
+                self.fields_prefetch = None;
             }
             Err(_) => {
                 if let Some(s) = self.search_state() {

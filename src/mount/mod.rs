@@ -354,17 +354,17 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
     // another widget already set it up).
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    let (runtime, ctx) = owner.with(move || {
+    let (runtime, held, ctx) = owner.with(move || {
         provide_context(page);
         let flow = RwSignal::new(Flow::new(config, settings, env));
         let runtime = Runtime::new(flow, transport, listeners, config_raw, locale_for_host, root_for_focus);
         // Started before the stylesheet and the first render: the first screen's host call
         // (popular institutions, say) is on its way while the widget builds, and the widget is
         // built once, on the first screen, not on a placeholder replaced a moment later.
-        runtime.dispatch(Msg::Start(start::Msg::Begin));
+        let held = runtime.start(Msg::Start(start::Msg::Begin));
         let sender = Rc::clone(&runtime);
         let send: Rc<dyn Fn(Msg)> = Rc::new(move |msg| sender.dispatch(msg));
-        (runtime, Ctx::new(id, flow, i18n, send))
+        (runtime, held, Ctx::new(id, flow, i18n, send))
     });
     let styles = match &shadow {
         Some(shadow) => styles::attach_to_shadow(shadow, &container),
@@ -394,5 +394,7 @@ pub(crate) fn mount_into(element: web_sys::Element, parts: Parts) -> Result<Widg
             },
         )
     });
+    // `connect/loaded` and the first pageview, now that the widget is in the page.
+    runtime.finish_start(held);
     Ok(WidgetHandle { id })
 }

@@ -105,7 +105,8 @@ async fn show_more_results_keeps_focus_and_announces_loading() {
 #[wasm_bindgen_test]
 async fn try_again_keeps_focus_in_the_widget() {
     let api = host(json!({"faults": {"loadPopularInstitutions": ["throw"], "loadInstitutions": ["reject500"],
-        "getInstitutionCredentials": ["reject500"], "loadMemberByGuid": ["never", "reject500", "garbage42"]}}));
+        // The login fields fail twice: asked for at the tap, then again when the form opens.
+        "getInstitutionCredentials": ["reject500", "reject500"], "loadMemberByGuid": ["never", "reject500", "garbage42"]}}));
     let w = mount_host(&api);
     w.until_alert("We couldn't load institutions").await;
     press(&w, "Try again");

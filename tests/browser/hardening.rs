@@ -72,13 +72,16 @@ async fn unmount_from_a_listener_stops_what_is_queued() {
     assert!(calls_to(&api, "loadInstitutionByGuid").is_empty(), "{:?}", calls(&api));
     w.unmount();
 
-    // stepChange (to the login form) → no getInstitutionCredentials.
+    // stepChange (to the login form) → not its pageview, and no call after the two of the tap
+    // (the institution's record and its login fields, asked for together).
     let (api, w, holder) = unmounting_on("connect/stepChange");
     w.until_button("MX Bank").await;
     w.click("MX Bank");
     sleep(50).await;
     assert_eq!(unmounted_on(&holder).as_deref(), Some("connect/stepChange"));
-    assert!(calls_to(&api, "getInstitutionCredentials").is_empty(), "{:?}", calls(&api));
+    assert!(!w.pageviews().iter().any(|p| p.contains("credentials")), "{:?}", w.pageviews());
+    let names: Vec<String> = calls(&api).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["loadPopularInstitutions", "loadInstitutionByGuid", "getInstitutionCredentials"]);
     w.unmount();
 
     // enterCredentials → no addMember: the typed password never leaves.

@@ -3,19 +3,34 @@
 
 use crate::common::browser::*;
 use serde_json::json;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
+
+#[wasm_bindgen(module = "/tests/common/browser.js")]
+extern "C" {
+    fn heading_shown_on(options: &JsValue, element: &web_sys::Element, event: &str) -> JsValue;
+    fn heading_was_shown(holder: &JsValue) -> Option<bool>;
+}
 
 // ---- Searching ----------------------------------------------------------------
 
 // The first screen's host call is made while `mount` runs, before it returns, so the back-end's
 // latency overlaps the first render; and the first thing rendered is that screen, not a placeholder.
+// `connect/loaded` still comes once the widget is in the page.
 #[wasm_bindgen_test]
 async fn the_first_host_call_starts_before_mount_returns() {
     let api = host(json!({}));
-    let w = mount_host(&api);
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let element = document.create_element("div").expect("div");
+    document.body().expect("body").append_child(&element).expect("append");
+    let holder = std::cell::RefCell::new(JsValue::NULL);
+    let w = mount_patched_in(element.clone(), api.clone(), json!({"clientConfig": client_config()}), |options| {
+        *holder.borrow_mut() = heading_shown_on(options, &element, "connect/loaded");
+    });
     // Nothing awaited yet: no microtask has run since `mount` returned.
     assert_eq!(calls_to(&api, "loadPopularInstitutions").len(), 1, "{:?}", calls(&api));
     assert_eq!(w.heading(), "Find your bank");
+    assert_eq!(heading_was_shown(&holder.borrow()), Some(true), "connect/loaded before the widget was in the page");
     w.until_button("MX Bank").await;
     w.unmount();
 }

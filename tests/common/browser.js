@@ -492,6 +492,22 @@ export function unmount_on(options, events) {
   return holder;
 }
 export function set_handle(holder, handle) { holder.handle = handle; }
+
+// Records whether the widget in `element` is in the page, showing a step heading, when
+// `eventName` reaches `onPostMessage`.
+export function heading_shown_on(options, element, eventName) {
+  const holder = { shown: null };
+  const record = options.onPostMessage;
+  options.onPostMessage = function (event, data) {
+    record.call(this, event, data);
+    if (event === eventName && holder.shown === null) {
+      const root = element.shadowRoot;
+      holder.shown = Boolean(element.isConnected && root && root.querySelector("[data-cw-heading]"));
+    }
+  };
+  return holder;
+}
+export function heading_was_shown(holder) { return holder.shown; }
 export function unmounted_on(holder) { return holder.unmountedOn; }
 
 // `onPostMessage` that throws a revoked Proxy on `connect/loaded`; analytics return one.

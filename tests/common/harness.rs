@@ -96,15 +96,21 @@ impl Harness {
         fx
     }
 
-    /// The newest call to `name` among the current effects.
+    /// The newest call to `name` among the current effects; else the newest made earlier that
+    /// the flow still waits for (the login fields, asked for at the tap, answered later).
     pub fn call(&self, name: &str) -> (Token, HostCall) {
-        self.effects
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Effect::Call { token, call } if call.name() == name => Some((*token, call.clone())),
+        let newest = |effects: &[Effect], waited_on_only: bool| {
+            effects.iter().rev().find_map(|e| match e {
+                Effect::Call { token, call }
+                    if call.name() == name && (!waited_on_only || self.flow.is_waiting_on(*token)) =>
+                {
+                    Some((*token, call.clone()))
+                }
                 _ => None,
             })
+        };
+        newest(&self.effects, false)
+            .or_else(|| newest(&self.log, true))
             .unwrap_or_else(|| panic!("no call to {name}; effects: {:?}", self.effects))
     }
 

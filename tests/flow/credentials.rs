@@ -217,3 +217,118 @@ fn update_credentials_without_get_member_credentials() {
         other => panic!("{other:?}"),
     }
 }
+
+// ---- Login fields asked for at the tap ------------------------------------------------------
+
+fn field_labels(h: &Harness) -> Option<Vec<String>> {
+    match h.flow.step() {
+        Step::Credentials(CredentialsState { fields: Load::Ready(f), .. }) => {
+            Some(f.iter().map(|f| f.label.clone()).collect())
+        }
+        _ => None,
+    }
+}
+
+fn fields_loading(h: &Harness) -> bool {
+    matches!(h.flow.step(), Step::Credentials(CredentialsState { fields: Load::Loading, .. }))
+}
+
+fn calls_named(h: &Harness, name: &str) -> Vec<HostCall> {
+    h.log
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Call { call, .. } if call.name() == name => Some(call.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Search with `listed` in the popular list, then a tap on its first institution.
+fn tapped(listed: serde_json::Value) -> Harness {
+    let mut h = Harness::new();
+    h.reply("loadPopularInstitutions", Ok(listed));
+    h.send(connect_widget::flow::search::Msg::Select("INS-1".into()));
+    h
+}
+
+// A tap asks for the institution's record and its login fields together; the form opens
+// ready when the record comes, the fields having come first, with no second request.
+#[test]
+fn a_tap_asks_for_the_record_and_the_login_fields_together() {
+    let mut h = tapped(json!([institution("INS-1", "MX Bank")]));
+    assert!(h.has_call("loadInstitutionByGuid"));
+    assert!(
+        matches!(h.call("getInstitutionCredentials").1, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-1")
+    );
+    h.reply("getInstitutionCredentials", Ok(fields()));
+    assert_eq!(h.step(), "search", "the fields alone open nothing");
+    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+    assert_eq!(h.step(), "enterCreds");
+    assert_eq!(field_labels(&h), Some(vec!["Username".into(), "Password".into()]));
+    assert_eq!(calls_named(&h, "getInstitutionCredentials").len(), 1);
+}
+
+// The record first: the form waits for the fields already asked for, without asking again.
+#[test]
+fn fields_that_come_after_the_record_fill_the_open_form() {
+    let mut h = tapped(json!([institution("INS-1", "MX Bank")]));
+    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+    assert!(fields_loading(&h));
+    assert!(!h.has_call("getInstitutionCredentials"), "the tap's request is the one waited for");
+    h.reply("getInstitutionCredentials", Ok(fields()));
+    assert_eq!(field_labels(&h), Some(vec!["Username".into(), "Password".into()]));
+    assert_eq!(calls_named(&h, "getInstitutionCredentials").len(), 1);
+}
+
+// Fields that failed at the tap are asked for again when the form opens.
+#[test]
+fn fields_that_failed_at_the_tap_are_asked_again() {
+    let mut h = tapped(json!([institution("INS-1", "MX Bank")]));
+    h.reply("getInstitutionCredentials", Err(rejected(500, json!({}))));
+    h.reply("loadInstitutionByGuid", Ok(institution("INS-1", "MX Bank")));
+    assert!(fields_loading(&h));
+    assert!(h.has_call("getInstitutionCredentials"), "asked again");
+    h.reply("getInstitutionCredentials", Ok(fields()));
+    assert!(field_labels(&h).is_some());
+    assert_eq!(calls_named(&h, "getInstitutionCredentials").len(), 2);
+}
+
+// Listed as OAuth, or unavailable: no login form follows, so its fields are not asked for.
+// Listed without OAuth but OAuth in its record: the OAuth step, the fields' answer unused.
+#[test]
+fn no_fields_are_asked_for_where_no_login_form_follows() {
+    let mut oauth = institution("INS-1", "O Bank");
+    oauth["supports_oauth"] = json!(true);
+    let mut down = institution("INS-1", "Down Bank");
+    down["status"] = json!(3);
+    for listed in [oauth.clone(), down] {
+        let h = tapped(json!([listed]));
+        assert!(h.has_call("loadInstitutionByGuid"));
+        assert!(!h.has_call("getInstitutionCredentials"), "{listed}");
+    }
+
+    let mut h = tapped(json!([institution("INS-1", "O Bank")]));
+    let (prefetch, _) = h.call("getInstitutionCredentials");
+    h.reply("loadInstitutionByGuid", Ok(oauth));
+    assert_eq!(h.step(), "enterCreds");
+    assert!(field_labels(&h).is_none());
+    assert!(!h.flow.is_waiting_on(prefetch), "the fields' answer is ignored");
+}
+
+// A second tap drops the first institution's fields: the form shows the second one's.
+#[test]
+fn a_second_tap_drops_the_first_institutions_fields() {
+    let mut h = tapped(json!([institution("INS-1", "MX Bank"), institution("INS-2", "B Bank")]));
+    let (first, _) = h.call("getInstitutionCredentials");
+    h.send(connect_widget::flow::search::Msg::Select("INS-2".into()));
+    assert!(!h.flow.is_waiting_on(first));
+    let (second, call) = h.call("getInstitutionCredentials");
+    assert!(
+        matches!(call, HostCall::GetInstitutionCredentials { ref institution_guid } if institution_guid == "INS-2")
+    );
+    h.answer(first, Ok(fields()));
+    h.reply("loadInstitutionByGuid", Ok(institution("INS-2", "B Bank")));
+    assert!(fields_loading(&h), "the first institution's fields are not the second's");
+    h.answer(second, Ok(json!({"credentials": [{"guid": "CRD-B", "label": "Card number", "field_type": 3}]})));
+    assert_eq!(field_labels(&h), Some(vec!["Card number".into()]));
+}
