@@ -14,7 +14,7 @@ pub use link::{external_link, PageAddress};
 pub use radio::{RadioChoice, Radios};
 pub use select::Select;
 
-use super::dom::{self, el, El, IntoNode, Reader};
+use super::dom::{el, El, IntoNode, Reader};
 use super::Ctx;
 use crate::flow::analytics::{self, InputKind};
 use crate::model::Institution;
@@ -94,46 +94,46 @@ pub fn submit_button(label: String, busy_label: String, busy: Reader<bool>) -> E
 
 /// The institution's mark: logo image, or initials on its brand colour.
 pub fn institution_logo(institution: &Institution, size: u32) -> web_sys::Node {
-    let initials: String = institution
-        .name
+    let fill = institution.brand_color.as_deref().and_then(Rgb::parse).unwrap_or(Rgb(0x4a, 0x55, 0x68));
+    let px = format!("{size}px");
+    // Relative logos resolve against the page (`model::logo`).
+    let page = use_context::<PageAddress>().unwrap_or_default();
+    let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
+    let Some(url) = logo else { return initials_mark(&institution.name, fill, &px).element().into() };
+    let img = el("img")
+        .class("cw-logo")
+        .attr("src", &url)
+        .attr("alt", "")
+        .attr("width", &size.to_string())
+        .attr("height", &size.to_string())
+        .style_var("--cw-logo-size", &px)
+        .style_var("--cw-brand", &fill.hex());
+    // A logo that fails to load gives way to the initials (built only then).
+    let shown = img.element();
+    let name = institution.name.clone();
+    img.on("error", move |_| {
+        let _ = shown.replace_with_with_node_1(&initials_mark(&name, fill, &px).element());
+    })
+    .element()
+    .into()
+}
+
+/// Up to two initials of `name`, black or white, whichever reads better on the brand
+/// colour (≥ 4.5:1 on any colour).
+fn initials_mark(name: &str, fill: Rgb, px: &str) -> El {
+    let initials: String = name
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
         .take(2)
         .filter_map(|w| w.chars().next())
-        .collect::<String>();
-    // The initials are black or white, whichever reads better on the brand
-    // colour (≥ 4.5:1 on any colour); an unreadable colour gets the default.
-    let fill = institution.brand_color.as_deref().and_then(Rgb::parse).unwrap_or(Rgb(0x4a, 0x55, 0x68));
-    let colour = fill.hex();
-    let ink = text_on(fill).hex();
-    // Relative logos resolve against the page (`model::logo`); one that fails to load shows initials.
-    let page = use_context::<PageAddress>().unwrap_or_default();
-    let logo = institution.logo_url.as_deref().and_then(|url| crate::model::logo::logo_source(url, page.0.as_deref()));
-    let broken = RwSignal::new(false);
-    let px = format!("{size}px");
-    let mark = move |url: Option<String>| match url {
-        Some(url) => {
-            let size = size.to_string();
-            el("img")
-                .class("cw-logo")
-                .attr("src", &url)
-                .attr("alt", "")
-                .attr("width", &size)
-                .attr("height", &size)
-                .style_var("--cw-logo-size", &px)
-                .style_var("--cw-brand", &colour)
-                .on("error", move |_| broken.set(true))
-        }
-        None => el("span")
-            .class("cw-logo cw-logo-initials")
-            .attr("aria-hidden", "true")
-            .style_var("--cw-logo-size", &px)
-            .style_var("--cw-brand", &colour)
-            .style_var("--cw-brand-ink", &ink)
-            .text(&initials),
-    };
-    // A region without an element of its own, so a logo that fails to load can give way to the initials.
-    dom::children_of(el("span").switch(move || logo.clone().filter(|_| !broken.get()), mark))
+        .collect();
+    el("span")
+        .class("cw-logo cw-logo-initials")
+        .attr("aria-hidden", "true")
+        .style_var("--cw-logo-size", px)
+        .style_var("--cw-brand", &fill.hex())
+        .style_var("--cw-brand-ink", &text_on(fill).hex())
+        .text(&initials)
 }
 
 /// An institution to pick, as one button: logo, name, web address, and an
