@@ -85,22 +85,29 @@ const CREDENTIALS = [
 
 const publicFields = ({ popular, ...institution }) => institution;
 
-// Which callbacks each widget called, in order (the runner reports them per measure).
+// Which callbacks each widget called, in order (the runner reports them per measure). A name
+// marked "+" was called while an earlier call was still unanswered: the two overlap in time.
 export const calls = [];
+let unanswered = 0;
+const track = (name, promise) => {
+  calls.push(unanswered > 0 ? `+${name}` : name);
+  unanswered += 1;
+  const settled = () => {
+    unanswered -= 1;
+  };
+  promise.then(settled, settled);
+  return promise;
+};
 // The searches answered so far, in order: the results of QUERY itself are what the benchmark
 // waits for, not those of a shorter query the widget may have searched on the way.
 export const answeredSearches = [];
 const delayOf = (name) => DELAYS_MS[name] ?? DELAYS_MS.other;
 
 // Every answer is a fresh copy, as a real back-end's JSON would be.
-const answer = (name, value) => {
-  calls.push(name);
-  return new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), delayOf(name)));
-};
-const refuse = (name, status) => {
-  calls.push(name);
-  return new Promise((_, reject) => setTimeout(() => reject({ response: { status, data: {} } }), delayOf(name)));
-};
+const answer = (name, value) =>
+  track(name, new Promise((resolve) => setTimeout(() => resolve(structuredClone(value)), delayOf(name))));
+const refuse = (name, status) =>
+  track(name, new Promise((_, reject) => setTimeout(() => reject({ response: { status, data: {} } }), delayOf(name))));
 
 const byGuid = (guid) => DIRECTORY.find((i) => i.guid === guid);
 

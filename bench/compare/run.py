@@ -590,7 +590,12 @@ def notes(first, delays, debounce):
     """What a reader needs to read the table, from the first 1x load of each widget."""
     def calls(widget, key):
         names = [n for n in first[widget][key].split(", ") if n]
-        return ", ".join(f"`{n}` {delays.get(n, delays['other'])} ms" for n in names) or "none"
+        parts = []
+        for marked in names:
+            name = marked.lstrip("+")  # "+": called while an earlier call was still unanswered
+            overlap = " (at the same time as the call before it)" if marked.startswith("+") else ""
+            parts.append(f"`{name}` {delays.get(name, delays['other'])} ms{overlap}")
+        return ", ".join(parts) or "none"
 
     lines = ["How to read it (ratios below 1 favour ours):", "",
              "- Bytes: the document and every file the page fetched until the login form was shown "
